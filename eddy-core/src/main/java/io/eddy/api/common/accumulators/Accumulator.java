@@ -1,0 +1,20 @@
+package io.eddy.api.common.accumulators;
+
+import java.io.Serializable;
+
+/**
+ * A value that each parallel instance adds to and that the job result reports merged over all
+ * instances. {@code V} is what is added, {@code R} the result.
+ */
+public interface Accumulator<V, R extends Serializable> extends Serializable {
+  void add(V value);
+
+  R getLocalValue();
+
+  void resetLocal();
+
+  /** Adds another instance's value to this one. */
+  void merge(Accumulator<V, R> other);
+
+  Accumulator<V, R> clone();
+}

@@ -1,0 +1,14 @@
+package io.eddy.api.common.typeutils;
+
+import java.io.DataInput;
+import java.io.IOException;
+
+/** The source that {@link TypeSerializer}s read from; mirror of {@link DataOutputView}. */
+public interface DataInputView extends DataInput {
+
+  int readVarInt() throws IOException;
+
+  long readVarLong() throws IOException;
+
+  String readString() throws IOException;
+}

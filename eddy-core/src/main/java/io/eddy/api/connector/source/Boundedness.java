@@ -1,0 +1,9 @@
+package io.eddy.api.connector.source;
+
+/** Whether a source ends by itself. */
+public enum Boundedness {
+  /** The source reads a finite input and then ends; the job can finish. */
+  BOUNDED,
+  /** The source runs until cancelled. */
+  CONTINUOUS_UNBOUNDED
+}

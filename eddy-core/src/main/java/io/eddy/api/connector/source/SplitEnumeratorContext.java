@@ -1,0 +1,11 @@
+package io.eddy.api.connector.source;
+
+/** What a {@link SplitEnumerator} can do: assign splits and end readers' input. */
+public interface SplitEnumeratorContext<SplitT extends SourceSplit> {
+  int currentParallelism();
+
+  void assignSplit(SplitT split, int subtaskId);
+
+  /** Tells the reader that it will get no more splits. */
+  void signalNoMoreSplits(int subtaskId);
+}
