@@ -14,7 +14,8 @@ public abstract class AbstractRichFunction implements RichFunction {
   @Override
   public RuntimeContext getRuntimeContext() {
     if (runtimeContext == null) {
-      throw new IllegalStateException("The runtime context is set only once the function runs in a task.");
+      throw new IllegalStateException(
+          "The runtime context is set only once the function runs in a task.");
     }
     return runtimeContext;
   }

@@ -1,8 +1,8 @@
 package io.eddy.api.common.functions;
 
 /**
- * A function with a lifecycle: {@link #open} is called once per parallel instance before the
- * first element, {@link #close} after the last one (or on cancellation), both on the task thread.
+ * A function with a lifecycle: {@link #open} is called once per parallel instance before the first
+ * element, {@link #close} after the last one (or on cancellation), both on the task thread.
  */
 public interface RichFunction extends Function {
   void open(OpenContext context) throws Exception;

@@ -21,7 +21,8 @@ public interface RuntimeContext {
   ClassLoader getUserCodeClassLoader();
 
   /** Registers an accumulator whose merged value appears in the job's result. */
-  <V, A extends java.io.Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator);
+  <V, A extends java.io.Serializable> void addAccumulator(
+      String name, Accumulator<V, A> accumulator);
 
   <V, A extends java.io.Serializable> Accumulator<V, A> getAccumulator(String name);
 }

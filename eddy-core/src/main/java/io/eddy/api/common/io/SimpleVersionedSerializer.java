@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.Serializable;
 
 /**
- * Serializes control-plane objects (splits, enumerator state, committables) with a version, so
- * that state written by one version of a connector can be read by the next.
+ * Serializes control-plane objects (splits, enumerator state, committables) with a version, so that
+ * state written by one version of a connector can be read by the next.
  */
 public interface SimpleVersionedSerializer<E> extends Serializable {
   int getVersion();

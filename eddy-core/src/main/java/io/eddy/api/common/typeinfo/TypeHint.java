@@ -3,9 +3,7 @@ package io.eddy.api.common.typeinfo;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
-/**
- * Captures a generic type at compile time: {@code new TypeHint<Tuple2<String, Long>>() {}}.
- */
+/** Captures a generic type at compile time: {@code new TypeHint<Tuple2<String, Long>>() {}}. */
 public abstract class TypeHint<T> {
   private final TypeInformation<T> typeInfo;
 

@@ -8,10 +8,10 @@ import java.io.Serializable;
  * known, and how to serialize it. Learned automatically from functions wherever possible (see
  * {@code TypeExtractor}); {@code returns(...)} on an operator overrides it.
  *
- * <p>A type whose class is not known at graph-build time (for example the output of a lambda
- * whose generic return type the compiler erased) is represented by {@link #unknown()}: its
- * serializer tags every value with its runtime class, which is correct for every type and only a
- * little slower than a statically known serializer.
+ * <p>A type whose class is not known at graph-build time (for example the output of a lambda whose
+ * generic return type the compiler erased) is represented by {@link #unknown()}: its serializer
+ * tags every value with its runtime class, which is correct for every type and only a little slower
+ * than a statically known serializer.
  */
 public abstract class TypeInformation<T> implements Serializable {
   private static final long serialVersionUID = 1L;

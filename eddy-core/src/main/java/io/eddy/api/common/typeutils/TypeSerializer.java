@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.Serializable;
 
 /**
- * Turns values of one type into bytes and back. One serializer is chosen per stream edge when
- * the job graph is built, and it is shipped to the tasks with the graph (hence {@link
- * Serializable}).
+ * Turns values of one type into bytes and back. One serializer is chosen per stream edge when the
+ * job graph is built, and it is shipped to the tasks with the graph (hence {@link Serializable}).
  *
  * <p>Threading: a serializer instance is used by one thread at a time. Serializers that keep
- * mutable scratch state must return a fresh instance from {@link #duplicate()}; stateless ones
- * may return {@code this}. The runtime calls {@code duplicate()} once per task and edge.
+ * mutable scratch state must return a fresh instance from {@link #duplicate()}; stateless ones may
+ * return {@code this}. The runtime calls {@code duplicate()} once per task and edge.
  *
  * <p>Java native serialization never runs on the data plane: implementations write fields
  * explicitly.

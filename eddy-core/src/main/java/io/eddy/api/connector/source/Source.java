@@ -4,12 +4,12 @@ import io.eddy.api.common.io.SimpleVersionedSerializer;
 import java.io.Serializable;
 
 /**
- * A source in the split model (DESIGN.md §5): a {@link SplitEnumerator} on the JobManager
- * discovers splits and hands them to {@link SourceReader}s, one per parallel subtask, which
- * read them. Readers ask for a split when they have none, so fast readers get more work.
+ * A source in the split model (DESIGN.md §5): a {@link SplitEnumerator} on the JobManager discovers
+ * splits and hands them to {@link SourceReader}s, one per parallel subtask, which read them.
+ * Readers ask for a split when they have none, so fast readers get more work.
  *
- * <p>A source object is a serializable factory: it is shipped to the JobManager (enumerator)
- * and to every task (reader).
+ * <p>A source object is a serializable factory: it is shipped to the JobManager (enumerator) and to
+ * every task (reader).
  *
  * @param <T> the type of the records produced
  * @param <SplitT> the type of the splits

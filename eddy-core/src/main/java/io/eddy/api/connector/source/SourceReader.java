@@ -6,16 +6,16 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Reads the splits assigned to one parallel subtask of a source.
  *
- * <p>Threading and blocking: every method is called on the task thread and must not block for
- * long. {@link #pollNext} emits at most a small batch and returns; a reader waiting for I/O
- * returns {@link InputStatus#NOTHING_AVAILABLE} and completes the future from {@link
- * #isAvailable()} when data arrives (typically from a fetcher thread of its own).
+ * <p>Threading and blocking: every method is called on the task thread and must not block for long.
+ * {@link #pollNext} emits at most a small batch and returns; a reader waiting for I/O returns
+ * {@link InputStatus#NOTHING_AVAILABLE} and completes the future from {@link #isAvailable()} when
+ * data arrives (typically from a fetcher thread of its own).
  *
  * <p>Order of calls: {@link #start} once; then any interleaving of {@link #pollNext}, {@link
  * #addSplits}, {@link #notifyNoMoreSplits} and {@link #snapshotState}; then {@link #close}. A
  * reader that runs out of splits calls {@link SourceReaderContext#sendSplitRequest()} to ask for
- * more; it returns {@link InputStatus#END_OF_INPUT} only after {@link #notifyNoMoreSplits} and
- * when all its splits are done.
+ * more; it returns {@link InputStatus#END_OF_INPUT} only after {@link #notifyNoMoreSplits} and when
+ * all its splits are done.
  */
 public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseable {
 

@@ -3,8 +3,8 @@ package io.eddy.api.connector.source;
 import java.util.List;
 
 /**
- * Discovers splits and assigns them to readers. Runs on the JobManager; every method is called
- * from one coordinator thread, so implementations need no locking.
+ * Discovers splits and assigns them to readers. Runs on the JobManager; every method is called from
+ * one coordinator thread, so implementations need no locking.
  */
 public interface SplitEnumerator<SplitT extends SourceSplit, CheckpointT> extends AutoCloseable {
 

@@ -31,7 +31,7 @@ public class Tuple1<T0> extends Tuple {
   public <T> T getField(int pos) {
     return (T)
         switch (pos) {
-      case 0 -> f0;
+          case 0 -> f0;
           default -> throw new IndexOutOfBoundsException("Tuple1 has no field " + pos);
         };
   }

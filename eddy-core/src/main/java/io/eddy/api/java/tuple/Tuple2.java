@@ -33,8 +33,8 @@ public class Tuple2<T0, T1> extends Tuple {
   public <T> T getField(int pos) {
     return (T)
         switch (pos) {
-      case 0 -> f0;
-      case 1 -> f1;
+          case 0 -> f0;
+          case 1 -> f1;
           default -> throw new IndexOutOfBoundsException("Tuple2 has no field " + pos);
         };
   }

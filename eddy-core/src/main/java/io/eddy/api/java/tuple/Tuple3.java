@@ -35,9 +35,9 @@ public class Tuple3<T0, T1, T2> extends Tuple {
   public <T> T getField(int pos) {
     return (T)
         switch (pos) {
-      case 0 -> f0;
-      case 1 -> f1;
-      case 2 -> f2;
+          case 0 -> f0;
+          case 1 -> f1;
+          case 2 -> f2;
           default -> throw new IndexOutOfBoundsException("Tuple3 has no field " + pos);
         };
   }
@@ -60,7 +60,10 @@ public class Tuple3<T0, T1, T2> extends Tuple {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Tuple3<?, ?, ?> o && Objects.equals(f0, o.f0) && Objects.equals(f1, o.f1) && Objects.equals(f2, o.f2);
+    return other instanceof Tuple3<?, ?, ?> o
+        && Objects.equals(f0, o.f0)
+        && Objects.equals(f1, o.f1)
+        && Objects.equals(f2, o.f2);
   }
 
   @Override

@@ -37,10 +37,10 @@ public class Tuple4<T0, T1, T2, T3> extends Tuple {
   public <T> T getField(int pos) {
     return (T)
         switch (pos) {
-      case 0 -> f0;
-      case 1 -> f1;
-      case 2 -> f2;
-      case 3 -> f3;
+          case 0 -> f0;
+          case 1 -> f1;
+          case 2 -> f2;
+          case 3 -> f3;
           default -> throw new IndexOutOfBoundsException("Tuple4 has no field " + pos);
         };
   }
@@ -64,7 +64,11 @@ public class Tuple4<T0, T1, T2, T3> extends Tuple {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Tuple4<?, ?, ?, ?> o && Objects.equals(f0, o.f0) && Objects.equals(f1, o.f1) && Objects.equals(f2, o.f2) && Objects.equals(f3, o.f3);
+    return other instanceof Tuple4<?, ?, ?, ?> o
+        && Objects.equals(f0, o.f0)
+        && Objects.equals(f1, o.f1)
+        && Objects.equals(f2, o.f2)
+        && Objects.equals(f3, o.f3);
   }
 
   @Override

@@ -25,7 +25,8 @@ public class Tuple5<T0, T1, T2, T3, T4> extends Tuple {
     this.f4 = f4;
   }
 
-  public static <T0, T1, T2, T3, T4> Tuple5<T0, T1, T2, T3, T4> of(T0 f0, T1 f1, T2 f2, T3 f3, T4 f4) {
+  public static <T0, T1, T2, T3, T4> Tuple5<T0, T1, T2, T3, T4> of(
+      T0 f0, T1 f1, T2 f2, T3 f3, T4 f4) {
     return new Tuple5<>(f0, f1, f2, f3, f4);
   }
 
@@ -39,11 +40,11 @@ public class Tuple5<T0, T1, T2, T3, T4> extends Tuple {
   public <T> T getField(int pos) {
     return (T)
         switch (pos) {
-      case 0 -> f0;
-      case 1 -> f1;
-      case 2 -> f2;
-      case 3 -> f3;
-      case 4 -> f4;
+          case 0 -> f0;
+          case 1 -> f1;
+          case 2 -> f2;
+          case 3 -> f3;
+          case 4 -> f4;
           default -> throw new IndexOutOfBoundsException("Tuple5 has no field " + pos);
         };
   }
@@ -68,7 +69,12 @@ public class Tuple5<T0, T1, T2, T3, T4> extends Tuple {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Tuple5<?, ?, ?, ?, ?> o && Objects.equals(f0, o.f0) && Objects.equals(f1, o.f1) && Objects.equals(f2, o.f2) && Objects.equals(f3, o.f3) && Objects.equals(f4, o.f4);
+    return other instanceof Tuple5<?, ?, ?, ?, ?> o
+        && Objects.equals(f0, o.f0)
+        && Objects.equals(f1, o.f1)
+        && Objects.equals(f2, o.f2)
+        && Objects.equals(f3, o.f3)
+        && Objects.equals(f4, o.f4);
   }
 
   @Override
