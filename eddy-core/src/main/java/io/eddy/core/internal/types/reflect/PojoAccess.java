@@ -26,7 +26,7 @@ public final class PojoAccess {
   private PojoAccess(Class<?> type) {
     PojoAnalysis analysis = PojoAnalysis.of(type);
     if (!analysis.isPojo()) {
-      throw new IllegalArgumentException(analysis.problem());
+      throw new IllegalArgumentException(type.getName() + " is not a POJO: " + analysis.problem());
     }
     List<PojoProperty> properties = analysis.properties();
     names = new String[properties.size()];

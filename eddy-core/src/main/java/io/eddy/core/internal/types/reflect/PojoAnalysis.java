@@ -47,7 +47,7 @@ public final class PojoAnalysis {
     return problem == null;
   }
 
-  /** Why the class is not a POJO (one sentence), or null if it is. */
+  /** Why the class is not a POJO, as a clause like "it is not public", or null if it is. */
   public String problem() {
     return problem;
   }
@@ -60,24 +60,24 @@ public final class PojoAnalysis {
   private String analyze(Class<?> type) {
     int modifiers = type.getModifiers();
     if (type.isInterface() || type.isArray() || type.isPrimitive() || type.isEnum()) {
-      return type.getName() + " is not a class";
+      return "it is not a class";
     }
     if (!Modifier.isPublic(modifiers)) {
-      return type.getName() + " is not public";
+      return "it is not public";
     }
     if (Modifier.isAbstract(modifiers)) {
-      return type.getName() + " is abstract";
+      return "it is abstract";
     }
     if (type.getEnclosingClass() != null && !Modifier.isStatic(modifiers)) {
-      return type.getName() + " is an inner (non-static) class";
+      return "it is an inner (non-static) class";
     }
     try {
       Constructor<?> constructor = type.getConstructor();
       if (!Modifier.isPublic(constructor.getModifiers())) {
-        return type.getName() + " has no public no-arg constructor";
+        return "it has no public no-arg constructor";
       }
     } catch (NoSuchMethodException e) {
-      return type.getName() + " has no public no-arg constructor";
+      return "it has no public no-arg constructor";
     }
     return collectFields(type, new HashSet<>());
   }
@@ -96,7 +96,7 @@ public final class PojoAnalysis {
         continue;
       }
       if (!names.add(field.getName())) {
-        return "field '" + field.getName() + "' of " + type.getName() + " hides another field";
+        return "field '" + field.getName() + "' hides a superclass field";
       }
       if (Modifier.isPublic(modifiers) && !Modifier.isFinal(modifiers)) {
         properties.add(new PojoProperty(field, null, null));
@@ -107,9 +107,7 @@ public final class PojoAnalysis {
       if (getter == null || setter == null) {
         return "field '"
             + field.getName()
-            + "' of "
-            + type.getName()
-            + " is not public and has no public "
+            + "' is not public and has no public "
             + (getter == null ? "getter" : "setter");
       }
       properties.add(new PojoProperty(field, getter, setter));
