@@ -48,7 +48,7 @@ public final class SerializerAssertions {
   }
 
   @SuppressWarnings("unchecked")
-  static <T> T javaRoundTrip(T object) {
+  public static <T> T javaRoundTrip(T object) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
