@@ -13,6 +13,7 @@ import io.eddy.core.internal.types.RecordTypeInfo;
 import io.eddy.core.internal.types.TupleTypeInfo;
 import io.eddy.core.internal.types.TypeExtractor;
 import io.eddy.core.internal.types.reflect.PojoAnalysis;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Map;
 
@@ -117,15 +118,7 @@ public final class Types {
   }
 
   private static Class<?> primitiveOf(Class<?> box) {
-    for (Class<?> primitive :
-        new Class<?>[] {
-          byte.class, short.class, int.class, long.class,
-          float.class, double.class, char.class, boolean.class
-        }) {
-      if (java.lang.invoke.MethodType.methodType(primitive).wrap().returnType() == box) {
-        return primitive;
-      }
-    }
-    return null;
+    Class<?> unwrapped = MethodType.methodType(box).unwrap().returnType();
+    return unwrapped.isPrimitive() && unwrapped != void.class ? unwrapped : null;
   }
 }

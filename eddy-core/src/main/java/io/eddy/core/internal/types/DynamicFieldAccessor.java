@@ -1,6 +1,8 @@
 package io.eddy.core.internal.types;
 
 import io.eddy.api.common.typeinfo.TypeInformation;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,12 +21,15 @@ final class DynamicFieldAccessor implements FieldAccessor<Object, Object> {
   DynamicFieldAccessor(int pos, String name) {
     this.pos = pos;
     this.name = name;
+    this.accessors = new ConcurrentHashMap<>();
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    accessors = new ConcurrentHashMap<>();
   }
 
   private FieldAccessor<Object, Object> accessorFor(Object value) {
-    if (accessors == null) {
-      accessors = new ConcurrentHashMap<>();
-    }
     Class<?> type = value.getClass();
     FieldAccessor<Object, Object> accessor = accessors.get(type);
     if (accessor == null) {

@@ -91,14 +91,9 @@ public final class FieldAccessors {
 
   private static void checkPosition(TypeInformation<?> type, int pos, int arity) {
     if (pos < 0 || pos >= arity) {
+      String fields = arity == 0 ? "no fields" : "fields 0.." + (arity - 1);
       throw new IllegalArgumentException(
-          "Field "
-              + pos
-              + " does not exist in "
-              + type
-              + " (it has fields 0.."
-              + (arity - 1)
-              + ")");
+          "Field " + pos + " does not exist in " + type + " (it has " + fields + ")");
     }
   }
 }
