@@ -117,7 +117,11 @@ class SocketSourceTest {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (reader.pollNext(output) != InputStatus.END_OF_INPUT) {
         assertThat(System.nanoTime()).isLessThan(deadline);
-        await().atMost(Duration.ofSeconds(30)).until(() -> reader.isAvailable().isDone());
+        await()
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(1))
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> reader.isAvailable().isDone());
       }
     }
     return output.records();

@@ -56,7 +56,11 @@ class DataGeneratorSourceTest {
       assertThat(System.nanoTime() - before).isLessThan(Duration.ofSeconds(5).toNanos());
       if (status == InputStatus.NOTHING_AVAILABLE) {
         sawNothingAvailable = true;
-        await().atMost(Duration.ofSeconds(10)).until(() -> reader.isAvailable().isDone());
+        await()
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(1))
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> reader.isAvailable().isDone());
       }
     }
 
