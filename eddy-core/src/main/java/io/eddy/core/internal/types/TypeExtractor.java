@@ -1,6 +1,5 @@
 package io.eddy.core.internal.types;
 
-import io.eddy.api.common.functions.Function;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import java.lang.reflect.Type;
@@ -61,7 +60,7 @@ public final class TypeExtractor {
    */
   @SuppressWarnings("unchecked")
   public static <OUT> TypeInformation<OUT> getOutputType(
-      Function function,
+      java.io.Serializable function,
       Class<?> functionInterface,
       int outputTypeArgumentIndex,
       TypeInformation<?>... inputTypes) {
@@ -87,7 +86,10 @@ public final class TypeExtractor {
   }
 
   private static TypeInformation<?> outputType(
-      Function function, Class<?> functionInterface, int index, TypeInformation<?>[] inputTypes)
+      java.io.Serializable function,
+      Class<?> functionInterface,
+      int index,
+      TypeInformation<?>[] inputTypes)
       throws ReflectiveOperationException {
     Class<?> type = function.getClass();
     if (LambdaTypes.isLambda(type)) {

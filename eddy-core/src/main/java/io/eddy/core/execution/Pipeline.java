@@ -1,0 +1,10 @@
+package io.eddy.core.execution;
+
+import io.eddy.core.dag.Transformation;
+import java.util.List;
+
+/**
+ * Everything a job is before the runtime compiles it: its name, its sinks (the graph hangs off
+ * them) and the environment's configuration.
+ */
+public record Pipeline(String jobName, List<Transformation<?>> sinks, ExecutionConfig config) {}

@@ -1,0 +1,12 @@
+package io.eddy.core.execution;
+
+import io.eddy.api.JobClient;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Submits a {@link Pipeline} to a cluster: the embedded one or a remote one. Implemented by the
+ * runtime and found through {@link PipelineExecutors}.
+ */
+public interface PipelineExecutor {
+  CompletableFuture<JobClient> execute(Pipeline pipeline) throws Exception;
+}

@@ -1,0 +1,25 @@
+package io.eddy.runtime.cluster;
+
+import io.eddy.api.JobExecutionResult;
+import io.eddy.api.JobStatus;
+import io.eddy.runtime.graph.JobGraph;
+import java.util.concurrent.CompletableFuture;
+
+/** How clients talk to the JobManager. */
+public interface DispatcherGateway {
+  /** Accepts a job; fails if it cannot start (no resources, a source that cannot open). */
+  CompletableFuture<String> submitJob(JobGraph jobGraph);
+
+  CompletableFuture<JobStatus> requestJobStatus(String jobId);
+
+  CompletableFuture<Void> cancelJob(String jobId);
+
+  /** Completes when the job ends: the result, or a JobExecutionException. */
+  CompletableFuture<JobExecutionResult> requestJobResult(String jobId);
+
+  /**
+   * The next batch of a collect sink's records; completes when one is available, with null when the
+   * sink has finished and everything was fetched.
+   */
+  CompletableFuture<byte[]> fetchCollectBatch(String jobId, String collectId);
+}

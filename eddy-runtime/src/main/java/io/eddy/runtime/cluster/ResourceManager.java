@@ -1,0 +1,93 @@
+package io.eddy.runtime.cluster;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Knows the TaskManagers and their free slots, and lends slots to jobs spread evenly: each slot
+ * goes to the TaskManager with the most free slots, so no TaskManager gets more than its share
+ * while others have room. Thread-safe.
+ */
+public final class ResourceManager {
+  private final Map<TaskExecutorGateway, boolean[]> slots = new LinkedHashMap<>();
+  private final Map<String, List<Slot>> allocations = new HashMap<>();
+
+  public synchronized void registerTaskManager(TaskExecutorGateway taskManager, int numberOfSlots) {
+    slots.put(taskManager, new boolean[numberOfSlots]);
+  }
+
+  public synchronized int getNumberOfTaskManagers() {
+    return slots.size();
+  }
+
+  public synchronized int getTotalSlots() {
+    return slots.values().stream().mapToInt(s -> s.length).sum();
+  }
+
+  public synchronized int getFreeSlots() {
+    int free = 0;
+    for (boolean[] used : slots.values()) {
+      for (boolean u : used) {
+        free += u ? 0 : 1;
+      }
+    }
+    return free;
+  }
+
+  /** Lends {@code count} slots to a job, or fails with a message saying what is missing. */
+  public synchronized List<Slot> allocateSlots(String jobId, int count) {
+    int free = getFreeSlots();
+    if (free < count) {
+      throw new IllegalStateException(
+          "The job needs "
+              + count
+              + " slots but the cluster has only "
+              + free
+              + " free ("
+              + slots.size()
+              + " TaskManagers, "
+              + getTotalSlots()
+              + " slots in all): lower the job's parallelism, or add TaskManagers or slots.");
+    }
+    List<Slot> result = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      TaskExecutorGateway best = null;
+      int bestFree = -1;
+      for (Map.Entry<TaskExecutorGateway, boolean[]> e : slots.entrySet()) {
+        int f = 0;
+        for (boolean u : e.getValue()) {
+          f += u ? 0 : 1;
+        }
+        if (f > bestFree) {
+          best = e.getKey();
+          bestFree = f;
+        }
+      }
+      boolean[] used = slots.get(best);
+      for (int s = 0; s < used.length; s++) {
+        if (!used[s]) {
+          used[s] = true;
+          result.add(new Slot(best, s));
+          break;
+        }
+      }
+    }
+    allocations.computeIfAbsent(jobId, k -> new ArrayList<>()).addAll(result);
+    return result;
+  }
+
+  public synchronized void releaseSlots(String jobId) {
+    List<Slot> lent = allocations.remove(jobId);
+    if (lent != null) {
+      for (Slot slot : lent) {
+        boolean[] used = slots.get(slot.taskManager());
+        if (used != null) {
+          used[slot.index()] = false;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.eddy.runtime.cluster;
+
+/**
+ * One slot of a TaskManager, lent to a job.
+ *
+ * @param taskManager the TaskManager
+ * @param index slot number on that TaskManager
+ */
+public record Slot(TaskExecutorGateway taskManager, int index) {}

@@ -1,0 +1,135 @@
+package io.eddy.runtime.cluster;
+
+import io.eddy.runtime.network.buffer.NetworkBufferPool;
+import io.eddy.runtime.network.partition.PartitionRegistry;
+import io.eddy.runtime.rpc.RpcEndpoint;
+import io.eddy.runtime.source.OperatorEvent;
+import io.eddy.runtime.task.Task;
+import io.eddy.runtime.task.TaskDeploymentDescriptor;
+import io.eddy.runtime.task.TaskServices;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The TaskManager's service: runs the subtasks the JobManager deploys into its slots, each on a
+ * thread of its own, and owns the TaskManager's network memory and timer thread.
+ */
+public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
+  private final String location;
+  private final int numberOfSlots;
+  private final NetworkBufferPool networkBufferPool;
+  private final PartitionRegistry partitionRegistry;
+  private final ScheduledExecutorService timer;
+  private final int buffersPerChannel;
+  private final Map<String, Task> tasks = new HashMap<>();
+  private final Map<String, List<io.eddy.runtime.network.partition.ResultPartitionId>>
+      partitionsByJob = new HashMap<>();
+
+  public TaskExecutor(
+      String location,
+      int numberOfSlots,
+      NetworkBufferPool networkBufferPool,
+      PartitionRegistry partitionRegistry,
+      int buffersPerChannel) {
+    super("taskmanager-" + location);
+    this.location = location;
+    this.numberOfSlots = numberOfSlots;
+    this.networkBufferPool = networkBufferPool;
+    this.partitionRegistry = partitionRegistry;
+    this.buffersPerChannel = buffersPerChannel;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "timer-" + location);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Override
+  public String getLocation() {
+    return location;
+  }
+
+  public int getNumberOfSlots() {
+    return numberOfSlots;
+  }
+
+  public NetworkBufferPool getNetworkBufferPool() {
+    return networkBufferPool;
+  }
+
+  @Override
+  public CompletableFuture<Void> submitTask(
+      TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster) {
+    return runAsync(
+        () -> {
+          ClassLoader loader = Thread.currentThread().getContextClassLoader();
+          if (loader == null) {
+            loader = TaskExecutor.class.getClassLoader();
+          }
+          TaskServices services =
+              new TaskServices(
+                  networkBufferPool, partitionRegistry, timer, loader, buffersPerChannel);
+          Task task =
+              new Task(
+                  tdd, services, jobMaster, () -> runAsync(() -> tasks.remove(tdd.attemptId())));
+          tasks.put(tdd.attemptId(), task);
+          List<io.eddy.runtime.network.partition.ResultPartitionId> ids =
+              partitionsByJob.computeIfAbsent(tdd.jobId(), k -> new ArrayList<>());
+          tdd.outputs().forEach(o -> ids.add(o.partitionId()));
+          task.start();
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelTask(String attemptId) {
+    return runAsync(
+        () -> {
+          Task task = tasks.get(attemptId);
+          if (task != null) {
+            task.cancel();
+          }
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> sendOperatorEvent(String attemptId, OperatorEvent event) {
+    return runAsync(
+        () -> {
+          Task task = tasks.get(attemptId);
+          if (task != null) {
+            task.deliverOperatorEvent(event);
+          }
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> releaseJob(String jobId) {
+    return runAsync(
+        () -> {
+          List<io.eddy.runtime.network.partition.ResultPartitionId> ids =
+              partitionsByJob.remove(jobId);
+          if (ids != null) {
+            ids.forEach(partitionRegistry::unregister);
+          }
+        });
+  }
+
+  /** Number of tasks currently running here. */
+  public CompletableFuture<Integer> runningTasks() {
+    return callAsync(tasks::size);
+  }
+
+  @Override
+  public void close() {
+    runAsync(() -> tasks.values().forEach(Task::cancel));
+    super.close();
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,24 @@
+package io.eddy.runtime.cluster;
+
+import io.eddy.runtime.source.OperatorEvent;
+import io.eddy.runtime.task.TaskDeploymentDescriptor;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How the JobManager talks to a TaskManager. Every method returns at once; the work runs on the
+ * TaskManager. In the embedded cluster calls are in-JVM; across processes they are RPCs.
+ */
+public interface TaskExecutorGateway {
+  String getLocation();
+
+  /** Starts a subtask attempt in a free slot of this TaskManager. */
+  CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster);
+
+  CompletableFuture<Void> cancelTask(String attemptId);
+
+  /** Delivers a coordinator's event to the source operator of a running attempt. */
+  CompletableFuture<Void> sendOperatorEvent(String attemptId, OperatorEvent event);
+
+  /** The job ended: drop its result partitions. */
+  CompletableFuture<Void> releaseJob(String jobId);
+}

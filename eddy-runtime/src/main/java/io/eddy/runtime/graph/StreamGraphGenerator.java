@@ -1,0 +1,172 @@
+package io.eddy.runtime.graph;
+
+import io.eddy.api.common.typeutils.TypeSerializer;
+import io.eddy.api.datastream.OutputTag;
+import io.eddy.core.dag.OneInputTransformation;
+import io.eddy.core.dag.PartitionSpec;
+import io.eddy.core.dag.PartitionTransformation;
+import io.eddy.core.dag.SideOutputTransformation;
+import io.eddy.core.dag.SinkTransformation;
+import io.eddy.core.dag.SourceTransformation;
+import io.eddy.core.dag.Transformation;
+import io.eddy.core.dag.UnionTransformation;
+import io.eddy.core.execution.ExecutionConfig;
+import io.eddy.core.execution.Pipeline;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the API's transformations into a {@link StreamGraph}: one node per operator, with
+ * partitioning, union and side outputs folded into the edges. Resolves defaults (parallelism, max
+ * parallelism, slot sharing group, forward vs rebalance) and rejects invalid graphs with a message
+ * that names the operator.
+ */
+public final class StreamGraphGenerator {
+  private static final String DEFAULT_SLOT_SHARING_GROUP = "default";
+
+  private final Pipeline pipeline;
+  private final ExecutionConfig config;
+  private final StreamGraph graph;
+  private final Map<Transformation<?>, List<Upstream>> translated = new IdentityHashMap<>();
+  private final Map<Integer, String> groups = new HashMap<>();
+
+  /** Where an edge starts, with what the virtual transformations on the way added to it. */
+  private record Upstream(int nodeId, PartitionSpec partitioning, OutputTag<?> tag) {}
+
+  private StreamGraphGenerator(Pipeline pipeline) {
+    this.pipeline = pipeline;
+    this.config = pipeline.config();
+    this.graph = new StreamGraph(pipeline.jobName(), config);
+  }
+
+  public static StreamGraph generate(Pipeline pipeline) {
+    StreamGraphGenerator generator = new StreamGraphGenerator(pipeline);
+    for (Transformation<?> sink : pipeline.sinks()) {
+      generator.translate(sink);
+    }
+    return generator.graph;
+  }
+
+  private List<Upstream> translate(Transformation<?> t) {
+    List<Upstream> done = translated.get(t);
+    if (done != null) {
+      return done;
+    }
+    List<Upstream> result;
+    if (t instanceof PartitionTransformation<?> p) {
+      result = new ArrayList<>();
+      for (Upstream u : translate(p.getInput())) {
+        result.add(new Upstream(u.nodeId(), p.getPartitioning(), u.tag()));
+      }
+    } else if (t instanceof UnionTransformation<?> u) {
+      result = new ArrayList<>();
+      for (Transformation<?> input : u.getInputs()) {
+        result.addAll(translate(input));
+      }
+    } else if (t instanceof SideOutputTransformation<?> s) {
+      result = new ArrayList<>();
+      for (Upstream u : translate(s.getInput())) {
+        result.add(new Upstream(u.nodeId(), u.partitioning(), s.getTag()));
+      }
+    } else {
+      result = List.of(new Upstream(translateNode(t), null, null));
+    }
+    translated.put(t, result);
+    return result;
+  }
+
+  private int translateNode(Transformation<?> t) {
+    List<Upstream> inputs = new ArrayList<>();
+    for (Transformation<?> input : t.getInputs()) {
+      inputs.addAll(translate(input));
+    }
+    int parallelism = t.getParallelism() > 0 ? t.getParallelism() : config.parallelism();
+    int maxParallelism =
+        t.getMaxParallelism() > 0 ? t.getMaxParallelism() : config.maxParallelism();
+    String name = t.getName();
+    if (parallelism > maxParallelism) {
+      throw new IllegalArgumentException(
+          "Operator '"
+              + name
+              + "' has parallelism "
+              + parallelism
+              + ", more than its max parallelism "
+              + maxParallelism
+              + ": lower the parallelism or raise it with setMaxParallelism("
+              + parallelism
+              + ").");
+    }
+    StreamNode node =
+        new StreamNode(
+            t.getId(),
+            name,
+            t.getUid(),
+            operatorOf(t),
+            parallelism,
+            maxParallelism,
+            slotSharingGroup(t, inputs),
+            t.getChainingStrategy(),
+            t.getOutputType() == null ? null : t.getOutputType().createSerializer(),
+            t instanceof OneInputTransformation<?, ?> o ? o.getStateKeySelector() : null);
+    graph.addNode(node);
+    for (Upstream u : inputs) {
+      graph.addEdge(edge(u, node));
+    }
+    return node.getId();
+  }
+
+  private static io.eddy.core.dag.ops.OperatorSpec operatorOf(Transformation<?> t) {
+    if (t instanceof SourceTransformation<?> s) {
+      return new SourceSpec<>(s.getSource());
+    } else if (t instanceof OneInputTransformation<?, ?> o) {
+      return o.getOperator();
+    } else if (t instanceof SinkTransformation<?> s) {
+      return s.getSink();
+    }
+    throw new IllegalArgumentException("Unknown transformation " + t);
+  }
+
+  private String slotSharingGroup(Transformation<?> t, List<Upstream> inputs) {
+    String group = t.getSlotSharingGroup();
+    if (group == null) {
+      group = DEFAULT_SLOT_SHARING_GROUP;
+      if (!inputs.isEmpty()) {
+        String first = groups.get(inputs.get(0).nodeId());
+        boolean allSame = inputs.stream().allMatch(u -> groups.get(u.nodeId()).equals(first));
+        group = allSame ? first : DEFAULT_SLOT_SHARING_GROUP;
+      }
+    }
+    groups.put(t.getId(), group);
+    return group;
+  }
+
+  private StreamEdge edge(Upstream u, StreamNode target) {
+    StreamNode source = graph.getNode(u.nodeId());
+    PartitionSpec partitioning = u.partitioning();
+    if (partitioning == null) {
+      partitioning =
+          PartitionSpec.of(
+              source.getParallelism() == target.getParallelism()
+                  ? PartitionSpec.Kind.FORWARD
+                  : PartitionSpec.Kind.REBALANCE);
+    } else if (partitioning.kind() == PartitionSpec.Kind.FORWARD
+        && source.getParallelism() != target.getParallelism()) {
+      throw new IllegalArgumentException(
+          "forward() needs the same parallelism on both sides, but '"
+              + source.getName()
+              + "' has "
+              + source.getParallelism()
+              + " and '"
+              + target.getName()
+              + "' has "
+              + target.getParallelism()
+              + ": use rebalance() or rescale() instead.");
+    }
+    TypeSerializer<?> serializer =
+        u.tag() != null ? u.tag().getTypeInfo().createSerializer() : source.getOutputSerializer();
+    return new StreamEdge(source.getId(), target.getId(), partitioning, u.tag(), serializer);
+  }
+}

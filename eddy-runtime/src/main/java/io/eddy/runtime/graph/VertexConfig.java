@@ -1,0 +1,34 @@
+package io.eddy.runtime.graph;
+
+import io.eddy.api.common.typeutils.TypeSerializer;
+import io.eddy.core.dag.PartitionSpec;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Everything a task needs to build its operator chain and its network endpoints. Holds user code,
+ * so it travels to TaskManagers serialized and is read back with the job's class loader.
+ *
+ * @param operators the chain, head first; every operator comes after the one feeding it
+ * @param inputs serializers of the task's input edges, in input order
+ * @param outputs the task's network outputs, in output order
+ */
+public record VertexConfig(
+    List<OperatorConfig> operators, List<TypeSerializer<?>> inputs, List<OutputConfig> outputs)
+    implements Serializable {
+
+  /**
+   * A network output.
+   *
+   * @param partitioning how records are routed
+   * @param serializer serializer of the records
+   * @param consumerParallelism parallelism of the consumer
+   * @param consumerMaxParallelism key groups of the consumer (for key partitioning)
+   */
+  public record OutputConfig(
+      PartitionSpec partitioning,
+      TypeSerializer<?> serializer,
+      int consumerParallelism,
+      int consumerMaxParallelism)
+      implements Serializable {}
+}

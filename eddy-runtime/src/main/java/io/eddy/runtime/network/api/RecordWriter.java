@@ -1,0 +1,149 @@
+package io.eddy.runtime.network.api;
+
+import io.eddy.core.internal.memory.DataOutputSerializer;
+import io.eddy.runtime.network.buffer.Buffer;
+import io.eddy.runtime.network.buffer.LocalBufferPool;
+import io.eddy.runtime.network.partition.ResultPartition;
+import io.eddy.runtime.network.partitioner.StreamPartitioner;
+import io.eddy.runtime.streamrecord.StreamElementSerializer;
+import io.eddy.runtime.streamrecord.StreamRecord;
+import io.eddy.runtime.streamrecord.Watermark;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Serializes stream elements into the buffers of a {@link ResultPartition}, routing each record
+ * with the edge's partitioner. Each element is written as a 4-byte length and its bytes, and may
+ * span buffers. A buffer is handed to its subpartition when full, on {@link #flushAll()} (buffer
+ * timeout) or before an event.
+ *
+ * <p>Used by the producer's task thread only: no locks or volatile writes per record.
+ */
+public final class RecordWriter<T> {
+  private final ResultPartition partition;
+  private final LocalBufferPool bufferPool;
+  private final StreamPartitioner<T> partitioner;
+  private final StreamElementSerializer<T> serializer;
+  private final DataOutputSerializer scratch = new DataOutputSerializer(256);
+  private final Buffer[] current;
+  private final boolean flushAlways;
+
+  public RecordWriter(
+      ResultPartition partition,
+      StreamPartitioner<T> partitioner,
+      StreamElementSerializer<T> serializer,
+      boolean flushAlways) {
+    this.partition = partition;
+    this.bufferPool = partition.getBufferPool();
+    this.partitioner = partitioner;
+    this.serializer = serializer;
+    this.flushAlways = flushAlways;
+    this.current = new Buffer[partition.getNumberOfSubpartitions()];
+    partitioner.setup(partition.getNumberOfSubpartitions());
+  }
+
+  public void emit(StreamRecord<T> record) throws IOException, InterruptedException {
+    scratch.clear();
+    scratch.writeInt(0); // length placeholder, patched below
+    serializer.serializeRecord(record, scratch);
+    patchLength();
+    if (partitioner.isBroadcast()) {
+      for (int ch = 0; ch < current.length; ch++) {
+        copyToChannel(ch);
+      }
+    } else {
+      copyToChannel(partitioner.selectChannel(record));
+    }
+  }
+
+  /** Sends a watermark to every consumer subtask. */
+  public void broadcastWatermark(Watermark watermark) throws IOException, InterruptedException {
+    scratch.clear();
+    scratch.writeInt(0);
+    serializer.serializeWatermark(watermark, scratch);
+    patchLength();
+    for (int ch = 0; ch < current.length; ch++) {
+      copyToChannel(ch);
+    }
+  }
+
+  /** Flushes pending data, then sends {@code event} in its own buffer on every channel. */
+  public void broadcastEvent(NetworkEvent event) throws InterruptedException {
+    flushAll();
+    for (int ch = 0; ch < current.length; ch++) {
+      Buffer buffer = bufferPool.requestBufferBlocking();
+      buffer.memory()[0] = event.code();
+      buffer.setSize(1);
+      buffer.setEvent(true);
+      partition.getSubpartition(ch).add(buffer);
+    }
+  }
+
+  /** Hands every partly filled buffer to its consumer. */
+  public void flushAll() {
+    for (int ch = 0; ch < current.length; ch++) {
+      Buffer buffer = current[ch];
+      if (buffer != null && buffer.size() > 0) {
+        current[ch] = null;
+        partition.getSubpartition(ch).add(buffer);
+      }
+    }
+  }
+
+  /** Whether a new buffer can be had without waiting (the task checks before taking input). */
+  public boolean isAvailable() {
+    return bufferPool.isAvailable();
+  }
+
+  public CompletableFuture<Void> getAvailableFuture() {
+    return bufferPool.getAvailableFuture();
+  }
+
+  /** Returns unsent buffers to the pool (on failure or cancellation). */
+  public void close() {
+    for (int ch = 0; ch < current.length; ch++) {
+      if (current[ch] != null) {
+        current[ch].recycle();
+        current[ch] = null;
+      }
+    }
+  }
+
+  private void patchLength() {
+    byte[] bytes = scratch.getSharedBuffer();
+    int length = scratch.length() - 4;
+    bytes[0] = (byte) (length >>> 24);
+    bytes[1] = (byte) (length >>> 16);
+    bytes[2] = (byte) (length >>> 8);
+    bytes[3] = (byte) length;
+  }
+
+  private void copyToChannel(int ch) throws InterruptedException {
+    byte[] src = scratch.getSharedBuffer();
+    int remaining = scratch.length();
+    int offset = 0;
+    while (remaining > 0) {
+      Buffer buffer = current[ch];
+      if (buffer == null) {
+        buffer = bufferPool.requestBufferBlocking();
+        current[ch] = buffer;
+      }
+      int n = Math.min(remaining, buffer.capacity() - buffer.size());
+      System.arraycopy(src, offset, buffer.memory(), buffer.size(), n);
+      buffer.setSize(buffer.size() + n);
+      offset += n;
+      remaining -= n;
+      if (buffer.size() == buffer.capacity()) {
+        current[ch] = null;
+        partition.getSubpartition(ch).add(buffer);
+      }
+    }
+    if (flushAlways) {
+      Buffer buffer = current[ch];
+      if (buffer != null) {
+        current[ch] = null;
+        partition.getSubpartition(ch).add(buffer);
+      }
+    }
+  }
+}

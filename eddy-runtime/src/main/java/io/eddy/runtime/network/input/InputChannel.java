@@ -1,0 +1,18 @@
+package io.eddy.runtime.network.input;
+
+import io.eddy.runtime.network.buffer.Buffer;
+
+/**
+ * One producer subtask's subpartition as seen by the consumer. Implementations: {@link
+ * LocalInputChannel} (same JVM: buffers handed over in memory) and, across processes, a network
+ * channel with credit-based flow control.
+ */
+public interface InputChannel {
+  /** The next buffer, or null if none has arrived. Consumer task thread. */
+  Buffer poll();
+
+  /** Connects the channel; it reports data through {@code gate}. */
+  void start(InputGate gate, int channelIndex);
+
+  void release();
+}

@@ -1,0 +1,96 @@
+package io.eddy.runtime.network.input;
+
+import io.eddy.runtime.network.buffer.Buffer;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * All input channels of one consumer subtask. Channels that received data queue themselves here;
+ * the task polls buffers from them in turn and waits on {@link #getAvailableFuture()} when none has
+ * data, so an idle task costs nothing.
+ */
+public final class InputGate {
+  private final List<InputChannel> channels;
+  private final ArrayDeque<Integer> channelsWithData = new ArrayDeque<>();
+  private final boolean[] queued;
+  private CompletableFuture<Void> availableFuture = new CompletableFuture<>();
+
+  public InputGate(List<InputChannel> channels) {
+    this.channels = List.copyOf(channels);
+    this.queued = new boolean[channels.size()];
+  }
+
+  public void start() {
+    for (int i = 0; i < channels.size(); i++) {
+      channels.get(i).start(this, i);
+    }
+  }
+
+  public int getNumberOfChannels() {
+    return channels.size();
+  }
+
+  /** The next buffer of some channel with data, or null if none has data now. Task thread. */
+  public BufferAndChannel pollNext() {
+    while (true) {
+      int channel;
+      synchronized (channelsWithData) {
+        Integer next = channelsWithData.poll();
+        if (next == null) {
+          if (availableFuture.isDone()) {
+            availableFuture = new CompletableFuture<>();
+          }
+          return null;
+        }
+        channel = next;
+        queued[channel] = false;
+      }
+      Buffer buffer = channels.get(channel).poll();
+      if (buffer != null) {
+        // The channel may hold more: queue it again behind the others (fairness).
+        notifyChannelNonEmpty(channel);
+        return new BufferAndChannel(buffer, channel);
+      }
+    }
+  }
+
+  /** Called by a channel (on the producer's thread) when it has data. */
+  void notifyChannelNonEmpty(int channel) {
+    CompletableFuture<Void> toComplete = null;
+    synchronized (channelsWithData) {
+      if (!queued[channel]) {
+        queued[channel] = true;
+        channelsWithData.add(channel);
+        if (!availableFuture.isDone()) {
+          toComplete = availableFuture;
+        }
+      }
+    }
+    if (toComplete != null) {
+      toComplete.complete(null);
+    }
+  }
+
+  /** Completes when {@link #pollNext()} may return a buffer. */
+  public CompletableFuture<Void> getAvailableFuture() {
+    synchronized (channelsWithData) {
+      if (!channelsWithData.isEmpty()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      if (availableFuture.isDone()) {
+        availableFuture = new CompletableFuture<>();
+      }
+      return availableFuture;
+    }
+  }
+
+  public void release() {
+    for (InputChannel c : channels) {
+      c.release();
+    }
+  }
+
+  /** A buffer and the index of the channel it came from. */
+  public record BufferAndChannel(Buffer buffer, int channel) {}
+}

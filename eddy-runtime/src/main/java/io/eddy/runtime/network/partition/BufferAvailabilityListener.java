@@ -1,0 +1,6 @@
+package io.eddy.runtime.network.partition;
+
+/** Told when a subpartition that was empty gets a buffer. Called on the producer's thread. */
+public interface BufferAvailabilityListener {
+  void notifyDataAvailable();
+}

@@ -1,0 +1,38 @@
+package io.eddy.runtime.operators;
+
+import io.eddy.core.dag.ops.OperatorSpec;
+import io.eddy.core.dag.ops.Specs;
+import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.graph.SourceSpec;
+import io.eddy.runtime.source.SourceOperator;
+
+/** Maps the API's operator specs to the runtime's operators. */
+public final class OperatorFactory {
+  private OperatorFactory() {}
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static StreamOperator<?> create(OperatorSpec spec, JobMasterGateway jobMaster) {
+    if (spec instanceof Specs.Map m) {
+      return new StreamMap<>(m.function());
+    } else if (spec instanceof Specs.FlatMap f) {
+      return new StreamFlatMap<>(f.function());
+    } else if (spec instanceof Specs.Filter f) {
+      return new StreamFilter<>(f.function());
+    } else if (spec instanceof Specs.Process p) {
+      return new ProcessOperator<>(p.function());
+    } else if (spec instanceof Specs.KeyedProcess p) {
+      return new KeyedProcessOperator<>(p.function());
+    } else if (spec instanceof Specs.Reduce r) {
+      return new KeyedReduceOperator<>(r.function());
+    } else if (spec instanceof Specs.Aggregation a) {
+      return new KeyedAggregationOperator<>(a);
+    } else if (spec instanceof Specs.SinkTo s) {
+      return new SinkOperator<>(s.sink());
+    } else if (spec instanceof Specs.Collect c) {
+      return new CollectSinkOperator<>(c.collectId(), c.serializer(), jobMaster);
+    } else if (spec instanceof SourceSpec s) {
+      return new SourceOperator<>(s.source());
+    }
+    throw new IllegalArgumentException("No operator for " + spec.getClass().getName());
+  }
+}

@@ -1,0 +1,36 @@
+package io.eddy.runtime.operators;
+
+import io.eddy.api.common.functions.KeySelector;
+import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.task.ProcessingTimeService;
+
+/**
+ * What an operator gets from its task at setup.
+ *
+ * @param name the operator's name
+ * @param output where it emits
+ * @param runtimeContext handed to rich functions
+ * @param keySelector the state key of a keyed operator, or null
+ * @param keyedStateBackend keyed state of a keyed operator, or null
+ * @param processingTimeService timers that run as mails on the task thread
+ * @param operatorEvents the channel to this operator's coordinator on the JobManager
+ */
+public record OperatorSetup<OUT>(
+    String name,
+    Output<OUT> output,
+    StreamingRuntimeContext runtimeContext,
+    KeySelector<?, ?> keySelector,
+    HeapKeyedStateBackend<?> keyedStateBackend,
+    ProcessingTimeService processingTimeService,
+    OperatorEventGateway operatorEvents) {
+
+  /** "Name (subtask/parallelism)", 1-based, as in error messages and logs. */
+  public String description() {
+    return name
+        + " ("
+        + (runtimeContext.getIndexOfThisSubtask() + 1)
+        + "/"
+        + runtimeContext.getNumberOfParallelSubtasks()
+        + ")";
+  }
+}

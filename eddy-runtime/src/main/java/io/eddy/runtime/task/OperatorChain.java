@@ -1,0 +1,124 @@
+package io.eddy.runtime.task;
+
+import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.graph.OperatorConfig;
+import io.eddy.runtime.graph.VertexConfig;
+import io.eddy.runtime.network.api.RecordWriter;
+import io.eddy.runtime.operators.BroadcastingOutput;
+import io.eddy.runtime.operators.ChainingOutput;
+import io.eddy.runtime.operators.OneInputStreamOperator;
+import io.eddy.runtime.operators.OperatorEventGateway;
+import io.eddy.runtime.operators.OperatorFactory;
+import io.eddy.runtime.operators.OperatorSetup;
+import io.eddy.runtime.operators.Output;
+import io.eddy.runtime.operators.RecordWriterOutput;
+import io.eddy.runtime.operators.StreamOperator;
+import io.eddy.runtime.operators.StreamingRuntimeContext;
+import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyGroupRange;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operators of one task, wired together: chained edges become direct calls, the others network
+ * writers. Built tail-first so each operator's outputs exist before it does.
+ */
+public final class OperatorChain {
+  private final StreamOperator<?>[] operators;
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public OperatorChain(
+      VertexConfig config,
+      List<RecordWriter<?>> writers,
+      StreamingRuntimeContext baseContext,
+      KeyGroupRange keyGroupRange,
+      ProcessingTimeService timeService,
+      OperatorEventGateway operatorEvents,
+      JobMasterGateway jobMaster) {
+    List<OperatorConfig> configs = config.operators();
+    operators = new StreamOperator[configs.size()];
+    for (int i = configs.size() - 1; i >= 0; i--) {
+      OperatorConfig oc = configs.get(i);
+      List<Output<?>> outputs = new ArrayList<>();
+      for (OperatorConfig.ChainedOutput co : oc.chainedOutputs()) {
+        outputs.add(
+            new ChainingOutput<>((OneInputStreamOperator) operators[co.operatorIndex()], co.tag()));
+      }
+      for (OperatorConfig.NetworkOutputRef no : oc.networkOutputs()) {
+        outputs.add(new RecordWriterOutput<>(writers.get(no.outputIndex()), no.tag()));
+      }
+      Output<?> output =
+          switch (outputs.size()) {
+            case 0 -> new DiscardingOutput<>();
+            case 1 -> outputs.get(0);
+            default -> new BroadcastingOutput<>(outputs.toArray(new Output[0]));
+          };
+      StreamOperator<?> operator = OperatorFactory.create(oc.spec(), jobMaster);
+      HeapKeyedStateBackend<?> keyed =
+          oc.stateKeySelector() == null
+              ? null
+              : new HeapKeyedStateBackend<>(
+                  keyGroupRange, baseContext.getMaxNumberOfParallelSubtasks());
+      ((StreamOperator) operator)
+          .setup(
+              new OperatorSetup(
+                  oc.name(),
+                  output,
+                  baseContext.forOperator(oc.name()),
+                  oc.stateKeySelector(),
+                  keyed,
+                  timeService,
+                  operatorEvents));
+      operators[i] = operator;
+    }
+  }
+
+  public StreamOperator<?> getHead() {
+    return operators[0];
+  }
+
+  /** Opens tail-first, so downstream operators are ready when upstream ones emit in open(). */
+  public void open() throws Exception {
+    for (int i = operators.length - 1; i >= 0; i--) {
+      operators[i].open();
+    }
+  }
+
+  /** Finishes head-first: an operator's final output reaches operators still running. */
+  public void finish() throws Exception {
+    for (StreamOperator<?> operator : operators) {
+      operator.finish();
+    }
+  }
+
+  /** Closes every operator, even if one throws; rethrows the first error. */
+  public void close() throws Exception {
+    Exception first = null;
+    for (StreamOperator<?> operator : operators) {
+      try {
+        operator.close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** Output of an operator with no consumers (sinks). */
+  private static final class DiscardingOutput<T> implements Output<T> {
+    @Override
+    public void collect(io.eddy.runtime.streamrecord.StreamRecord<T> record) {}
+
+    @Override
+    public <X> void collect(
+        io.eddy.api.datastream.OutputTag<X> tag,
+        io.eddy.runtime.streamrecord.StreamRecord<X> record) {}
+
+    @Override
+    public void emitWatermark(io.eddy.runtime.streamrecord.Watermark watermark) {}
+  }
+}

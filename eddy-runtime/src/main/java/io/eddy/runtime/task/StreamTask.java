@@ -1,0 +1,234 @@
+package io.eddy.runtime.task;
+
+import io.eddy.api.common.accumulators.Accumulator;
+import io.eddy.api.common.typeutils.TypeSerializer;
+import io.eddy.api.connector.source.InputStatus;
+import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.graph.UserCodeSerialization;
+import io.eddy.runtime.graph.VertexConfig;
+import io.eddy.runtime.network.api.NetworkEvent;
+import io.eddy.runtime.network.api.RecordWriter;
+import io.eddy.runtime.network.input.InputChannel;
+import io.eddy.runtime.network.input.InputGate;
+import io.eddy.runtime.network.input.LocalInputChannel;
+import io.eddy.runtime.network.partition.ResultPartition;
+import io.eddy.runtime.network.partitioner.Partitioners;
+import io.eddy.runtime.network.partitioner.StreamPartitioner;
+import io.eddy.runtime.operators.OneInputStreamOperator;
+import io.eddy.runtime.operators.StreamingRuntimeContext;
+import io.eddy.runtime.source.OperatorEvent;
+import io.eddy.runtime.source.SourceOperator;
+import io.eddy.runtime.state.KeyGroupRangeAssignment;
+import io.eddy.runtime.streamrecord.StreamElementSerializer;
+import io.eddy.runtime.streamrecord.Watermark;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one subtask's operator chain on the task thread as a mailbox loop (DESIGN.md §2). The
+ * default action takes input (from the source reader or the input gate) only while the outputs have
+ * buffers to write to; otherwise it waits for them, which is how backpressure travels upstream.
+ * Timers, flushes and coordinator events arrive as mails.
+ */
+public final class StreamTask {
+  private final TaskDeploymentDescriptor tdd;
+  private final TaskServices services;
+  private final JobMasterGateway jobMaster;
+  private final TaskMailbox mailbox = new TaskMailbox();
+  private final MailboxProcessor mailboxProcessor;
+  private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
+  private final List<ResultPartition> partitions = new ArrayList<>();
+  private final List<RecordWriter<?>> writers = new ArrayList<>();
+  private MailboxProcessingTimeService timeService;
+  private OperatorChain chain;
+  private SourceOperator<?, ?> source;
+  private NetworkInput networkInput;
+  private volatile boolean canceled;
+
+  public StreamTask(
+      TaskDeploymentDescriptor tdd, TaskServices services, JobMasterGateway jobMaster) {
+    this.tdd = tdd;
+    this.services = services;
+    this.jobMaster = jobMaster;
+    this.mailboxProcessor = new MailboxProcessor(mailbox, this::processInput);
+  }
+
+  /** Builds, runs and finishes the chain; returns normally only if the input ended. */
+  public void invoke(Runnable onRunning) throws Exception {
+    VertexConfig config = readConfig();
+    timeService = new MailboxProcessingTimeService(services.timer(), mailbox);
+    try {
+      createWriters(config);
+      StreamingRuntimeContext context =
+          new StreamingRuntimeContext(
+              tdd.jobName(),
+              tdd.taskName(),
+              tdd.subtaskIndex(),
+              tdd.parallelism(),
+              tdd.maxParallelism(),
+              tdd.attemptNumber(),
+              services.userCodeClassLoader(),
+              accumulators);
+      chain =
+          new OperatorChain(
+              config,
+              writers,
+              context,
+              KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+                  tdd.maxParallelism(), tdd.parallelism(), tdd.subtaskIndex()),
+              timeService,
+              event ->
+                  jobMaster.sendOperatorEventToCoordinator(
+                      tdd.attemptId(), tdd.vertexIndex(), event),
+              jobMaster);
+      if (chain.getHead() instanceof SourceOperator<?, ?> s) {
+        source = s;
+      } else {
+        networkInput = createNetworkInput(config, (OneInputStreamOperator<?, ?>) chain.getHead());
+      }
+      chain.open();
+      onRunning.run();
+      if (tdd.bufferTimeoutMillis() > 0 && !writers.isEmpty()) {
+        timeService.scheduleAtFixedRate(
+            t -> flushOutputs(), tdd.bufferTimeoutMillis(), tdd.bufferTimeoutMillis());
+      }
+      mailboxProcessor.runMailboxLoop();
+      if (canceled) {
+        throw new TaskCanceledException();
+      }
+    } finally {
+      timeService.shutdown();
+      mailbox.close();
+      try {
+        if (chain != null) {
+          chain.close();
+        }
+      } finally {
+        for (RecordWriter<?> w : writers) {
+          w.close();
+        }
+        if (networkInput != null) {
+          networkInput.release();
+        }
+      }
+    }
+  }
+
+  /** Stops the task from another thread. */
+  public void cancel() {
+    canceled = true;
+    mailbox.put(mailboxProcessor::stop, "cancel");
+  }
+
+  /** Delivers a coordinator event to the source, on the task thread. */
+  public void deliverOperatorEvent(OperatorEvent event) {
+    mailbox.put(
+        () -> {
+          if (source == null) {
+            throw new IllegalStateException("Operator event for a task without a source: " + event);
+          }
+          source.handleOperatorEvent(event);
+        },
+        "operator event");
+  }
+
+  public Map<String, Accumulator<?, ?>> getAccumulators() {
+    return accumulators;
+  }
+
+  private void processInput(MailboxProcessor.Controller controller) throws Exception {
+    for (RecordWriter<?> writer : writers) {
+      if (!writer.isAvailable()) {
+        controller.suspendUntil(writer.getAvailableFuture());
+        return;
+      }
+    }
+    if (source != null) {
+      InputStatus status = source.emitNext();
+      if (status == InputStatus.NOTHING_AVAILABLE) {
+        controller.suspendUntil(source.getAvailableFuture());
+      } else if (status == InputStatus.END_OF_INPUT) {
+        source.processWatermark(Watermark.MAX); // a bounded input ends event time: all timers fire
+        endOfInput(controller);
+      }
+    } else {
+      NetworkInput.Status status = networkInput.processNext();
+      if (status == NetworkInput.Status.NOTHING_AVAILABLE) {
+        controller.suspendUntil(networkInput.getAvailableFuture());
+      } else if (status == NetworkInput.Status.END_OF_INPUT) {
+        endOfInput(controller);
+      }
+    }
+  }
+
+  private void endOfInput(MailboxProcessor.Controller controller) throws Exception {
+    chain.finish();
+    for (RecordWriter<?> writer : writers) {
+      writer.broadcastEvent(NetworkEvent.END_OF_PARTITION);
+    }
+    controller.allActionsCompleted();
+  }
+
+  private void flushOutputs() {
+    for (RecordWriter<?> writer : writers) {
+      writer.flushAll();
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void createWriters(VertexConfig config) {
+    for (int i = 0; i < tdd.outputs().size(); i++) {
+      TaskDeploymentDescriptor.OutputDescriptor od = tdd.outputs().get(i);
+      VertexConfig.OutputConfig oc = config.outputs().get(i);
+      int n = od.numSubpartitions();
+      ResultPartition partition =
+          new ResultPartition(
+              od.partitionId(),
+              n,
+              services.networkBufferPool().createLocalPool(n * services.buffersPerChannel() + 1));
+      services.partitionRegistry().register(partition);
+      partitions.add(partition);
+      StreamPartitioner partitioner =
+          Partitioners.create(oc.partitioning(), oc.consumerMaxParallelism()).copy();
+      writers.add(
+          new RecordWriter<>(
+              partition,
+              partitioner,
+              new StreamElementSerializer<>((TypeSerializer) oc.serializer()),
+              tdd.bufferTimeoutMillis() == 0));
+    }
+  }
+
+  private NetworkInput createNetworkInput(VertexConfig config, OneInputStreamOperator<?, ?> head) {
+    List<InputChannel> channels = new ArrayList<>();
+    List<TypeSerializer<?>> serializers = new ArrayList<>();
+    for (int i = 0; i < tdd.inputs().size(); i++) {
+      for (TaskDeploymentDescriptor.ChannelDescriptor cd : tdd.inputs().get(i).channels()) {
+        channels.add(
+            new LocalInputChannel(
+                services.partitionRegistry(), cd.partitionId(), cd.subpartition()));
+        serializers.add(config.inputs().get(i));
+      }
+    }
+    InputGate gate = new InputGate(channels);
+    gate.start();
+    return new NetworkInput(gate, serializers, head);
+  }
+
+  private VertexConfig readConfig() throws IOException, ClassNotFoundException {
+    return UserCodeSerialization.deserialize(
+        tdd.serializedConfig(), services.userCodeClassLoader());
+  }
+
+  /** The task ended because it was cancelled. */
+  public static final class TaskCanceledException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public TaskCanceledException() {
+      super("Task was cancelled");
+    }
+  }
+}

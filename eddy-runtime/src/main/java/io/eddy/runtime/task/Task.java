@@ -1,0 +1,94 @@
+package io.eddy.runtime.task;
+
+import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.operators.TaskInterruptedException;
+import io.eddy.runtime.source.OperatorEvent;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One subtask attempt on a TaskManager: owns the thread, the {@link ExecutionState} and reports
+ * every state change to the JobMaster. The stream processing itself is {@link StreamTask}.
+ */
+public final class Task implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Task.class);
+
+  private final TaskDeploymentDescriptor tdd;
+  private final StreamTask streamTask;
+  private final JobMasterGateway jobMaster;
+  private final Runnable onTerminated;
+  private final Thread thread;
+  private volatile ExecutionState state = ExecutionState.DEPLOYING;
+
+  public Task(
+      TaskDeploymentDescriptor tdd,
+      TaskServices services,
+      JobMasterGateway jobMaster,
+      Runnable onTerminated) {
+    this.tdd = tdd;
+    this.jobMaster = jobMaster;
+    this.onTerminated = onTerminated;
+    this.streamTask = new StreamTask(tdd, services, jobMaster);
+    this.thread = new Thread(this, tdd.description());
+    this.thread.setContextClassLoader(services.userCodeClassLoader());
+  }
+
+  public TaskDeploymentDescriptor getDescriptor() {
+    return tdd;
+  }
+
+  public ExecutionState getState() {
+    return state;
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  @Override
+  public void run() {
+    try {
+      transition(ExecutionState.INITIALIZING, null, null);
+      streamTask.invoke(() -> transition(ExecutionState.RUNNING, null, null));
+      transition(ExecutionState.FINISHED, null, Map.copyOf(streamTask.getAccumulators()));
+    } catch (Throwable t) {
+      if (state == ExecutionState.CANCELING || t instanceof StreamTask.TaskCanceledException) {
+        transition(ExecutionState.CANCELED, null, null);
+      } else if (t instanceof TaskInterruptedException && state == ExecutionState.CANCELING) {
+        transition(ExecutionState.CANCELED, null, null);
+      } else {
+        LOG.warn("{} failed", tdd.description(), t);
+        transition(ExecutionState.FAILED, t, null);
+      }
+    } finally {
+      onTerminated.run();
+    }
+  }
+
+  /** Cancels the attempt: the task thread stops after its current step. */
+  public void cancel() {
+    if (state.isTerminal()) {
+      return;
+    }
+    state = ExecutionState.CANCELING;
+    streamTask.cancel();
+    thread.interrupt(); // wakes the thread if it waits for a buffer
+  }
+
+  public void deliverOperatorEvent(OperatorEvent event) {
+    streamTask.deliverOperatorEvent(event);
+  }
+
+  private void transition(
+      ExecutionState next,
+      Throwable failure,
+      Map<String, io.eddy.api.common.accumulators.Accumulator<?, ?>> accumulators) {
+    if (state == ExecutionState.CANCELING && !next.isTerminal()) {
+      return;
+    }
+    state = next;
+    jobMaster.updateTaskExecutionState(
+        new TaskExecutionState(tdd.jobId(), tdd.attemptId(), next, failure, accumulators));
+  }
+}

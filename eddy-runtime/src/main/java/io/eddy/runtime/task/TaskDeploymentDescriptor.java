@@ -1,0 +1,56 @@
+package io.eddy.runtime.task;
+
+import io.eddy.runtime.network.partition.ResultPartitionId;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Everything a TaskManager needs to run one subtask attempt.
+ *
+ * @param jobId job
+ * @param jobName job name
+ * @param vertexIndex job vertex
+ * @param taskName chain name
+ * @param subtaskIndex 0-based subtask
+ * @param parallelism subtasks of the vertex
+ * @param maxParallelism key groups
+ * @param attemptNumber 0 on the first run
+ * @param attemptId unique id of this attempt
+ * @param serializedConfig the vertex's serialized VertexConfig
+ * @param outputs one entry per network output: partition id and number of subpartitions
+ * @param inputs one entry per input edge: the channels to read
+ * @param bufferTimeoutMillis output flush interval, 0 = after every record
+ */
+public record TaskDeploymentDescriptor(
+    String jobId,
+    String jobName,
+    int vertexIndex,
+    String taskName,
+    int subtaskIndex,
+    int parallelism,
+    int maxParallelism,
+    int attemptNumber,
+    String attemptId,
+    byte[] serializedConfig,
+    List<OutputDescriptor> outputs,
+    List<InputDescriptor> inputs,
+    long bufferTimeoutMillis)
+    implements Serializable {
+
+  /** A network output of the task. */
+  public record OutputDescriptor(ResultPartitionId partitionId, int numSubpartitions)
+      implements Serializable {}
+
+  /** One input edge: the subpartitions it reads, from which TaskManagers. */
+  public record InputDescriptor(List<ChannelDescriptor> channels) implements Serializable {}
+
+  /** One channel: a producer's partition, the subpartition to read, the producer's location. */
+  public record ChannelDescriptor(
+      ResultPartitionId partitionId, int subpartition, String producerLocation)
+      implements Serializable {}
+
+  /** "Name (2/4)". */
+  public String description() {
+    return taskName + " (" + (subtaskIndex + 1) + "/" + parallelism + ")";
+  }
+}
