@@ -21,7 +21,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   public CompletableFuture<String> submitJob(JobGraph jobGraph) {
     JobMaster jobMaster = new JobMaster(jobGraph, resourceManager);
     jobs.put(jobGraph.jobId(), jobMaster);
-    jobMaster.getResultFuture().whenComplete((r, e) -> jobMaster.close());
+    // A finished job's JobMaster stays, so clients can still fetch its results and status.
     return jobMaster
         .start()
         .handle(

@@ -158,9 +158,11 @@ public final class JobGraphBuilder {
       throw new IllegalArgumentException(
           "A function in '"
               + String.join(" -> ", chain.stream().map(StreamNode::getName).toList())
-              + "' is not serializable: "
+              + "' is not serializable: it holds a "
               + e.getMessage()
-              + " is captured by it. Make that class Serializable, mark the field transient and create it in open(), or avoid capturing it.",
+              + " (an anonymous or inner class also holds its enclosing object). Make the function a"
+              + " static nested or top-level class, make that class Serializable, or mark the field"
+              + " transient and create it in open().",
           e);
     } catch (IOException e) {
       throw new IllegalStateException("Could not serialize the job graph: " + e, e);
