@@ -54,6 +54,28 @@ class SocketWordCountITCase {
                 + System.lineSeparator());
   }
 
+  @Test
+  void reportsAnUnreachableServerInOneLine() throws Exception {
+    int closedPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = probe.getLocalPort();
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        ExampleMain.run(
+            new String[] {"--hostname", "127.0.0.1", "--port", String.valueOf(closedPort)},
+            SocketWordCount::run,
+            SocketWordCount.USAGE,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .singleElement()
+        .asString()
+        .startsWith("Error: the job failed: ")
+        .contains("127.0.0.1:" + closedPort);
+  }
+
   /** Accepts one connection, sends {@code text} and closes it, which ends the job. */
   private static void serve(ServerSocket server, String text) {
     try (Socket client = server.accept();
