@@ -54,11 +54,11 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
     AggregationKind kind = spec.kind();
     switch (kind) {
       case SUM:
-        return field.set(serializer.copy(current), Numbers.add(a, b));
+        return field.set(copyForUpdate(current), Numbers.add(a, b));
       case MIN:
-        return compare(b, a) < 0 ? field.set(serializer.copy(current), b) : current;
+        return compare(b, a) < 0 ? field.set(copyForUpdate(current), b) : current;
       case MAX:
-        return compare(b, a) > 0 ? field.set(serializer.copy(current), b) : current;
+        return compare(b, a) > 0 ? field.set(copyForUpdate(current), b) : current;
       case MIN_BY:
         {
           int c = compare(b, a);
@@ -72,6 +72,21 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
       default:
         throw new IllegalStateException("Unknown aggregation " + kind);
     }
+  }
+
+  /**
+   * A copy whose field may be replaced without touching {@code current}: a shallow copy for tuples
+   * (only one field reference changes), none for records (the accessor builds a new record), a deep
+   * copy otherwise.
+   */
+  @SuppressWarnings("unchecked")
+  private T copyForUpdate(T current) {
+    if (current instanceof io.eddy.api.java.tuple.Tuple tuple) {
+      return (T) tuple.copy();
+    } else if (current instanceof Record) {
+      return current;
+    }
+    return serializer.copy(current);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -13,6 +13,7 @@ public final class HeapKeyedStateBackend<K> {
   private final int maxParallelism;
   private final Map<String, HeapValueState<K, ?>> states = new HashMap<>();
   private K currentKey;
+  private int currentKeyHash;
   private int currentKeyGroupIndex;
 
   public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism) {
@@ -25,7 +26,8 @@ public final class HeapKeyedStateBackend<K> {
   }
 
   public void setCurrentKey(K key) {
-    int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+    int hash = key.hashCode();
+    int keyGroup = KeyGroupRangeAssignment.computeKeyGroupForKeyHash(hash, maxParallelism);
     if (!keyGroupRange.contains(keyGroup)) {
       throw new IllegalStateException(
           "Key "
@@ -37,11 +39,16 @@ public final class HeapKeyedStateBackend<K> {
               + ". Its hashCode() may differ between JVMs (enum, array or identity hash).");
     }
     this.currentKey = key;
+    this.currentKeyHash = hash;
     this.currentKeyGroupIndex = keyGroup - keyGroupRange.start();
   }
 
   public K getCurrentKey() {
     return currentKey;
+  }
+
+  int getCurrentKeyHash() {
+    return currentKeyHash;
   }
 
   int getCurrentKeyGroupIndex() {

@@ -1,38 +1,41 @@
 package io.eddy.runtime.state;
 
-import java.util.HashMap;
-
-/** One value per key, stored in one hash map per key group. */
+/** One value per key, stored in one {@link StateMap} per key group. Task thread only. */
 public final class HeapValueState<K, V> {
   private final HeapKeyedStateBackend<K> backend;
-  private final HashMap<K, V>[] maps;
+  private final StateMap<K, V>[] maps;
 
   @SuppressWarnings("unchecked")
   HeapValueState(HeapKeyedStateBackend<K> backend, int numKeyGroups) {
     this.backend = backend;
-    this.maps = new HashMap[numKeyGroups];
+    this.maps = new StateMap[numKeyGroups];
+    for (int i = 0; i < numKeyGroups; i++) {
+      maps[i] = new StateMap<>();
+    }
   }
 
   /** The current key's value, or null. */
   public V value() {
-    HashMap<K, V> map = maps[backend.getCurrentKeyGroupIndex()];
-    return map == null ? null : map.get(backend.getCurrentKey());
+    return maps[backend.getCurrentKeyGroupIndex()].get(
+        backend.getCurrentKey(), backend.getCurrentKeyHash());
   }
 
   public void update(V value) {
-    int index = backend.getCurrentKeyGroupIndex();
-    HashMap<K, V> map = maps[index];
-    if (map == null) {
-      map = new HashMap<>();
-      maps[index] = map;
+    if (value == null) {
+      clear();
+      return;
     }
-    map.put(backend.getCurrentKey(), value);
+    maps[backend.getCurrentKeyGroupIndex()].put(
+        backend.getCurrentKey(), backend.getCurrentKeyHash(), value);
   }
 
   public void clear() {
-    HashMap<K, V> map = maps[backend.getCurrentKeyGroupIndex()];
-    if (map != null) {
-      map.remove(backend.getCurrentKey());
-    }
+    maps[backend.getCurrentKeyGroupIndex()].remove(
+        backend.getCurrentKey(), backend.getCurrentKeyHash());
+  }
+
+  /** Number of keys with a value in key group {@code keyGroupIndex} (relative to the range). */
+  int size(int keyGroupIndex) {
+    return maps[keyGroupIndex].size();
   }
 }

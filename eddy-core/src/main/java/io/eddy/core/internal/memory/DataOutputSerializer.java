@@ -247,23 +247,23 @@ public final class DataOutputSerializer implements DataOutputView {
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is the fast ASCII copy
   public void writeString(String value) {
     int len = value.length();
-    if (isAscii(value, len)) {
-      writeVarInt(len << 1);
-      ensureCapacity(len);
-      value.getBytes(0, len, buffer, position); // low byte of each char, which is the char itself
-      position += len;
-    } else {
-      writeVarInt((len << 1) | 1);
-      writeChars(value);
-    }
-  }
-
-  private static boolean isAscii(String value, int len) {
+    int start = position;
+    writeVarInt(len << 1);
+    ensureCapacity(len);
+    // One pass: copy chars as bytes while they are ASCII; on the first other char start over in
+    // the UTF-16 form.
+    byte[] buf = buffer;
+    int p = position;
     for (int i = 0; i < len; i++) {
-      if (value.charAt(i) >= 0x80) {
-        return false;
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        position = start;
+        writeVarInt((len << 1) | 1);
+        writeChars(value);
+        return;
       }
+      buf[p++] = (byte) c;
     }
-    return true;
+    position = p;
   }
 }

@@ -48,6 +48,11 @@ final class DynamicTags {
 
   /** The tag for non-null values of {@code type}. */
   static int forClass(Class<?> type) {
+    // The classes most streams carry, without the class-value lookup.
+    if (type == String.class) return STRING;
+    if (type == Long.class) return LONG;
+    if (type == Integer.class) return INT;
+    if (type == Tuple2.class) return TUPLE1 + 1;
     return TAGS.get(type);
   }
 
