@@ -154,11 +154,23 @@ public class StreamExecutionEnvironment {
    */
   public <T> DataStreamSource<T> fromGenerator(
       GeneratorFunction<Long, T> generator, long count, double recordsPerSecond) {
+    if (count < 0) {
+      throw new IllegalArgumentException(
+          "The generator's count must be 0 or more, but was " + count + ".");
+    }
     TypeInformation<T> type =
         TypeExtractor.getOutputType(
             generator, GeneratorFunction.class, 1, TypeInformation.of(Long.class));
-    return fromSource(
-        new DataGeneratorSource<>(generator, count, recordsPerSecond), "Data Generator", type);
+    DataGeneratorSource<T> source =
+        recordsPerSecond > 0
+            ? new DataGeneratorSource<>(generator, count, recordsPerSecond)
+            : new DataGeneratorSource<>(generator, count);
+    return fromSource(source, "Data Generator", type);
+  }
+
+  /** {@code count} records made by {@code generator} from the indices 0..count-1, unthrottled. */
+  public <T> DataStreamSource<T> fromGenerator(GeneratorFunction<Long, T> generator, long count) {
+    return fromGenerator(generator, count, 0);
   }
 
   /**
