@@ -51,7 +51,7 @@ public class StreamExecutionEnvironment {
 
   private final PipelineExecutor executor;
   private final List<Transformation<?>> sinks = new ArrayList<>();
-  private int parallelism = Runtime.getRuntime().availableProcessors();
+  private int parallelism = PipelineExecutors.defaultParallelism();
   private int maxParallelism = DEFAULT_MAX_PARALLELISM;
   private long bufferTimeoutMillis = DEFAULT_BUFFER_TIMEOUT_MS;
 

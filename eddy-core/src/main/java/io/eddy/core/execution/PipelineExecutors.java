@@ -8,12 +8,27 @@ import java.util.ServiceLoader;
  */
 public final class PipelineExecutors {
   private static volatile PipelineExecutor contextExecutor;
+  private static volatile int contextParallelism;
 
   private PipelineExecutors() {}
 
   /** Makes every environment created afterwards submit to {@code executor} (null resets). */
   public static void setContextExecutor(PipelineExecutor executor) {
     contextExecutor = executor;
+  }
+
+  /**
+   * Makes {@code parallelism} the default of environments created afterwards (the CLI's {@code
+   * -p}); 0 resets to the number of CPU cores.
+   */
+  public static void setContextParallelism(int parallelism) {
+    contextParallelism = parallelism;
+  }
+
+  /** The default parallelism of a new environment. */
+  public static int defaultParallelism() {
+    int p = contextParallelism;
+    return p > 0 ? p : Runtime.getRuntime().availableProcessors();
   }
 
   public static PipelineExecutor current() {

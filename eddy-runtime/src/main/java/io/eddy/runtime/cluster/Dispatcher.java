@@ -11,17 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Accepts jobs and runs a {@link JobMaster} for each. */
 public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   private final ResourceManager resourceManager;
+  private final LibraryCache libraryCache;
   private final Map<String, JobMaster> jobs = new ConcurrentHashMap<>();
 
-  public Dispatcher(ResourceManager resourceManager) {
+  public Dispatcher(ResourceManager resourceManager, LibraryCache libraryCache) {
     this.resourceManager = resourceManager;
+    this.libraryCache = libraryCache;
   }
 
   @Override
   public CompletableFuture<String> submitJob(JobGraph jobGraph) {
-    JobMaster jobMaster = new JobMaster(jobGraph, resourceManager);
+    JobMaster jobMaster =
+        new JobMaster(jobGraph, resourceManager, libraryCache.get(jobGraph.jobId()));
     jobs.put(jobGraph.jobId(), jobMaster);
     // A finished job's JobMaster stays, so clients can still fetch its results and status.
+    jobMaster.getResultFuture().whenComplete((r, e) -> libraryCache.release(jobGraph.jobId()));
     return jobMaster
         .start()
         .handle(

@@ -26,6 +26,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final PartitionRegistry partitionRegistry;
   private final ScheduledExecutorService timer;
   private final int buffersPerChannel;
+  private final LibraryCache libraryCache;
   private final Map<String, Task> tasks = new HashMap<>();
   private final Map<String, List<io.eddy.runtime.network.partition.ResultPartitionId>>
       partitionsByJob = new HashMap<>();
@@ -35,13 +36,15 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       int numberOfSlots,
       NetworkBufferPool networkBufferPool,
       PartitionRegistry partitionRegistry,
-      int buffersPerChannel) {
+      int buffersPerChannel,
+      LibraryCache libraryCache) {
     super("taskmanager-" + location);
     this.location = location;
     this.numberOfSlots = numberOfSlots;
     this.networkBufferPool = networkBufferPool;
     this.partitionRegistry = partitionRegistry;
     this.buffersPerChannel = buffersPerChannel;
+    this.libraryCache = libraryCache;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -69,10 +72,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster) {
     return runAsync(
         () -> {
-          ClassLoader loader = Thread.currentThread().getContextClassLoader();
-          if (loader == null) {
-            loader = TaskExecutor.class.getClassLoader();
-          }
+          ClassLoader loader = libraryCache.get(tdd.jobId());
           TaskServices services =
               new TaskServices(
                   networkBufferPool, partitionRegistry, timer, loader, buffersPerChannel);

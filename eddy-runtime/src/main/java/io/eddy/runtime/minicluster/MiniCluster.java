@@ -2,6 +2,7 @@ package io.eddy.runtime.minicluster;
 
 import io.eddy.runtime.cluster.Dispatcher;
 import io.eddy.runtime.cluster.DispatcherGateway;
+import io.eddy.runtime.cluster.LibraryCache;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.cluster.TaskExecutor;
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
@@ -18,6 +19,7 @@ public final class MiniCluster implements AutoCloseable {
   private final MiniClusterConfig config;
   private final ResourceManager resourceManager = new ResourceManager();
   private final PartitionRegistry partitionRegistry = new PartitionRegistry();
+  private final LibraryCache libraryCache = new LibraryCache();
   private final List<TaskExecutor> taskExecutors = new ArrayList<>();
   private final Dispatcher dispatcher;
 
@@ -30,11 +32,12 @@ public final class MiniCluster implements AutoCloseable {
               config.slotsPerTaskManager(),
               new NetworkBufferPool(config.networkBuffersPerTaskManager(), config.bufferSize()),
               partitionRegistry,
-              config.buffersPerChannel());
+              config.buffersPerChannel(),
+              libraryCache);
       taskExecutors.add(te);
       resourceManager.registerTaskManager(te, config.slotsPerTaskManager());
     }
-    this.dispatcher = new Dispatcher(resourceManager);
+    this.dispatcher = new Dispatcher(resourceManager, libraryCache);
   }
 
   public MiniClusterConfig getConfig() {
@@ -43,6 +46,11 @@ public final class MiniCluster implements AutoCloseable {
 
   public DispatcherGateway getDispatcher() {
     return dispatcher;
+  }
+
+  /** Where jobs' class loaders are registered before submission. */
+  public LibraryCache getLibraryCache() {
+    return libraryCache;
   }
 
   public ResourceManager getResourceManager() {

@@ -40,6 +40,10 @@ public final class MiniClusterExecutor implements PipelineExecutor {
         shared != null
             ? shared
             : new MiniCluster(perJobConfig.apply(new ExecutionGraph(jobGraph).requiredSlots()));
+    ClassLoader userCode = Thread.currentThread().getContextClassLoader();
+    if (userCode != null) {
+      cluster.getLibraryCache().register(jobGraph.jobId(), userCode);
+    }
     CompletableFuture<JobClient> client =
         cluster
             .getDispatcher()

@@ -44,6 +44,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private final JobGraph jobGraph;
   private final ResourceManager resourceManager;
+  private final ClassLoader userCodeClassLoader;
   private final ExecutionGraph executionGraph;
   private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
   private final Map<Integer, SourceCoordinator<?, ?>> coordinators = new HashMap<>();
@@ -54,10 +55,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private Throwable failureCause;
   private String failedTask;
 
-  public JobMaster(JobGraph jobGraph, ResourceManager resourceManager) {
+  public JobMaster(
+      JobGraph jobGraph, ResourceManager resourceManager, ClassLoader userCodeClassLoader) {
     super("jobmaster-" + jobGraph.jobId());
     this.jobGraph = jobGraph;
     this.resourceManager = resourceManager;
+    this.userCodeClassLoader = userCodeClassLoader;
     this.executionGraph = new ExecutionGraph(jobGraph);
   }
 
@@ -300,7 +303,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void registerCollectSinksAndCoordinators() {
     for (JobVertex v : jobGraph.vertices()) {
-      VertexConfig config = readConfig(v);
+      VertexConfig config = readConfig(v, userCodeClassLoader);
       for (OperatorConfig oc : config.operators()) {
         if (oc.spec() instanceof Specs.Collect<?> c) {
           collectBuffers.put(c.collectId(), new CollectBuffer(COLLECT_BUFFER_BYTES));
@@ -332,11 +335,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
   }
 
-  private static VertexConfig readConfig(JobVertex v) {
+  private static VertexConfig readConfig(JobVertex v, ClassLoader loader) {
     try {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      return UserCodeSerialization.deserialize(
-          v.serializedConfig(), loader != null ? loader : JobMaster.class.getClassLoader());
+      return UserCodeSerialization.deserialize(v.serializedConfig(), loader);
     } catch (Exception e) {
       throw new IllegalStateException(
           "Could not read the configuration of task '" + v.name() + "': " + e, e);

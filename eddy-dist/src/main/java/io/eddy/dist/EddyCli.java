@@ -1,0 +1,46 @@
+package io.eddy.dist;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code eddy} command line. Subcommands do the work; errors are one line, exit code 1. */
+@Command(
+    name = "eddy",
+    mixinStandardHelpOptions = true,
+    version = "Eddy 0.1.0-SNAPSHOT",
+    description = "Runs Eddy stream processing jobs.",
+    subcommands = {RunCommand.class, ExampleCommand.class})
+public final class EddyCli implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (for tests). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new EddyCli());
+    cli.setStopAtPositional(true); // everything after the jar or example name belongs to the job
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          System.err.println(
+              "eddy: " + e.getMessage() + " (see 'eddy " + subcommandName(e) + "--help')");
+          return 2;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          System.err.println("eddy: " + UserErrors.describe(e));
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  private static String subcommandName(CommandLine.ParameterException e) {
+    String name = e.getCommandLine().getCommandName();
+    return "eddy".equals(name) ? "" : name + " ";
+  }
+}
