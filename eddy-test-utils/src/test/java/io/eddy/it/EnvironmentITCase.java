@@ -52,10 +52,17 @@ class EnvironmentITCase {
   void accumulatorsAndNetRuntimeAreReported() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(3);
-    env.fromSequence(1, 12345).map(new Counting()).sinkToDiscarding();
+    env.fromSequence(1, 12345).rebalance().map(new Counting()).sinkToDiscarding();
     JobExecutionResult result = env.execute("accumulating");
     assertThat(result.<Long>getAccumulatorResult("records")).isEqualTo(12345L);
     assertThat(result.getNetRuntime()).isPositive();
+    // every network buffer went back to its TaskManager once the consumers had read it
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                CLUSTER.getMiniCluster().getTaskExecutors().stream()
+                    .allMatch(tm -> tm.getNetworkBufferPool().getUsedSegments() == 0));
   }
 
   @Test

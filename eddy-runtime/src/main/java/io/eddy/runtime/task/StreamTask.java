@@ -47,6 +47,7 @@ public final class StreamTask {
   private SourceOperator<?, ?> source;
   private NetworkInput networkInput;
   private volatile boolean canceled;
+  private boolean finished;
 
   public StreamTask(
       TaskDeploymentDescriptor tdd, TaskServices services, JobMasterGateway jobMaster) {
@@ -99,6 +100,7 @@ public final class StreamTask {
       if (canceled) {
         throw new TaskCanceledException();
       }
+      finished = true;
     } finally {
       timeService.shutdown();
       mailbox.close();
@@ -110,9 +112,25 @@ public final class StreamTask {
         for (RecordWriter<?> w : writers) {
           w.close();
         }
+        releasePartitions();
         if (networkInput != null) {
           networkInput.release();
         }
+      }
+    }
+  }
+
+  /**
+   * Gives the network memory of this task's outputs back. After a normal end the consumers may
+   * still be reading: queued buffers return to the TaskManager's pool as they are recycled. After a
+   * failure or cancellation queued data is dropped.
+   */
+  private void releasePartitions() {
+    for (ResultPartition partition : partitions) {
+      if (finished) {
+        partition.getBufferPool().destroy();
+      } else {
+        partition.release();
       }
     }
   }
