@@ -13,10 +13,9 @@ import io.eddy.core.internal.connector.source.OnDemandSplitEnumerator;
 import io.eddy.core.internal.connector.source.SplitCursor;
 import io.eddy.core.internal.connector.source.SplitListSerializer;
 import io.eddy.core.internal.connector.source.SplitQueueReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.eddy.core.internal.memory.DataInputDeserializer;
+import io.eddy.core.internal.memory.DataOutputSerializer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -71,21 +70,17 @@ public final class FromElementsSource<T>
 
   private static <T> byte[] serializeElements(
       TypeSerializer<T> serializer, Iterable<T> elements, int[] count) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (StreamDataOutputView out = new StreamDataOutputView(bytes)) {
-      for (T element : elements) {
-        try {
-          serializer.serialize(element, out);
-        } catch (IOException | RuntimeException e) {
-          throw new IllegalArgumentException(
-              "Could not serialize element " + count[0] + " (" + element + "): " + e, e);
-        }
-        count[0]++;
+    DataOutputSerializer out = new DataOutputSerializer(256);
+    for (T element : elements) {
+      try {
+        serializer.serialize(element, out);
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException(
+            "Could not serialize element " + count[0] + " (" + element + "): " + e, e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      count[0]++;
     }
-    return bytes.toByteArray();
+    return out.getCopyOfBuffer();
   }
 
   public int getCount() {
@@ -140,7 +135,7 @@ public final class FromElementsSource<T>
     @Override
     protected SplitCursor<T, FromElementsSplit> openCursor(FromElementsSplit split)
         throws IOException {
-      StreamDataInputView in = new StreamDataInputView(new ByteArrayInputStream(elements));
+      DataInputDeserializer in = new DataInputDeserializer(elements);
       for (int i = 0; i < split.position(); i++) {
         serializer.deserialize(in); // skips the elements emitted before the checkpoint
       }
