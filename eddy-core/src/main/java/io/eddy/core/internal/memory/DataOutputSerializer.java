@@ -33,6 +33,9 @@ public final class DataOutputSerializer implements DataOutputView {
   private byte[] buffer;
   private int position;
 
+  /** Writing into a borrowed array that must not grow (see {@link #wrap}). */
+  private boolean fixed;
+
   /** A serializer whose buffer starts at {@code initialSize} bytes and grows as needed. */
   public DataOutputSerializer(int initialSize) {
     if (initialSize < 1) {
@@ -43,6 +46,27 @@ public final class DataOutputSerializer implements DataOutputView {
 
   private static VarHandle view(Class<?> arrayClass) {
     return MethodHandles.byteArrayViewVarHandle(arrayClass, ByteOrder.BIG_ENDIAN);
+  }
+
+  /**
+   * Writes into {@code target} from {@code position} on, without ever growing it: a write past its
+   * end throws {@link Overflow} (a preallocated exception, cheap to throw), after which the caller
+   * starts over elsewhere. Used to serialize records straight into network buffers.
+   */
+  public void wrap(byte[] target, int position) {
+    this.buffer = target;
+    this.position = position;
+    this.fixed = true;
+  }
+
+  /** A fixed-size target (see {@link #wrap}) is full. Carries no stack trace. */
+  public static final class Overflow extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    public static final Overflow INSTANCE = new Overflow();
+
+    private Overflow() {
+      super("The target buffer is full", null, false, false);
+    }
   }
 
   /** Forgets the written bytes; the buffer is kept for reuse. */
@@ -89,6 +113,9 @@ public final class DataOutputSerializer implements DataOutputView {
   }
 
   private void grow(int extra) {
+    if (fixed) {
+      throw Overflow.INSTANCE;
+    }
     long required = (long) position + extra;
     if (required > MAX_ARRAY_SIZE) {
       throw new IllegalStateException("Serialized record larger than " + MAX_ARRAY_SIZE + " bytes");

@@ -9,6 +9,7 @@ import io.eddy.runtime.streamrecord.StreamElementSerializer;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.Watermark;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,6 +26,10 @@ public final class RecordWriter<T> {
   private final StreamPartitioner<T> partitioner;
   private final StreamElementSerializer<T> serializer;
   private final DataOutputSerializer scratch = new DataOutputSerializer(256);
+
+  /** Writes into the current buffer of a channel (see {@link #tryEmitInPlace}). */
+  private final DataOutputSerializer inPlace = new DataOutputSerializer(1);
+
   private final Buffer[] current;
   private final boolean flushAlways;
 
@@ -43,17 +48,62 @@ public final class RecordWriter<T> {
   }
 
   public void emit(StreamRecord<T> record) throws IOException, InterruptedException {
+    if (partitioner.isBroadcast()) {
+      serializeToScratch(record);
+      for (int ch = 0; ch < current.length; ch++) {
+        copyToChannel(ch);
+      }
+      return;
+    }
+    int ch = partitioner.selectChannel(record);
+    if (!tryEmitInPlace(record, ch)) {
+      serializeToScratch(record);
+      copyToChannel(ch);
+    }
+  }
+
+  /**
+   * Serializes the record straight into the channel's current buffer, which saves a copy. Fails
+   * (returns false, leaving the buffer as it was) when the record does not fit in what is left.
+   */
+  private boolean tryEmitInPlace(StreamRecord<T> record, int ch) throws InterruptedException {
+    Buffer buffer = current[ch];
+    if (buffer == null) {
+      buffer = bufferPool.requestBufferBlocking();
+      current[ch] = buffer;
+    }
+    int start = buffer.size();
+    if (buffer.capacity() - start < 5) {
+      return false;
+    }
+    byte[] memory = buffer.memory();
+    inPlace.wrap(memory, start + 4);
+    try {
+      serializer.serializeRecord(record, inPlace);
+    } catch (DataOutputSerializer.Overflow full) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int end = inPlace.position();
+    int length = end - start - 4;
+    memory[start] = (byte) (length >>> 24);
+    memory[start + 1] = (byte) (length >>> 16);
+    memory[start + 2] = (byte) (length >>> 8);
+    memory[start + 3] = (byte) length;
+    buffer.setSize(end);
+    if (flushAlways || end == buffer.capacity()) {
+      current[ch] = null;
+      partition.getSubpartition(ch).add(buffer);
+    }
+    return true;
+  }
+
+  private void serializeToScratch(StreamRecord<T> record) throws IOException {
     scratch.clear();
     scratch.writeInt(0); // length placeholder, patched below
     serializer.serializeRecord(record, scratch);
     patchLength();
-    if (partitioner.isBroadcast()) {
-      for (int ch = 0; ch < current.length; ch++) {
-        copyToChannel(ch);
-      }
-    } else {
-      copyToChannel(partitioner.selectChannel(record));
-    }
   }
 
   /** Sends a watermark to every consumer subtask. */
