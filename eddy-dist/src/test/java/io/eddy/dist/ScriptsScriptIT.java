@@ -72,6 +72,46 @@ class ScriptsScriptIT {
   }
 
   @Test
+  void runsAJobJarWithAnExplicitMainClass(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("in.txt");
+    Files.writeString(input, "x y x\n");
+    Path output = dir.resolve("out.txt");
+    Path jar;
+    try (var files = Files.list(ROOT.resolve("eddy-examples/target"))) {
+      jar =
+          files
+              .filter(f -> f.getFileName().toString().matches("eddy-examples-.*\\.jar"))
+              .findFirst()
+              .orElseThrow();
+    }
+    Result r =
+        run(
+            dir,
+            "bin/eddy",
+            "run",
+            "-p",
+            "1",
+            "-c",
+            "io.eddy.examples.WordCount",
+            jar.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(Files.readAllLines(output)).containsExactlyInAnyOrder("(x,1)", "(y,1)", "(x,2)");
+  }
+
+  @Test
+  void partitionRebalanceExampleRuns(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("in.txt");
+    Files.writeString(input, "alpha\nbeta\n");
+    Result r = run(dir, "bin/eddy", "example", "PartitionRebalance", "--input", input.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).contains("alpha").contains("beta");
+  }
+
+  @Test
   void aMistakeIsOneLineAndExitCode1(@TempDir Path dir) throws Exception {
     Result r = run(dir, "bin/eddy", "run", "missing.jar");
     assertThat(r.exitCode()).isEqualTo(1);

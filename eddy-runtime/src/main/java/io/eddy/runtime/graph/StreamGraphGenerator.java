@@ -27,7 +27,6 @@ import java.util.Map;
 public final class StreamGraphGenerator {
   private static final String DEFAULT_SLOT_SHARING_GROUP = "default";
 
-  private final Pipeline pipeline;
   private final ExecutionConfig config;
   private final StreamGraph graph;
   private final Map<Transformation<?>, List<Upstream>> translated = new IdentityHashMap<>();
@@ -37,7 +36,6 @@ public final class StreamGraphGenerator {
   private record Upstream(int nodeId, PartitionSpec partitioning, OutputTag<?> tag) {}
 
   private StreamGraphGenerator(Pipeline pipeline) {
-    this.pipeline = pipeline;
     this.config = pipeline.config();
     this.graph = new StreamGraph(pipeline.jobName(), config);
   }
