@@ -1,0 +1,10 @@
+package io.eddy.api.windowing.assigners;
+
+import java.io.Serializable;
+
+/** The session gap for an element, for sessions whose gap depends on the data. */
+@FunctionalInterface
+public interface SessionWindowTimeGapExtractor<T> extends Serializable {
+  /** The gap in milliseconds; must be positive. */
+  long extract(T element);
+}

@@ -1,0 +1,25 @@
+package io.eddy.api.windowing.assigners;
+
+import io.eddy.api.windowing.windows.Window;
+import java.io.Serializable;
+import java.util.Collection;
+
+/**
+ * Decides which windows an element belongs to. Called on the task thread for every element.
+ *
+ * @param <T> element type
+ * @param <W> window type
+ */
+public abstract class WindowAssigner<T, W extends Window> implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * The windows of an element with (event or processing) {@code timestamp}; {@code
+   * currentProcessingTime} is what a processing-time assigner uses.
+   */
+  public abstract Collection<W> assignWindows(
+      T element, long timestamp, long currentProcessingTime);
+
+  /** Whether windows are in event time (fire on watermarks) or processing time (on the clock). */
+  public abstract boolean isEventTime();
+}
