@@ -7,10 +7,14 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   protected OperatorSetup<OUT> setup;
   protected Output<OUT> output;
 
+  /** Whether the operator runs on a keyed stream (has a key selector and keyed state). */
+  protected boolean keyed;
+
   @Override
   public void setup(OperatorSetup<OUT> setup) {
     this.setup = setup;
     this.output = setup.output();
+    this.keyed = setup.keySelector() != null && setup.keyedStateBackend() != null;
   }
 
   @Override

@@ -24,6 +24,9 @@ public final class ProcessOperator<IN, OUT>
 
   @Override
   public void processElement(StreamRecord<IN> record) {
+    if (keyed) {
+      setKeyContext(record.getValue()); // for keyed state of a process function after keyBy
+    }
     collector.setTimestampFrom(record);
     context.element = record;
     try {

@@ -13,6 +13,9 @@ public final class StreamFilter<T> extends AbstractUdfStreamOperator<T, FilterFu
 
   @Override
   public void processElement(StreamRecord<T> record) {
+    if (keyed) {
+      setKeyContext(record.getValue()); // for keyed state of a rich function after keyBy
+    }
     boolean keep;
     try {
       keep = userFunction.filter(record.getValue());

@@ -21,6 +21,9 @@ public final class StreamFlatMap<IN, OUT>
 
   @Override
   public void processElement(StreamRecord<IN> record) {
+    if (keyed) {
+      setKeyContext(record.getValue()); // for keyed state of a rich function after keyBy
+    }
     collector.setTimestampFrom(record);
     try {
       userFunction.flatMap(record.getValue(), collector);

@@ -13,6 +13,9 @@ public final class StreamMap<IN, OUT> extends AbstractUdfStreamOperator<OUT, Map
 
   @Override
   public void processElement(StreamRecord<IN> record) {
+    if (keyed) {
+      setKeyContext(record.getValue()); // for keyed state of a rich function after keyBy
+    }
     OUT result;
     try {
       result = userFunction.map(record.getValue());

@@ -2,10 +2,26 @@ package io.eddy.runtime.operators;
 
 import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.api.common.functions.RuntimeContext;
+import io.eddy.api.common.state.AggregatingState;
+import io.eddy.api.common.state.AggregatingStateDescriptor;
+import io.eddy.api.common.state.ListState;
+import io.eddy.api.common.state.ListStateDescriptor;
+import io.eddy.api.common.state.MapState;
+import io.eddy.api.common.state.MapStateDescriptor;
+import io.eddy.api.common.state.ReducingState;
+import io.eddy.api.common.state.ReducingStateDescriptor;
+import io.eddy.api.common.state.State;
+import io.eddy.api.common.state.StateDescriptor;
+import io.eddy.api.common.state.ValueState;
+import io.eddy.api.common.state.ValueStateDescriptor;
+import io.eddy.runtime.state.HeapKeyedStateBackend;
 import java.io.Serializable;
 import java.util.Map;
 
-/** The runtime context of one operator in one subtask. Accumulators are shared by the task. */
+/**
+ * The runtime context of one operator in one subtask. Accumulators are shared by the task; keyed
+ * state comes from the operator's keyed state backend, which only operators on a keyed stream have.
+ */
 public final class StreamingRuntimeContext implements RuntimeContext {
   private final String jobName;
   private final String taskName;
@@ -15,6 +31,7 @@ public final class StreamingRuntimeContext implements RuntimeContext {
   private final int attemptNumber;
   private final ClassLoader userCodeClassLoader;
   private final Map<String, Accumulator<?, ?>> accumulators;
+  private final HeapKeyedStateBackend<?> keyedStateBackend;
 
   public StreamingRuntimeContext(
       String jobName,
@@ -25,6 +42,29 @@ public final class StreamingRuntimeContext implements RuntimeContext {
       int attemptNumber,
       ClassLoader userCodeClassLoader,
       Map<String, Accumulator<?, ?>> accumulators) {
+    this(
+        jobName,
+        taskName,
+        subtaskIndex,
+        parallelism,
+        maxParallelism,
+        attemptNumber,
+        userCodeClassLoader,
+        accumulators,
+        null);
+  }
+
+  private StreamingRuntimeContext(
+      String jobName,
+      String taskName,
+      int subtaskIndex,
+      int parallelism,
+      int maxParallelism,
+      int attemptNumber,
+      ClassLoader userCodeClassLoader,
+      Map<String, Accumulator<?, ?>> accumulators,
+      HeapKeyedStateBackend<?> keyedStateBackend) {
+    this.keyedStateBackend = keyedStateBackend;
     this.jobName = jobName;
     this.taskName = taskName;
     this.subtaskIndex = subtaskIndex;
@@ -85,8 +125,17 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     return (Accumulator<V, A>) accumulators.get(name);
   }
 
-  /** A context for another operator of the same task. */
+  /** A context for another operator of the same task, without keyed state. */
   public StreamingRuntimeContext forOperator(String operatorName) {
+    return forOperator(operatorName, null);
+  }
+
+  /**
+   * A context for another operator of the same task whose keyed state is {@code keyedStateBackend}
+   * (null for an operator that is not keyed).
+   */
+  public StreamingRuntimeContext forOperator(
+      String operatorName, HeapKeyedStateBackend<?> keyedStateBackend) {
     return new StreamingRuntimeContext(
         jobName,
         operatorName,
@@ -95,6 +144,46 @@ public final class StreamingRuntimeContext implements RuntimeContext {
         maxParallelism,
         attemptNumber,
         userCodeClassLoader,
-        accumulators);
+        accumulators,
+        keyedStateBackend);
+  }
+
+  @Override
+  public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
+    return keyedState(descriptor);
+  }
+
+  @Override
+  public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+    return keyedState(descriptor);
+  }
+
+  @Override
+  public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
+    return keyedState(descriptor);
+  }
+
+  @Override
+  public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+    return keyedState(descriptor);
+  }
+
+  @Override
+  public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+      AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+    return keyedState(descriptor);
+  }
+
+  private <S extends State> S keyedState(StateDescriptor<S, ?> descriptor) {
+    java.util.Objects.requireNonNull(descriptor, "descriptor");
+    if (keyedStateBackend == null) {
+      throw new IllegalStateException(
+          "Keyed state can only be used on a keyed stream: call keyBy(...) before '"
+              + taskName
+              + "', which asks for state '"
+              + descriptor.getName()
+              + "'.");
+    }
+    return keyedStateBackend.getOrCreateKeyedState(descriptor);
   }
 }

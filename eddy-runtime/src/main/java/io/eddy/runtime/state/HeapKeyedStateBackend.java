@@ -1,5 +1,13 @@
 package io.eddy.runtime.state;
 
+import io.eddy.api.common.state.AggregatingStateDescriptor;
+import io.eddy.api.common.state.MapStateDescriptor;
+import io.eddy.api.common.state.ReducingStateDescriptor;
+import io.eddy.api.common.state.State;
+import io.eddy.api.common.state.StateDescriptor;
+import io.eddy.api.common.state.ValueStateDescriptor;
+import io.eddy.runtime.state.ttl.TtlTimeProvider;
+import io.eddy.runtime.state.ttl.TtlTimeProviders;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -7,18 +15,32 @@ import java.util.Map;
  * Keyed state on the Java heap, organised by key group so that it can be snapshotted and moved per
  * key group. The operator sets the current key before each record; state objects then read and
  * write the value of that key. Task thread only.
+ *
+ * <p>User state ({@link #getOrCreateKeyedState}) is created once per name and cached; asking again
+ * with the same name returns the same object. Values are stored as objects, not serialized, so a
+ * user must not mutate an object after storing it unless it is stored again. State with a time to
+ * live reads the backend's {@link TtlTimeProvider}.
  */
 public final class HeapKeyedStateBackend<K> {
   private final KeyGroupRange keyGroupRange;
   private final int maxParallelism;
+  private final TtlTimeProvider ttlTimeProvider;
   private final Map<String, HeapValueState<K, ?>> states = new HashMap<>();
+  private final Map<String, Registered> userStates = new HashMap<>();
   private K currentKey;
   private int currentKeyHash;
   private int currentKeyGroupIndex;
 
+  /** A backend whose TTL clock is {@link TtlTimeProviders#installed()}. */
   public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism) {
+    this(keyGroupRange, maxParallelism, TtlTimeProviders.installed());
+  }
+
+  public HeapKeyedStateBackend(
+      KeyGroupRange keyGroupRange, int maxParallelism, TtlTimeProvider ttlTimeProvider) {
     this.keyGroupRange = keyGroupRange;
     this.maxParallelism = maxParallelism;
+    this.ttlTimeProvider = ttlTimeProvider;
   }
 
   public KeyGroupRange getKeyGroupRange() {
@@ -60,5 +82,80 @@ public final class HeapKeyedStateBackend<K> {
   public <V> HeapValueState<K, V> getValueState(String name) {
     return (HeapValueState<K, V>)
         states.computeIfAbsent(name, n -> new HeapValueState<>(this, keyGroupRange.size()));
+  }
+
+  /**
+   * The user state {@code descriptor} names, created on first use. The same name with another kind
+   * of state or another type is an {@link IllegalStateException}.
+   */
+  @SuppressWarnings("unchecked")
+  public <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
+    Registered registered = userStates.get(descriptor.getName());
+    if (registered == null) {
+      registered = new Registered(descriptor, createState(descriptor));
+      userStates.put(descriptor.getName(), registered);
+    } else {
+      registered.checkCompatible(descriptor);
+    }
+    return (S) registered.state;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private State createState(StateDescriptor<?, ?> descriptor) {
+    String name = descriptor.getName();
+    TtlPolicy ttl = TtlPolicy.of(descriptor.getTtlConfig(), ttlTimeProvider);
+    return switch (descriptor.getType()) {
+      case VALUE ->
+          new HeapKeyedValueState<>(
+              this, name, ttl, ((ValueStateDescriptor<?>) descriptor).getDefaultValue());
+      case LIST -> new HeapListState<>(this, name, ttl);
+      case MAP -> new HeapMapState<>(this, name, ttl);
+      case REDUCING ->
+          new HeapReducingState<>(
+              this, name, ttl, ((ReducingStateDescriptor) descriptor).getReduceFunction());
+      case AGGREGATING ->
+          new HeapAggregatingState<>(
+              this, name, ttl, ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+    };
+  }
+
+  /** A user state and the descriptor it was created from. */
+  private static final class Registered {
+    final StateDescriptor<?, ?> descriptor;
+    final State state;
+
+    Registered(StateDescriptor<?, ?> descriptor, State state) {
+      this.descriptor = descriptor;
+      this.state = state;
+    }
+
+    void checkCompatible(StateDescriptor<?, ?> other) {
+      if (other.getType() != descriptor.getType()
+          || !typeName(other).equals(typeName(descriptor))) {
+        throw new IllegalStateException(
+            "State '"
+                + descriptor.getName()
+                + "' is already registered as "
+                + describe(descriptor)
+                + " and cannot be used as "
+                + describe(other)
+                + ": use a different name for each state.");
+      }
+    }
+
+    private static String describe(StateDescriptor<?, ?> d) {
+      return d.getType().name().toLowerCase() + " state of " + typeName(d);
+    }
+
+    private static String typeName(StateDescriptor<?, ?> d) {
+      if (d instanceof MapStateDescriptor<?, ?> m) {
+        return "<"
+            + m.getKeyTypeInformation().getTypeClass().getName()
+            + ", "
+            + m.getValueTypeInformation().getTypeClass().getName()
+            + ">";
+      }
+      return d.getTypeInformation().getTypeClass().getName();
+    }
   }
 }

@@ -62,6 +62,28 @@ final class StateMap<K, V> {
     if (keys[slot] == null) {
       return;
     }
+    removeAt(slot);
+  }
+
+  /**
+   * Number of slots; {@link #valueAt} and {@link #removeAt} take slots in {@code [0, capacity)}.
+   */
+  int capacity() {
+    return keys.length;
+  }
+
+  /** The value in {@code slot}, or null if the slot is empty. */
+  @SuppressWarnings("unchecked")
+  V valueAt(int slot) {
+    return (V) values[slot];
+  }
+
+  /**
+   * Removes the entry in {@code slot}. Entries after it in its probe run may move into the slot
+   * (backward shift), so a scan that removes should look at the same slot again.
+   */
+  void removeAt(int slot) {
+    lastSlot = -1;
     keys[slot] = null;
     values[slot] = null;
     size--;

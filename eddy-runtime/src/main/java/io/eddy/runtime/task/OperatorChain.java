@@ -64,7 +64,7 @@ public final class OperatorChain {
               new OperatorSetup(
                   oc.name(),
                   output,
-                  baseContext.forOperator(oc.name()),
+                  baseContext.forOperator(oc.name(), keyed),
                   oc.stateKeySelector(),
                   keyed,
                   timeService,

@@ -1,0 +1,39 @@
+package io.eddy.runtime.state;
+
+import io.eddy.api.common.functions.AggregateFunction;
+import io.eddy.api.common.state.AggregatingState;
+
+/** {@link AggregatingState} on the heap: one accumulator per key. Task thread only. */
+final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapSingleValueState<K, ACC>
+    implements AggregatingState<IN, OUT> {
+  private final AggregateFunction<IN, ACC, OUT> aggregateFunction;
+
+  HeapAggregatingState(
+      HeapKeyedStateBackend<K> backend,
+      String name,
+      TtlPolicy ttl,
+      AggregateFunction<IN, ACC, OUT> aggregateFunction) {
+    super(backend, name, ttl);
+    this.aggregateFunction = aggregateFunction;
+  }
+
+  @Override
+  public OUT get() {
+    ACC accumulator = getValue();
+    return accumulator == null ? null : aggregateFunction.getResult(accumulator);
+  }
+
+  @Override
+  public void add(IN value) {
+    ACC accumulator = getValue();
+    if (accumulator == null) {
+      accumulator = aggregateFunction.createAccumulator();
+    }
+    ACC result = aggregateFunction.add(value, accumulator);
+    if (result == null) {
+      clear();
+    } else {
+      setValue(result);
+    }
+  }
+}

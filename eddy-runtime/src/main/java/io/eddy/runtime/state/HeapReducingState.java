@@ -1,0 +1,49 @@
+package io.eddy.runtime.state;
+
+import io.eddy.api.common.functions.ReduceFunction;
+import io.eddy.api.common.state.ReducingState;
+
+/** {@link ReducingState} on the heap: the reduced value per key. Task thread only. */
+final class HeapReducingState<K, T> extends AbstractHeapSingleValueState<K, T>
+    implements ReducingState<T> {
+  private final ReduceFunction<T> reduceFunction;
+
+  HeapReducingState(
+      HeapKeyedStateBackend<K> backend,
+      String name,
+      TtlPolicy ttl,
+      ReduceFunction<T> reduceFunction) {
+    super(backend, name, ttl);
+    this.reduceFunction = reduceFunction;
+  }
+
+  @Override
+  public T get() {
+    return getValue();
+  }
+
+  @Override
+  public void add(T value) {
+    if (value == null) {
+      return;
+    }
+    T current = getValue();
+    T result;
+    if (current == null) {
+      result = value;
+    } else {
+      try {
+        result = reduceFunction.reduce(current, value);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new StateFunctionException("The reduce function of state '" + name + "' failed", e);
+      }
+    }
+    if (result == null) {
+      clear();
+    } else {
+      setValue(result);
+    }
+  }
+}
