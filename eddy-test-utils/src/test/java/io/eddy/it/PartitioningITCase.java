@@ -157,7 +157,11 @@ class PartitioningITCase {
     assertThat(out).allMatch(t -> t.f2 / 2 == t.f1);
     Map<Integer, Long> perConsumer =
         out.stream().collect(Collectors.groupingBy(t -> t.f2, Collectors.counting()));
-    assertThat(perConsumer.values()).allMatch(c -> c > 500);
+    // each producer round-robins over its two consumers (how many records a producer reads
+    // depends on the splits it asked for, so only the split within a pair is fixed)
+    assertThat(perConsumer).hasSize(4);
+    assertThat(Math.abs(perConsumer.get(0) - perConsumer.get(1))).isLessThanOrEqualTo(1);
+    assertThat(Math.abs(perConsumer.get(2) - perConsumer.get(3))).isLessThanOrEqualTo(1);
   }
 
   @Test
