@@ -1,5 +1,6 @@
 package io.eddy.api;
 
+import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.connector.file.FileSource;
@@ -54,6 +55,7 @@ public class StreamExecutionEnvironment {
   private int parallelism = PipelineExecutors.defaultParallelism();
   private int maxParallelism = DEFAULT_MAX_PARALLELISM;
   private long bufferTimeoutMillis = DEFAULT_BUFFER_TIMEOUT_MS;
+  private long autoWatermarkIntervalMillis = ExecutionConfig.DEFAULT_AUTO_WATERMARK_INTERVAL_MS;
 
   protected StreamExecutionEnvironment(PipelineExecutor executor) {
     this.executor = executor;
@@ -108,6 +110,26 @@ public class StreamExecutionEnvironment {
 
   public long getBufferTimeout() {
     return bufferTimeoutMillis;
+  }
+
+  /**
+   * How often periodic watermark generators ({@code WatermarkGenerator.onPeriodicEmit}) run, in
+   * milliseconds of processing time (default 200). 0 disables periodic watermarks; punctuated ones
+   * (emitted in {@code onEvent}) and the final watermark of a bounded input still flow.
+   *
+   * @see io.eddy.api.common.eventtime.WatermarkGenerator
+   */
+  public StreamExecutionEnvironment setAutoWatermarkInterval(long millis) {
+    if (millis < 0) {
+      throw new IllegalArgumentException(
+          "The watermark interval must be 0 or more milliseconds, but was " + millis + ".");
+    }
+    this.autoWatermarkIntervalMillis = millis;
+    return this;
+  }
+
+  public long getAutoWatermarkInterval() {
+    return autoWatermarkIntervalMillis;
   }
 
   // ---------------------------------------------------------------- sources
@@ -213,6 +235,34 @@ public class StreamExecutionEnvironment {
     return addSource(source, sourceName, type, parallelism);
   }
 
+  /**
+   * A stream read from {@code source} whose readers assign timestamps and generate watermarks with
+   * {@code watermarkStrategy}, each reader on its own (so an idle reader can be declared idle with
+   * {@link WatermarkStrategy#withIdleness}).
+   */
+  public <T> DataStreamSource<T> fromSource(
+      Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName) {
+    return fromSource(
+        source,
+        watermarkStrategy,
+        sourceName,
+        TypeExtractor.getOutputType(source, Source.class, 0));
+  }
+
+  public <T> DataStreamSource<T> fromSource(
+      Source<T, ?, ?> source,
+      WatermarkStrategy<T> watermarkStrategy,
+      String sourceName,
+      TypeInformation<T> type) {
+    if (watermarkStrategy == null) {
+      throw new IllegalArgumentException(
+          "The watermark strategy must not be null; use WatermarkStrategy.noWatermarks().");
+    }
+    SourceTransformation<T> t =
+        new SourceTransformation<>(sourceName, source, watermarkStrategy, type, parallelism);
+    return new DataStreamSource<>(this, t);
+  }
+
   private <T> DataStreamSource<T> addSource(
       Source<T, ?, ?> source, String name, TypeInformation<T> type, int sourceParallelism) {
     SourceTransformation<T> t = new SourceTransformation<>(name, source, type, sourceParallelism);
@@ -253,7 +303,8 @@ public class StreamExecutionEnvironment {
         new Pipeline(
             jobName,
             List.copyOf(sinks),
-            new ExecutionConfig(parallelism, maxParallelism, bufferTimeoutMillis));
+            new ExecutionConfig(
+                parallelism, maxParallelism, bufferTimeoutMillis, autoWatermarkIntervalMillis));
     sinks.clear();
     try {
       return executor.execute(pipeline).get();

@@ -4,6 +4,7 @@ import io.eddy.core.execution.PipelineExecutors;
 import io.eddy.runtime.minicluster.MiniCluster;
 import io.eddy.runtime.minicluster.MiniClusterConfig;
 import io.eddy.runtime.minicluster.MiniClusterExecutor;
+import io.eddy.runtime.time.ManualClock;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,6 +20,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * The cluster runs the same scheduler, tasks and serialized exchange as a distributed one.
+ *
+ * <p>For deterministic processing time, give the cluster a manual clock; processing-time timers
+ * (and periodic watermarks) then fire only when the test advances it:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final MiniClusterExtension CLUSTER = MiniClusterExtension.withManualClock(1, 4, 0);
+ * ...
+ * CLUSTER.getManualClock().advance(Duration.ofSeconds(1));
+ * }</pre>
  */
 public final class MiniClusterExtension implements BeforeAllCallback, AfterAllCallback {
   private final MiniClusterConfig config;
@@ -31,6 +42,31 @@ public final class MiniClusterExtension implements BeforeAllCallback, AfterAllCa
 
   public MiniClusterExtension(MiniClusterConfig config) {
     this.config = config;
+  }
+
+  /**
+   * A cluster whose tasks all read processing time from one {@link ManualClock} starting at {@code
+   * startMillis}.
+   */
+  public static MiniClusterExtension withManualClock(
+      int taskManagers, int slotsEach, long startMillis) {
+    return new MiniClusterExtension(
+        MiniClusterConfig.withSlots(slotsEach)
+            .withTaskManagers(taskManagers, slotsEach)
+            .withClock(new ManualClock(startMillis)));
+  }
+
+  /**
+   * The cluster's manual clock.
+   *
+   * @throws IllegalStateException if the cluster runs on the system clock
+   */
+  public ManualClock getManualClock() {
+    if (config.clock() instanceof ManualClock manual) {
+      return manual;
+    }
+    throw new IllegalStateException(
+        "This cluster runs on the system clock; create it with withManualClock(...).");
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.eddy.api.datastream;
 
 import io.eddy.api.CloseableIterator;
 import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.functions.FilterFunction;
 import io.eddy.api.common.functions.FlatMapFunction;
 import io.eddy.api.common.functions.KeySelector;
@@ -77,6 +78,31 @@ public class DataStream<T> {
     TypeInformation<R> out =
         TypeExtractor.getOutputType(function, ProcessFunction.class, 1, getType());
     return transform("Process", new Specs.Process<>(function), out);
+  }
+
+  /**
+   * Assigns each record its event timestamp and generates watermarks with {@code
+   * watermarkStrategy}, in every parallel instance of this stream. Watermarks from upstream are
+   * replaced by the new ones (only the final watermark of a bounded input passes through). The
+   * operator keeps this stream's parallelism, so it chains to its input.
+   */
+  public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+      WatermarkStrategy<T> watermarkStrategy) {
+    if (watermarkStrategy == null) {
+      throw new IllegalArgumentException("The watermark strategy must not be null.");
+    }
+    int p =
+        transformation.getParallelism() > 0
+            ? transformation.getParallelism()
+            : environment.getParallelism();
+    OneInputTransformation<T, T> t =
+        new OneInputTransformation<>(
+            transformation,
+            "Timestamps/Watermarks",
+            new Specs.TimestampsAndWatermarks<>(watermarkStrategy),
+            getType(),
+            p);
+    return new SingleOutputStreamOperator<>(environment, t);
   }
 
   /** Adds an operator reading this stream (for API extensions; operators are runtime-owned). */

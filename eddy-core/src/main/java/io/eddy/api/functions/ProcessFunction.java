@@ -1,5 +1,7 @@
 package io.eddy.api.functions;
 
+import io.eddy.api.TimeDomain;
+import io.eddy.api.TimerService;
 import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.datastream.OutputTag;
@@ -13,6 +15,12 @@ public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
 
   public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 
+  /**
+   * Never called: timers need a keyed stream, where {@link KeyedProcessFunction#onTimer} is the
+   * callback. Kept so that code written against the Flink API compiles unchanged.
+   */
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {}
+
   /** What {@link #processElement} may ask about the current element. */
   public abstract class Context {
     /** The current element's event timestamp, or null if it has none. */
@@ -20,5 +28,16 @@ public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
 
     /** Emits a record to the side output identified by {@code tag}. */
     public abstract <X> void output(OutputTag<X> tag, X value);
+
+    /**
+     * The current processing time and watermark. Registering or deleting timers throws {@link
+     * UnsupportedOperationException}: timers need a keyed stream.
+     */
+    public abstract TimerService timerService();
+  }
+
+  /** What {@link #onTimer} may ask about the firing timer. */
+  public abstract class OnTimerContext extends Context {
+    public abstract TimeDomain timeDomain();
   }
 }

@@ -7,6 +7,8 @@ import io.eddy.runtime.source.OperatorEvent;
 import io.eddy.runtime.task.Task;
 import io.eddy.runtime.task.TaskDeploymentDescriptor;
 import io.eddy.runtime.task.TaskServices;
+import io.eddy.runtime.time.Clock;
+import io.eddy.runtime.time.SystemClock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final NetworkBufferPool networkBufferPool;
   private final PartitionRegistry partitionRegistry;
   private final ScheduledExecutorService timer;
+  private final Clock clock;
   private final int buffersPerChannel;
   private final LibraryCache libraryCache;
   private final Map<String, Task> tasks = new HashMap<>();
@@ -38,6 +41,27 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       PartitionRegistry partitionRegistry,
       int buffersPerChannel,
       LibraryCache libraryCache) {
+    this(
+        location,
+        numberOfSlots,
+        networkBufferPool,
+        partitionRegistry,
+        buffersPerChannel,
+        libraryCache,
+        null);
+  }
+
+  /**
+   * @param clock processing time of the tasks, or null for the system clock
+   */
+  public TaskExecutor(
+      String location,
+      int numberOfSlots,
+      NetworkBufferPool networkBufferPool,
+      PartitionRegistry partitionRegistry,
+      int buffersPerChannel,
+      LibraryCache libraryCache,
+      Clock clock) {
     super("taskmanager-" + location);
     this.location = location;
     this.numberOfSlots = numberOfSlots;
@@ -52,6 +76,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
               t.setDaemon(true);
               return t;
             });
+    this.clock = clock != null ? clock : new SystemClock(timer);
   }
 
   @Override
@@ -75,7 +100,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
           ClassLoader loader = libraryCache.get(tdd.jobId());
           TaskServices services =
               new TaskServices(
-                  networkBufferPool, partitionRegistry, timer, loader, buffersPerChannel);
+                  networkBufferPool, partitionRegistry, clock, loader, buffersPerChannel);
           Task task =
               new Task(
                   tdd, services, jobMaster, () -> runAsync(() -> tasks.remove(tdd.attemptId())));

@@ -118,7 +118,7 @@ public final class StreamGraphGenerator {
 
   private static io.eddy.core.dag.ops.OperatorSpec operatorOf(Transformation<?> t) {
     if (t instanceof SourceTransformation<?> s) {
-      return new SourceSpec<>(s.getSource());
+      return new SourceSpec(s.getSource(), s.getWatermarkStrategy());
     } else if (t instanceof OneInputTransformation<?, ?> o) {
       return o.getOperator();
     } else if (t instanceof SinkTransformation<?> s) {

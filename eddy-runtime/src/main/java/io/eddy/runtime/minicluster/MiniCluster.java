@@ -33,7 +33,8 @@ public final class MiniCluster implements AutoCloseable {
               new NetworkBufferPool(config.networkBuffersPerTaskManager(), config.bufferSize()),
               partitionRegistry,
               config.buffersPerChannel(),
-              libraryCache);
+              libraryCache,
+              config.clock());
       taskExecutors.add(te);
       resourceManager.registerTaskManager(te, config.slotsPerTaskManager());
     }

@@ -1,5 +1,7 @@
 package io.eddy.runtime.minicluster;
 
+import io.eddy.runtime.time.Clock;
+
 /**
  * Size of an embedded cluster.
  *
@@ -8,13 +10,33 @@ package io.eddy.runtime.minicluster;
  * @param networkBuffersPerTaskManager network buffers of each (the bound on exchange memory)
  * @param bufferSize bytes per network buffer
  * @param buffersPerChannel buffers a producer may fill per consumer before it waits
+ * @param clock processing time of every task, or null for the system clock; a {@link
+ *     io.eddy.runtime.time.ManualClock} makes processing-time timers fire only when a test advances
+ *     it
  */
 public record MiniClusterConfig(
     int numTaskManagers,
     int slotsPerTaskManager,
     int networkBuffersPerTaskManager,
     int bufferSize,
-    int buffersPerChannel) {
+    int buffersPerChannel,
+    Clock clock) {
+
+  /** A configuration on the system clock. */
+  public MiniClusterConfig(
+      int numTaskManagers,
+      int slotsPerTaskManager,
+      int networkBuffersPerTaskManager,
+      int bufferSize,
+      int buffersPerChannel) {
+    this(
+        numTaskManagers,
+        slotsPerTaskManager,
+        networkBuffersPerTaskManager,
+        bufferSize,
+        buffersPerChannel,
+        null);
+  }
 
   public static final int DEFAULT_BUFFER_SIZE = 32 * 1024;
 
@@ -25,11 +47,27 @@ public record MiniClusterConfig(
 
   public MiniClusterConfig withTaskManagers(int taskManagers, int slotsEach) {
     return new MiniClusterConfig(
-        taskManagers, slotsEach, networkBuffersPerTaskManager, bufferSize, buffersPerChannel);
+        taskManagers,
+        slotsEach,
+        networkBuffersPerTaskManager,
+        bufferSize,
+        buffersPerChannel,
+        clock);
   }
 
   public MiniClusterConfig withNetworkBuffers(int buffers, int size) {
     return new MiniClusterConfig(
-        numTaskManagers, slotsPerTaskManager, buffers, size, buffersPerChannel);
+        numTaskManagers, slotsPerTaskManager, buffers, size, buffersPerChannel, clock);
+  }
+
+  /** This configuration with all tasks on {@code clock} (for example a manual clock in tests). */
+  public MiniClusterConfig withClock(Clock clock) {
+    return new MiniClusterConfig(
+        numTaskManagers,
+        slotsPerTaskManager,
+        networkBuffersPerTaskManager,
+        bufferSize,
+        buffersPerChannel,
+        clock);
   }
 }

@@ -1,14 +1,26 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.runtime.operators.timers.InternalTimerService;
+import io.eddy.runtime.operators.timers.Triggerable;
 import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkStatus;
 
-/** Base of the runtime's operators: keeps the setup and forwards watermarks. */
+/**
+ * Base of the runtime's operators: keeps the setup, tracks the current watermark, fires the
+ * event-time timers of a keyed operator's timer service when the watermark passes them, and
+ * forwards watermarks and watermark statuses. Task thread only.
+ */
 public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT> {
   protected OperatorSetup<OUT> setup;
   protected Output<OUT> output;
 
   /** Whether the operator runs on a keyed stream (has a key selector and keyed state). */
   protected boolean keyed;
+
+  /** The last watermark this operator received (Long.MIN_VALUE before the first). */
+  protected long currentWatermark = Long.MIN_VALUE;
+
+  private InternalTimerService<?> timerService;
 
   @Override
   public void setup(OperatorSetup<OUT> setup) {
@@ -26,8 +38,44 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   @Override
   public void close() throws Exception {}
 
+  /** Fires the event-time timers the watermark passes, then forwards it. */
   public void processWatermark(Watermark watermark) throws Exception {
+    currentWatermark = watermark.getTimestamp();
+    if (timerService != null) {
+      timerService.advanceWatermark(watermark.getTimestamp());
+    }
     output.emitWatermark(watermark);
+  }
+
+  public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+    output.emitWatermarkStatus(status);
+  }
+
+  /**
+   * Creates this keyed operator's timer service (once, in open); timers fire into {@code target}
+   * with their key set as the current key.
+   *
+   * @throws IllegalStateException if the operator is not keyed
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  protected <K> InternalTimerService<K> createTimerService(Triggerable<K> target) {
+    io.eddy.runtime.state.HeapKeyedStateBackend backend = setup.keyedStateBackend();
+    if (backend == null) {
+      throw new IllegalStateException(
+          "Timers need a keyed stream, but " + setup.description() + " is not keyed.");
+    }
+    if (timerService != null) {
+      throw new IllegalStateException("The timer service of " + setup.description() + " exists.");
+    }
+    InternalTimerService<K> service =
+        new InternalTimerService<>(
+            backend.getKeyGroupRange(),
+            setup.runtimeContext().getMaxNumberOfParallelSubtasks(),
+            setup.processingTimeService(),
+            target,
+            key -> backend.setCurrentKey(key));
+    timerService = service;
+    return service;
   }
 
   /**

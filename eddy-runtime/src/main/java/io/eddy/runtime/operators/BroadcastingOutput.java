@@ -3,6 +3,7 @@ package io.eddy.runtime.operators;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
  * Fans an operator's output out to several outputs. Each output takes what is meant for it (main or
@@ -44,6 +45,13 @@ public final class BroadcastingOutput<T> implements Output<T> {
   public void emitWatermark(Watermark watermark) {
     for (Output<T> output : outputs) {
       output.emitWatermark(watermark);
+    }
+  }
+
+  @Override
+  public void emitWatermarkStatus(WatermarkStatus status) {
+    for (Output<T> output : outputs) {
+      output.emitWatermarkStatus(status);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.eddy.runtime.operators;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
  * Feeds the next operator of the chain by a direct call: no serialization, no copy. Carries the
@@ -46,6 +47,17 @@ public final class ChainingOutput<T> implements Output<T> {
   public void emitWatermark(Watermark watermark) {
     try {
       next.processWatermark(watermark);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void emitWatermarkStatus(WatermarkStatus status) {
+    try {
+      next.processWatermarkStatus(status);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

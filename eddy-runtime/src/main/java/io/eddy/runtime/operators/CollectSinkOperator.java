@@ -4,9 +4,9 @@ import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
 import io.eddy.runtime.cluster.JobMasterGateway;
 import io.eddy.runtime.streamrecord.StreamRecord;
+import io.eddy.runtime.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Ships records to the client for {@code executeAndCollect}: serialized into batches that go to the
@@ -22,7 +22,7 @@ public final class CollectSinkOperator<T> extends AbstractStreamOperator<Void>
   private final TypeSerializer<T> serializer;
   private final JobMasterGateway jobMaster;
   private final DataOutputSerializer batch = new DataOutputSerializer(BATCH_BYTES + 1024);
-  private ScheduledFuture<?> flusher;
+  private Clock.Cancellable flusher;
 
   public CollectSinkOperator(
       String collectId, TypeSerializer<T> serializer, JobMasterGateway jobMaster) {
@@ -55,7 +55,7 @@ public final class CollectSinkOperator<T> extends AbstractStreamOperator<Void>
   @Override
   public void close() {
     if (flusher != null) {
-      flusher.cancel(false);
+      flusher.cancel();
     }
   }
 

@@ -11,7 +11,11 @@ public final class OperatorFactory {
   private OperatorFactory() {}
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static StreamOperator<?> create(OperatorSpec spec, JobMasterGateway jobMaster) {
+  /**
+   * @param autoWatermarkIntervalMillis how often watermark generators emit periodically (0: never)
+   */
+  public static StreamOperator<?> create(
+      OperatorSpec spec, JobMasterGateway jobMaster, long autoWatermarkIntervalMillis) {
     if (spec instanceof Specs.Map m) {
       return new StreamMap<>(m.function());
     } else if (spec instanceof Specs.FlatMap f) {
@@ -30,8 +34,10 @@ public final class OperatorFactory {
       return new SinkOperator<>(s.sink());
     } else if (spec instanceof Specs.Collect c) {
       return new CollectSinkOperator<>(c.collectId(), c.serializer(), jobMaster);
+    } else if (spec instanceof Specs.TimestampsAndWatermarks t) {
+      return new TimestampsAndWatermarksOperator<>(t.strategy(), autoWatermarkIntervalMillis);
     } else if (spec instanceof SourceSpec s) {
-      return new SourceOperator<>(s.source());
+      return new SourceOperator<>(s.source(), s.watermarkStrategy(), autoWatermarkIntervalMillis);
     }
     throw new IllegalArgumentException("No operator for " + spec.getClass().getName());
   }

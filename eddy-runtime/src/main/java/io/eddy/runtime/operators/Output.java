@@ -3,6 +3,7 @@ package io.eddy.runtime.operators;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
  * Where an operator emits. Either the next operator of the chain (a direct call, no serialization)
@@ -16,4 +17,7 @@ public interface Output<T> {
   <X> void collect(OutputTag<X> tag, StreamRecord<X> record);
 
   void emitWatermark(Watermark watermark);
+
+  /** Tells downstream that this output is idle (left out of their watermark) or active again. */
+  void emitWatermarkStatus(WatermarkStatus status);
 }

@@ -1,10 +1,14 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.api.TimerService;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
-/** Runs a {@link ProcessFunction}, with side outputs. */
+/**
+ * Runs a {@link ProcessFunction}, with side outputs. Its timer service tells the time and the
+ * watermark; timers need a keyed stream, so registering one throws.
+ */
 public final class ProcessOperator<IN, OUT>
     extends AbstractUdfStreamOperator<OUT, ProcessFunction<IN, OUT>>
     implements OneInputStreamOperator<IN, OUT> {
@@ -39,10 +43,16 @@ public final class ProcessOperator<IN, OUT>
   }
 
   private final class ContextImpl extends ProcessFunction<IN, OUT>.Context {
+    private final TimerService timerService = new NonKeyedTimerService();
     private StreamRecord<IN> element;
 
     ContextImpl(ProcessFunction<IN, OUT> function) {
       function.super();
+    }
+
+    @Override
+    public TimerService timerService() {
+      return timerService;
     }
 
     @Override
@@ -53,6 +63,43 @@ public final class ProcessOperator<IN, OUT>
     @Override
     public <X> void output(OutputTag<X> tag, X value) {
       SideOutputs.emit(output, tag, value, element);
+    }
+  }
+
+  /** Time and watermark only: timers are keyed state, so a non-keyed stream has none. */
+  private final class NonKeyedTimerService implements TimerService {
+    @Override
+    public long currentProcessingTime() {
+      return setup.processingTimeService().getCurrentProcessingTime();
+    }
+
+    @Override
+    public long currentWatermark() {
+      return currentWatermark;
+    }
+
+    @Override
+    public void registerProcessingTimeTimer(long time) {
+      throw unsupported();
+    }
+
+    @Override
+    public void registerEventTimeTimer(long time) {
+      throw unsupported();
+    }
+
+    @Override
+    public void deleteProcessingTimeTimer(long time) {
+      throw unsupported();
+    }
+
+    @Override
+    public void deleteEventTimeTimer(long time) {
+      throw unsupported();
+    }
+
+    private UnsupportedOperationException unsupported() {
+      return new UnsupportedOperationException(UNSUPPORTED_REGISTER_TIMER_MSG);
     }
   }
 }

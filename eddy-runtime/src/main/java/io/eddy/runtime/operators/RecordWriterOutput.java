@@ -4,6 +4,7 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.network.api.RecordWriter;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -47,6 +48,18 @@ public final class RecordWriterOutput<T> implements Output<T> {
   public void emitWatermark(Watermark watermark) {
     try {
       writer.broadcastWatermark(watermark);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TaskInterruptedException();
+    }
+  }
+
+  @Override
+  public void emitWatermarkStatus(WatermarkStatus status) {
+    try {
+      writer.broadcastWatermarkStatus(status);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

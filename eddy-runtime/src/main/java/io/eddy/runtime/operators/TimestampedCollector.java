@@ -20,6 +20,11 @@ public final class TimestampedCollector<T> implements Collector<T> {
     reuse.copyTimestampFrom(input);
   }
 
+  /** Gives the values emitted next this timestamp (a firing timer's). */
+  public void setAbsoluteTimestamp(long timestamp) {
+    reuse.setTimestamp(timestamp);
+  }
+
   @Override
   public void collect(T value) {
     output.collect(reuse.replace(value));

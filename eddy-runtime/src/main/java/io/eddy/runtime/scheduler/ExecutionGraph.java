@@ -126,6 +126,7 @@ public final class ExecutionGraph {
         v.serializedConfig(),
         outputs,
         inputs,
-        jobGraph.config().bufferTimeoutMillis());
+        jobGraph.config().bufferTimeoutMillis(),
+        jobGraph.config().autoWatermarkIntervalMillis());
   }
 }

@@ -1,12 +1,16 @@
 package io.eddy.runtime.streamrecord;
 
-/** What flows through a stream: records and watermarks (more kinds come with event time). */
+/** What flows through a stream: records, watermarks and watermark statuses. */
 public abstract class StreamElement {
   public boolean isRecord() {
     return false;
   }
 
   public boolean isWatermark() {
+    return false;
+  }
+
+  public boolean isWatermarkStatus() {
     return false;
   }
 
@@ -17,5 +21,9 @@ public abstract class StreamElement {
 
   public final Watermark asWatermark() {
     return (Watermark) this;
+  }
+
+  public final WatermarkStatus asWatermarkStatus() {
+    return (WatermarkStatus) this;
   }
 }

@@ -7,13 +7,15 @@ import java.io.IOException;
 
 /**
  * Writes stream elements as a one-byte tag followed by the payload: a record's value (and
- * timestamp), or a watermark's timestamp. Reading reuses one record instance, so the caller must
- * finish with a record before reading the next.
+ * timestamp), a watermark's timestamp, or a watermark status (one byte: 1 idle, 0 active). Tags are
+ * part of the wire format: new kinds get new tags, existing tags never change. Reading reuses one
+ * record instance, so the caller must finish with a record before reading the next.
  */
 public final class StreamElementSerializer<T> {
   private static final byte TAG_RECORD = 0;
   private static final byte TAG_RECORD_WITH_TIMESTAMP = 1;
   private static final byte TAG_WATERMARK = 2;
+  private static final byte TAG_WATERMARK_STATUS = 3;
 
   private final TypeSerializer<T> valueSerializer;
   private final StreamRecord<T> reuse = new StreamRecord<>(null);
@@ -41,6 +43,12 @@ public final class StreamElementSerializer<T> {
     out.writeLong(watermark.getTimestamp());
   }
 
+  public void serializeWatermarkStatus(WatermarkStatus status, DataOutputView out)
+      throws IOException {
+    out.writeByte(TAG_WATERMARK_STATUS);
+    out.writeByte(status.isIdle() ? 1 : 0);
+  }
+
   public StreamElement deserialize(DataInputView in) throws IOException {
     byte tag = in.readByte();
     switch (tag) {
@@ -52,6 +60,8 @@ public final class StreamElementSerializer<T> {
         return reuse.replace(valueSerializer.deserialize(in), ts);
       case TAG_WATERMARK:
         return new Watermark(in.readLong());
+      case TAG_WATERMARK_STATUS:
+        return WatermarkStatus.of(in.readByte() != 0);
       default:
         throw new IOException("Corrupt stream: unknown element tag " + tag);
     }

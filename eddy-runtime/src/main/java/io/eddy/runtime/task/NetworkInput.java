@@ -8,13 +8,15 @@ import io.eddy.runtime.operators.OneInputStreamOperator;
 import io.eddy.runtime.streamrecord.StreamElement;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
 import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkStatus;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads the task's input gate and feeds the head operator: deserializes buffers channel by channel,
- * tracks end of partition per channel, and forwards the minimum watermark over the channels that
- * have not ended.
+ * tracks end of partition per channel, and combines the channels' watermarks and idle/active
+ * statuses in a {@link StatusWatermarkValve} (minimum over active channels that have not ended).
+ * Task thread only.
  */
 final class NetworkInput {
   /** What one step of input processing found. */
@@ -26,11 +28,9 @@ final class NetworkInput {
 
   private final InputGate gate;
   private final RecordDeserializer<?>[] deserializers;
-  private final long[] channelWatermarks;
-  private final boolean[] finished;
+  private final StatusWatermarkValve valve;
   private final OneInputStreamOperator<Object, ?> head;
   private int finishedChannels;
-  private long currentWatermark = Long.MIN_VALUE;
 
   /**
    * @param channelSerializers for each channel, the serializer of its edge's records
@@ -47,9 +47,7 @@ final class NetworkInput {
       deserializers[i] =
           new RecordDeserializer<>(new StreamElementSerializer(channelSerializers.get(i)));
     }
-    this.channelWatermarks = new long[n];
-    java.util.Arrays.fill(channelWatermarks, Long.MIN_VALUE);
-    this.finished = new boolean[n];
+    this.valve = new StatusWatermarkValve(n);
     this.head = (OneInputStreamOperator<Object, ?>) head;
   }
 
@@ -67,9 +65,8 @@ final class NetworkInput {
       NetworkEvent event = NetworkEvent.fromCode(next.buffer().memory()[0]);
       next.buffer().recycle();
       if (event == NetworkEvent.END_OF_PARTITION) {
-        finished[channel] = true;
         finishedChannels++;
-        advanceWatermark();
+        emit(valve.inputEnded(channel));
         return finishedChannels == deserializers.length
             ? Status.END_OF_INPUT
             : Status.MORE_AVAILABLE;
@@ -82,30 +79,22 @@ final class NetworkInput {
     while ((element = deserializer.next()) != null) {
       if (element.isRecord()) {
         head.processElement(element.asRecord());
+      } else if (element.isWatermark()) {
+        emit(valve.inputWatermark(element.asWatermark().getTimestamp(), channel));
       } else {
-        channelWatermarks[channel] =
-            Math.max(channelWatermarks[channel], element.asWatermark().getTimestamp());
-        advanceWatermark();
+        emit(valve.inputStatus(element.asWatermarkStatus().isIdle(), channel));
       }
     }
     return Status.MORE_AVAILABLE;
   }
 
-  private void advanceWatermark() throws Exception {
-    long min = Long.MAX_VALUE;
-    boolean any = false;
-    for (int i = 0; i < channelWatermarks.length; i++) {
-      if (!finished[i]) {
-        min = Math.min(min, channelWatermarks[i]);
-        any = true;
-      }
+  /** Forwards what the valve changed: a new watermark first, then a new status. */
+  private void emit(long newWatermark) throws Exception {
+    if (newWatermark != StatusWatermarkValve.NO_CHANGE) {
+      head.processWatermark(new Watermark(newWatermark));
     }
-    if (!any) {
-      return; // the sources end with a final MAX watermark, which already went through
-    }
-    if (min > currentWatermark) {
-      currentWatermark = min;
-      head.processWatermark(new Watermark(min));
+    if (valve.takeStatusChange()) {
+      head.processWatermarkStatus(WatermarkStatus.of(valve.isOutputIdle()));
     }
   }
 

@@ -33,6 +33,7 @@ public final class OperatorChain {
       StreamingRuntimeContext baseContext,
       KeyGroupRange keyGroupRange,
       ProcessingTimeService timeService,
+      long autoWatermarkIntervalMillis,
       OperatorEventGateway operatorEvents,
       JobMasterGateway jobMaster) {
     List<OperatorConfig> configs = config.operators();
@@ -53,7 +54,8 @@ public final class OperatorChain {
             case 1 -> outputs.get(0);
             default -> new BroadcastingOutput<>(outputs.toArray(new Output[0]));
           };
-      StreamOperator<?> operator = OperatorFactory.create(oc.spec(), jobMaster);
+      StreamOperator<?> operator =
+          OperatorFactory.create(oc.spec(), jobMaster, autoWatermarkIntervalMillis);
       HeapKeyedStateBackend<?> keyed =
           oc.stateKeySelector() == null
               ? null
@@ -120,5 +122,8 @@ public final class OperatorChain {
 
     @Override
     public void emitWatermark(io.eddy.runtime.streamrecord.Watermark watermark) {}
+
+    @Override
+    public void emitWatermarkStatus(io.eddy.runtime.streamrecord.WatermarkStatus status) {}
   }
 }

@@ -1,19 +1,23 @@
 package io.eddy.runtime.task;
 
-import java.util.concurrent.ScheduledFuture;
+import io.eddy.runtime.time.Clock;
 
 /**
- * Wall-clock time and timers for operators. Callbacks run as mails on the task thread, so they
- * never race with element processing.
+ * Processing time and timers for operators. Callbacks run as mails on the task thread, so they
+ * never race with element processing. The time comes from the TaskManager's {@link Clock}: the
+ * system clock, or a manual clock in tests.
  */
 public interface ProcessingTimeService {
   long getCurrentProcessingTime();
 
   /** Runs {@code callback} on the task thread at (or soon after) {@code timestamp}. */
-  ScheduledFuture<?> registerTimer(long timestamp, ProcessingTimeCallback callback);
+  Clock.Cancellable registerTimer(long timestamp, ProcessingTimeCallback callback);
 
-  /** Runs {@code callback} on the task thread every {@code periodMillis}. */
-  ScheduledFuture<?> scheduleAtFixedRate(
+  /**
+   * Runs {@code callback} on the task thread every {@code periodMillis}, the first time after
+   * {@code initialDelayMillis}.
+   */
+  Clock.Cancellable scheduleAtFixedRate(
       ProcessingTimeCallback callback, long initialDelayMillis, long periodMillis);
 
   /** A timer callback; gets the time it was scheduled for. */

@@ -60,7 +60,7 @@ public final class StreamTask {
   /** Builds, runs and finishes the chain; returns normally only if the input ended. */
   public void invoke(Runnable onRunning) throws Exception {
     VertexConfig config = readConfig();
-    timeService = new MailboxProcessingTimeService(services.timer(), mailbox);
+    timeService = new MailboxProcessingTimeService(services.clock(), mailbox);
     try {
       createWriters(config);
       StreamingRuntimeContext context =
@@ -81,6 +81,7 @@ public final class StreamTask {
               KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
                   tdd.maxParallelism(), tdd.parallelism(), tdd.subtaskIndex()),
               timeService,
+              tdd.autoWatermarkIntervalMillis(),
               event ->
                   jobMaster.sendOperatorEventToCoordinator(
                       tdd.attemptId(), tdd.vertexIndex(), event),

@@ -20,6 +20,7 @@ import java.util.List;
  * @param outputs one entry per network output: partition id and number of subpartitions
  * @param inputs one entry per input edge: the channels to read
  * @param bufferTimeoutMillis output flush interval, 0 = after every record
+ * @param autoWatermarkIntervalMillis periodic watermark interval, 0 = no periodic watermarks
  */
 public record TaskDeploymentDescriptor(
     String jobId,
@@ -34,7 +35,8 @@ public record TaskDeploymentDescriptor(
     byte[] serializedConfig,
     List<OutputDescriptor> outputs,
     List<InputDescriptor> inputs,
-    long bufferTimeoutMillis)
+    long bufferTimeoutMillis,
+    long autoWatermarkIntervalMillis)
     implements Serializable {
 
   /** A network output of the task. */

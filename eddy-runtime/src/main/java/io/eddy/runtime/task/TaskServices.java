@@ -2,20 +2,20 @@ package io.eddy.runtime.task;
 
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
 import io.eddy.runtime.network.partition.PartitionRegistry;
-import java.util.concurrent.ScheduledExecutorService;
+import io.eddy.runtime.time.Clock;
 
 /**
  * What a TaskManager lends its tasks.
  *
  * @param networkBufferPool the TaskManager's network memory
  * @param partitionRegistry where partitions are published and found
- * @param timer shared timer thread (callbacks only enqueue mails)
+ * @param clock processing time and timers (actions only enqueue mails); a manual clock in tests
  * @param userCodeClassLoader class loader of the job's code
  * @param buffersPerChannel network buffers a producer may fill per subpartition
  */
 public record TaskServices(
     NetworkBufferPool networkBufferPool,
     PartitionRegistry partitionRegistry,
-    ScheduledExecutorService timer,
+    Clock clock,
     ClassLoader userCodeClassLoader,
     int buffersPerChannel) {}

@@ -1,5 +1,6 @@
 package io.eddy.core.dag.ops;
 
+import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.functions.FilterFunction;
 import io.eddy.api.common.functions.FlatMapFunction;
 import io.eddy.api.common.functions.MapFunction;
@@ -24,6 +25,12 @@ public final class Specs {
 
   public record KeyedProcess<K, I, O>(KeyedProcessFunction<K, I, O> function)
       implements OperatorSpec {}
+
+  /**
+   * Assigns timestamps with the strategy's assigner and emits the watermarks of its generator,
+   * replacing upstream watermarks.
+   */
+  public record TimestampsAndWatermarks<T>(WatermarkStrategy<T> strategy) implements OperatorSpec {}
 
   /** Keyed running reduce: one output per input, the reduced value of the key so far. */
   public record Reduce<T>(ReduceFunction<T> function, TypeSerializer<T> stateSerializer)

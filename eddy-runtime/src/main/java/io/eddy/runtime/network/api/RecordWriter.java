@@ -8,6 +8,7 @@ import io.eddy.runtime.network.partitioner.StreamPartitioner;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
@@ -111,6 +112,18 @@ public final class RecordWriter<T> {
     scratch.clear();
     scratch.writeInt(0);
     serializer.serializeWatermark(watermark, scratch);
+    patchLength();
+    for (int ch = 0; ch < current.length; ch++) {
+      copyToChannel(ch);
+    }
+  }
+
+  /** Sends a watermark status (idle/active) to every consumer subtask. */
+  public void broadcastWatermarkStatus(WatermarkStatus status)
+      throws IOException, InterruptedException {
+    scratch.clear();
+    scratch.writeInt(0);
+    serializer.serializeWatermarkStatus(status, scratch);
     patchLength();
     for (int ch = 0; ch < current.length; ch++) {
       copyToChannel(ch);

@@ -1,0 +1,9 @@
+package io.eddy.api;
+
+/** Which clock a timer follows. */
+public enum TimeDomain {
+  /** Fires when the watermark passes the timer's timestamp. */
+  EVENT_TIME,
+  /** Fires when the task's processing-time clock passes the timer's timestamp. */
+  PROCESSING_TIME
+}

@@ -1,0 +1,10 @@
+package io.eddy.api.common.eventtime;
+
+import java.time.Duration;
+
+/** Periodic watermarks for ascending timestamps: the largest timestamp seen minus one. */
+public class AscendingTimestampsWatermarks<T> extends BoundedOutOfOrdernessWatermarks<T> {
+  public AscendingTimestampsWatermarks() {
+    super(Duration.ZERO);
+  }
+}

@@ -1,0 +1,87 @@
+package io.eddy.runtime.operators.timers;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The timers of one time domain of one operator: kept per key group (the unit that checkpoints and
+ * rescaling move) and ordered across key groups by one heap. Registering a timer that exists (same
+ * key and timestamp) does nothing. Not thread safe (task thread only).
+ */
+public final class KeyGroupedTimerQueue<K> {
+  private final Map<InternalTimer<K>, InternalTimer<K>>[] byKeyGroup;
+  private final TimerHeap<K> heap = new TimerHeap<>();
+
+  /**
+   * @param numKeyGroups key groups of the subtask's range
+   */
+  @SuppressWarnings("unchecked")
+  public KeyGroupedTimerQueue(int numKeyGroups) {
+    byKeyGroup = new Map[numKeyGroups];
+  }
+
+  /**
+   * Adds the timer unless it exists.
+   *
+   * @return whether it was added
+   */
+  public boolean add(long timestamp, K key, int keyGroupIndex) {
+    Map<InternalTimer<K>, InternalTimer<K>> timers = byKeyGroup[keyGroupIndex];
+    if (timers == null) {
+      timers = new HashMap<>();
+      byKeyGroup[keyGroupIndex] = timers;
+    }
+    InternalTimer<K> timer = new InternalTimer<>(timestamp, key, keyGroupIndex);
+    if (timers.putIfAbsent(timer, timer) != null) {
+      return false;
+    }
+    heap.add(timer);
+    return true;
+  }
+
+  /**
+   * Removes the timer if it exists.
+   *
+   * @return whether it existed
+   */
+  public boolean remove(long timestamp, K key, int keyGroupIndex) {
+    Map<InternalTimer<K>, InternalTimer<K>> timers = byKeyGroup[keyGroupIndex];
+    if (timers == null) {
+      return false;
+    }
+    InternalTimer<K> timer = timers.remove(new InternalTimer<>(timestamp, key, keyGroupIndex));
+    if (timer == null) {
+      return false;
+    }
+    heap.remove(timer);
+    return true;
+  }
+
+  /** The earliest timer, or null. */
+  public InternalTimer<K> peek() {
+    return heap.peek();
+  }
+
+  /** Removes and returns the earliest timer, or null. */
+  public InternalTimer<K> poll() {
+    InternalTimer<K> timer = heap.poll();
+    if (timer != null) {
+      byKeyGroup[timer.getKeyGroupIndex()].remove(timer);
+    }
+    return timer;
+  }
+
+  public int size() {
+    return heap.size();
+  }
+
+  /** The timers of one key group (relative index), unordered; for snapshots. */
+  public Collection<InternalTimer<K>> timersOfKeyGroup(int keyGroupIndex) {
+    Map<InternalTimer<K>, InternalTimer<K>> timers = byKeyGroup[keyGroupIndex];
+    return timers == null
+        ? Collections.emptyList()
+        : Collections.unmodifiableCollection(timers.values());
+  }
+}
