@@ -4,15 +4,23 @@ import io.eddy.api.JobExecutionResult;
 import io.eddy.api.JobStatus;
 import io.eddy.runtime.graph.JobGraph;
 import io.eddy.runtime.scheduler.JobMaster;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Accepts jobs and runs a {@link JobMaster} for each. */
+/**
+ * Accepts jobs and runs a {@link JobMaster} for each. A finished job's JobMaster stays, so clients
+ * can still fetch its result, status and collected records; only the most recent {@value
+ * #FINISHED_JOBS_KEPT} finished jobs are kept.
+ */
 public final class Dispatcher implements DispatcherGateway, AutoCloseable {
+  static final int FINISHED_JOBS_KEPT = 64;
+
   private final ResourceManager resourceManager;
   private final LibraryCache libraryCache;
   private final Map<String, JobMaster> jobs = new ConcurrentHashMap<>();
+  private final ArrayDeque<String> finished = new ArrayDeque<>();
 
   public Dispatcher(ResourceManager resourceManager, LibraryCache libraryCache) {
     this.resourceManager = resourceManager;
@@ -24,8 +32,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
     JobMaster jobMaster =
         new JobMaster(jobGraph, resourceManager, libraryCache.get(jobGraph.jobId()));
     jobs.put(jobGraph.jobId(), jobMaster);
-    // A finished job's JobMaster stays, so clients can still fetch its results and status.
-    jobMaster.getResultFuture().whenComplete((r, e) -> libraryCache.release(jobGraph.jobId()));
+    jobMaster.getResultFuture().whenComplete((r, e) -> jobEnded(jobGraph.jobId()));
     return jobMaster
         .start()
         .handle(
@@ -45,6 +52,19 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
               }
               return jobGraph.jobId();
             });
+  }
+
+  private void jobEnded(String jobId) {
+    libraryCache.release(jobId);
+    synchronized (finished) {
+      finished.add(jobId);
+      while (finished.size() > FINISHED_JOBS_KEPT) {
+        JobMaster oldest = jobs.remove(finished.poll());
+        if (oldest != null) {
+          oldest.close();
+        }
+      }
+    }
   }
 
   @Override
