@@ -187,6 +187,44 @@ public class DataStream<T> {
     return new DataStream<>(environment, new UnionTransformation<>(inputs));
   }
 
+  // ---------------------------------------------------------------- two inputs
+
+  /**
+   * Connects this stream with {@code other} (possibly of another type) for an operator that
+   * processes both, with one method per input, on one task thread.
+   *
+   * @throws IllegalArgumentException if {@code other} belongs to another environment
+   */
+  public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+    return new ConnectedStreams<>(environment, this, other);
+  }
+
+  /**
+   * Connects this stream with a broadcast stream: every parallel instance of the resulting operator
+   * receives all of {@code broadcastStream}'s elements and keeps the broadcast state.
+   *
+   * @throws IllegalArgumentException if {@code broadcastStream} belongs to another environment
+   */
+  public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+    return new BroadcastConnectedStream<>(this, broadcastStream);
+  }
+
+  /**
+   * Broadcasts this stream for the broadcast state pattern: the operator it is connected to keeps
+   * one map per descriptor in each parallel instance, written from this stream's elements.
+   *
+   * @throws IllegalArgumentException if no descriptor is given
+   */
+  public BroadcastStream<T> broadcast(
+      io.eddy.api.common.state.MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+    if (broadcastStateDescriptors == null || broadcastStateDescriptors.length == 0) {
+      throw new IllegalArgumentException(
+          "broadcast(descriptors...) needs at least one MapStateDescriptor; use broadcast() to"
+              + " only send every element to every subtask.");
+    }
+    return new BroadcastStream<>(environment, broadcast(), List.of(broadcastStateDescriptors));
+  }
+
   // ---------------------------------------------------------------- sinks
 
   /**

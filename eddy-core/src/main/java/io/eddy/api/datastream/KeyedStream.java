@@ -55,6 +55,17 @@ public class KeyedStream<T, K> extends DataStream<T> {
     return transform("Keyed Process", new Specs.KeyedProcess<>(function), out);
   }
 
+  /**
+   * Joins this stream with {@code other} by key and event time: each element of this stream with
+   * the elements of {@code other} whose timestamps lie within bounds of its own (see {@link
+   * IntervalJoin#between}).
+   *
+   * @throws IllegalArgumentException if the key types differ or the environments do
+   */
+  public <T1> IntervalJoin<T, T1, K> intervalJoin(KeyedStream<T1, K> other) {
+    return new IntervalJoin<>(this, other);
+  }
+
   /** Running sum of a field (tuple position, record component index, or 0 for a number). */
   public SingleOutputStreamOperator<T> sum(int position) {
     return aggregate(AggregationKind.SUM, position, null, false);

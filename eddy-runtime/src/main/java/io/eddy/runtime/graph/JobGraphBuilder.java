@@ -40,6 +40,7 @@ public final class JobGraphBuilder {
     StreamNode up = graph.getNode(edge.sourceId());
     StreamNode down = graph.getNode(edge.targetId());
     return down.getInEdges().size() == 1
+        && edge.typeNumber() == 0 // a two-input operator always heads its own task
         && edge.partitioning().kind() == PartitionSpec.Kind.FORWARD
         && up.getParallelism() == down.getParallelism()
         && down.getChainingStrategy() == ChainingStrategy.ALWAYS
@@ -67,10 +68,12 @@ public final class JobGraphBuilder {
     List<JobEdge> edges = new ArrayList<>();
     List<List<VertexConfig.OutputConfig>> outputs = new ArrayList<>();
     List<List<TypeSerializer<?>>> inputs = new ArrayList<>();
+    List<List<Integer>> inputTypeNumbers = new ArrayList<>();
     Map<StreamEdge, Integer> networkOutputIndex = new LinkedHashMap<>();
     for (int v = 0; v < chains.size(); v++) {
       outputs.add(new ArrayList<>());
       inputs.add(new ArrayList<>());
+      inputTypeNumbers.add(new ArrayList<>());
     }
     for (StreamNode node : streamGraph.getNodes()) {
       for (StreamEdge e : node.getOutEdges()) {
@@ -91,6 +94,7 @@ public final class JobGraphBuilder {
                     target.getMaxParallelism()));
         int inputIndex = inputs.get(to[0]).size();
         inputs.get(to[0]).add(e.serializer());
+        inputTypeNumbers.get(to[0]).add(e.typeNumber());
         PartitionSpec.Kind kind = e.partitioning().kind();
         boolean pointwise =
             kind == PartitionSpec.Kind.FORWARD || kind == PartitionSpec.Kind.RESCALE;
@@ -123,10 +127,12 @@ public final class JobGraphBuilder {
                 node.getStateKeySelector(),
                 node.getOutputSerializer(),
                 chained,
-                network));
+                network,
+                node.getStateKeySelector2()));
       }
       StreamNode head = chain.get(0);
-      VertexConfig config = new VertexConfig(operators, inputs.get(v), outputs.get(v));
+      VertexConfig config =
+          new VertexConfig(operators, inputs.get(v), outputs.get(v), inputTypeNumbers.get(v));
       vertices.add(
           new JobVertex(
               v,

@@ -17,6 +17,7 @@ import java.util.List;
  * @param outputSerializer serializer of the main output (for copies on fan-out), or null
  * @param chainedOutputs operators of the same chain fed by this one
  * @param networkOutputs network outputs ({@link VertexConfig#outputs()} indices) fed by this one
+ * @param stateKeySelector2 key of a keyed two-input operator's second input, or null
  */
 public record OperatorConfig(
     String name,
@@ -25,8 +26,21 @@ public record OperatorConfig(
     KeySelector<?, ?> stateKeySelector,
     TypeSerializer<?> outputSerializer,
     List<ChainedOutput> chainedOutputs,
-    List<NetworkOutputRef> networkOutputs)
+    List<NetworkOutputRef> networkOutputs,
+    KeySelector<?, ?> stateKeySelector2)
     implements Serializable {
+
+  /** A one-input operator (or a two-input one whose second input has no key). */
+  public OperatorConfig(
+      String name,
+      String uid,
+      OperatorSpec spec,
+      KeySelector<?, ?> stateKeySelector,
+      TypeSerializer<?> outputSerializer,
+      List<ChainedOutput> chainedOutputs,
+      List<NetworkOutputRef> networkOutputs) {
+    this(name, uid, spec, stateKeySelector, outputSerializer, chainedOutputs, networkOutputs, null);
+  }
 
   /** An edge to operator {@code operatorIndex} of the same chain, for a side output if tagged. */
   public record ChainedOutput(int operatorIndex, OutputTag<?> tag) implements Serializable {}

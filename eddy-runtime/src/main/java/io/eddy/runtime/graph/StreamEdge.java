@@ -12,10 +12,24 @@ import io.eddy.core.dag.PartitionSpec;
  * @param partitioning how records are routed (never null: defaults are resolved)
  * @param outputTag the side output this edge carries, or null for the main output
  * @param serializer serializer of the records on this edge
+ * @param typeNumber which input of the target the edge feeds: 0 for a one-input operator, 1 or 2
+ *     for the first or second input of a two-input operator
  */
 public record StreamEdge(
     int sourceId,
     int targetId,
     PartitionSpec partitioning,
     OutputTag<?> outputTag,
-    TypeSerializer<?> serializer) {}
+    TypeSerializer<?> serializer,
+    int typeNumber) {
+
+  /** An edge into a one-input operator. */
+  public StreamEdge(
+      int sourceId,
+      int targetId,
+      PartitionSpec partitioning,
+      OutputTag<?> outputTag,
+      TypeSerializer<?> serializer) {
+    this(sourceId, targetId, partitioning, outputTag, serializer, 0);
+  }
+}

@@ -9,6 +9,7 @@ import io.eddy.core.dag.SideOutputTransformation;
 import io.eddy.core.dag.SinkTransformation;
 import io.eddy.core.dag.SourceTransformation;
 import io.eddy.core.dag.Transformation;
+import io.eddy.core.dag.TwoInputTransformation;
 import io.eddy.core.dag.UnionTransformation;
 import io.eddy.core.execution.ExecutionConfig;
 import io.eddy.core.execution.Pipeline;
@@ -78,8 +79,14 @@ public final class StreamGraphGenerator {
 
   private int translateNode(Transformation<?> t) {
     List<Upstream> inputs = new ArrayList<>();
-    for (Transformation<?> input : t.getInputs()) {
-      inputs.addAll(translate(input));
+    List<Integer> typeNumbers = new ArrayList<>();
+    if (t instanceof TwoInputTransformation<?, ?, ?> two) {
+      addInputs(two.getInput1(), 1, inputs, typeNumbers);
+      addInputs(two.getInput2(), 2, inputs, typeNumbers);
+    } else {
+      for (Transformation<?> input : t.getInputs()) {
+        addInputs(input, 0, inputs, typeNumbers);
+      }
     }
     int parallelism = t.getParallelism() > 0 ? t.getParallelism() : config.parallelism();
     int maxParallelism =
@@ -108,12 +115,35 @@ public final class StreamGraphGenerator {
             slotSharingGroup(t, inputs),
             t.getChainingStrategy(),
             t.getOutputType() == null ? null : t.getOutputType().createSerializer(),
-            t instanceof OneInputTransformation<?, ?> o ? o.getStateKeySelector() : null);
+            stateKeySelectorOf(t));
+    if (t instanceof TwoInputTransformation<?, ?, ?> two) {
+      node.setStateKeySelector2(two.getStateKeySelector2());
+    }
     graph.addNode(node);
-    for (Upstream u : inputs) {
-      graph.addEdge(edge(u, node));
+    for (int i = 0; i < inputs.size(); i++) {
+      graph.addEdge(edge(inputs.get(i), node, typeNumbers.get(i)));
     }
     return node.getId();
+  }
+
+  /** Translates {@code input} and records its upstreams as feeding input {@code typeNumber}. */
+  private void addInputs(
+      Transformation<?> input, int typeNumber, List<Upstream> inputs, List<Integer> typeNumbers) {
+    for (Upstream u : translate(input)) {
+      inputs.add(u);
+      typeNumbers.add(typeNumber);
+    }
+  }
+
+  /** The state key of a keyed operator (of its first input if it has two), or null. */
+  private static io.eddy.api.common.functions.KeySelector<?, ?> stateKeySelectorOf(
+      Transformation<?> t) {
+    if (t instanceof OneInputTransformation<?, ?> o) {
+      return o.getStateKeySelector();
+    } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
+      return two.getStateKeySelector1();
+    }
+    return null;
   }
 
   private static io.eddy.core.dag.ops.OperatorSpec operatorOf(Transformation<?> t) {
@@ -123,6 +153,8 @@ public final class StreamGraphGenerator {
       return o.getOperator();
     } else if (t instanceof SinkTransformation<?> s) {
       return s.getSink();
+    } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
+      return two.getOperator();
     }
     throw new IllegalArgumentException("Unknown transformation " + t);
   }
@@ -141,7 +173,7 @@ public final class StreamGraphGenerator {
     return group;
   }
 
-  private StreamEdge edge(Upstream u, StreamNode target) {
+  private StreamEdge edge(Upstream u, StreamNode target, int typeNumber) {
     StreamNode source = graph.getNode(u.nodeId());
     PartitionSpec partitioning = u.partitioning();
     if (partitioning == null) {
@@ -165,6 +197,7 @@ public final class StreamGraphGenerator {
     }
     TypeSerializer<?> serializer =
         u.tag() != null ? u.tag().getTypeInfo().createSerializer() : source.getOutputSerializer();
-    return new StreamEdge(source.getId(), target.getId(), partitioning, u.tag(), serializer);
+    return new StreamEdge(
+        source.getId(), target.getId(), partitioning, u.tag(), serializer, typeNumber);
   }
 }

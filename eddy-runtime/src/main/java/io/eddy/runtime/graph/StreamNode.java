@@ -19,6 +19,7 @@ public final class StreamNode {
   private final ChainingStrategy chainingStrategy;
   private final TypeSerializer<?> outputSerializer;
   private final KeySelector<?, ?> stateKeySelector;
+  private KeySelector<?, ?> stateKeySelector2;
   private final List<StreamEdge> inEdges = new ArrayList<>();
   private final List<StreamEdge> outEdges = new ArrayList<>();
 
@@ -87,6 +88,20 @@ public final class StreamNode {
 
   public KeySelector<?, ?> getStateKeySelector() {
     return stateKeySelector;
+  }
+
+  /** The state key of a keyed two-input operator's second input, or null. */
+  public KeySelector<?, ?> getStateKeySelector2() {
+    return stateKeySelector2;
+  }
+
+  public void setStateKeySelector2(KeySelector<?, ?> stateKeySelector2) {
+    this.stateKeySelector2 = stateKeySelector2;
+  }
+
+  /** Whether the operator has two logical inputs (it is never chained to its inputs). */
+  public boolean isTwoInput() {
+    return inEdges.stream().anyMatch(e -> e.typeNumber() != 0);
   }
 
   public List<StreamEdge> getInEdges() {

@@ -12,10 +12,21 @@ import java.util.List;
  * @param operators the chain, head first; every operator comes after the one feeding it
  * @param inputs serializers of the task's input edges, in input order
  * @param outputs the task's network outputs, in output order
+ * @param inputTypeNumbers for each input edge, the head's input it feeds: 0 for a one-input head, 1
+ *     or 2 for a two-input head
  */
 public record VertexConfig(
-    List<OperatorConfig> operators, List<TypeSerializer<?>> inputs, List<OutputConfig> outputs)
+    List<OperatorConfig> operators,
+    List<TypeSerializer<?>> inputs,
+    List<OutputConfig> outputs,
+    List<Integer> inputTypeNumbers)
     implements Serializable {
+
+  /** A task whose head has one input (or none). */
+  public VertexConfig(
+      List<OperatorConfig> operators, List<TypeSerializer<?>> inputs, List<OutputConfig> outputs) {
+    this(operators, inputs, outputs, java.util.Collections.nCopies(inputs.size(), 0));
+  }
 
   /**
    * A network output.

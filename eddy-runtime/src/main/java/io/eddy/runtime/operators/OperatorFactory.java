@@ -4,6 +4,7 @@ import io.eddy.core.dag.ops.OperatorSpec;
 import io.eddy.core.dag.ops.Specs;
 import io.eddy.runtime.cluster.JobMasterGateway;
 import io.eddy.runtime.graph.SourceSpec;
+import io.eddy.runtime.operators.co.TwoInputOperatorFactory;
 import io.eddy.runtime.source.SourceOperator;
 
 /** Maps the API's operator specs to the runtime's operators. */
@@ -38,6 +39,10 @@ public final class OperatorFactory {
       return new TimestampsAndWatermarksOperator<>(t.strategy(), autoWatermarkIntervalMillis);
     } else if (spec instanceof SourceSpec s) {
       return new SourceOperator<>(s.source(), s.watermarkStrategy(), autoWatermarkIntervalMillis);
+    }
+    StreamOperator<?> twoInput = TwoInputOperatorFactory.createOrNull(spec);
+    if (twoInput != null) {
+      return twoInput;
     }
     throw new IllegalArgumentException("No operator for " + spec.getClass().getName());
   }

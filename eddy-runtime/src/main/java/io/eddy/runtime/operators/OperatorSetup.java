@@ -14,6 +14,7 @@ import io.eddy.runtime.task.ProcessingTimeService;
  * @param keyedStateBackend keyed state of a keyed operator, or null
  * @param processingTimeService timers that run as mails on the task thread
  * @param operatorEvents the channel to this operator's coordinator on the JobManager
+ * @param keySelector2 the state key of a keyed two-input operator's second input, or null
  */
 public record OperatorSetup<OUT>(
     String name,
@@ -22,7 +23,28 @@ public record OperatorSetup<OUT>(
     KeySelector<?, ?> keySelector,
     HeapKeyedStateBackend<?> keyedStateBackend,
     ProcessingTimeService processingTimeService,
-    OperatorEventGateway operatorEvents) {
+    OperatorEventGateway operatorEvents,
+    KeySelector<?, ?> keySelector2) {
+
+  /** The setup of a one-input operator. */
+  public OperatorSetup(
+      String name,
+      Output<OUT> output,
+      StreamingRuntimeContext runtimeContext,
+      KeySelector<?, ?> keySelector,
+      HeapKeyedStateBackend<?> keyedStateBackend,
+      ProcessingTimeService processingTimeService,
+      OperatorEventGateway operatorEvents) {
+    this(
+        name,
+        output,
+        runtimeContext,
+        keySelector,
+        keyedStateBackend,
+        processingTimeService,
+        operatorEvents,
+        null);
+  }
 
   /** "Name (subtask/parallelism)", 1-based, as in error messages and logs. */
   public String description() {

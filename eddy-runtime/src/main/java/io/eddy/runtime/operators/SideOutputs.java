@@ -4,10 +4,11 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /** Emits a side-output value with the timestamp of the current input. */
-final class SideOutputs {
+public final class SideOutputs {
   private SideOutputs() {}
 
-  static <X> void emit(Output<?> output, OutputTag<X> tag, X value, StreamRecord<?> current) {
+  public static <X> void emit(
+      Output<?> output, OutputTag<X> tag, X value, StreamRecord<?> current) {
     if (tag == null) {
       throw new IllegalArgumentException("The OutputTag must not be null.");
     }

@@ -54,6 +54,15 @@ abstract class AbstractHeapState<K, S> implements State, StateTable.Pruner<S> {
     removeStored();
   }
 
+  /** A copy of the keys with stored state, so callers may change the state while visiting them. */
+  final java.util.List<K> storedKeys() {
+    java.util.List<K> keys = new java.util.ArrayList<>();
+    for (int g = 0; g < backend.getKeyGroupRange().size(); g++) {
+      table.map(g).forEach((key, stored) -> keys.add(key));
+    }
+    return keys;
+  }
+
   /** Number of keys with stored state (including expired entries not yet cleaned up). */
   int numKeys() {
     return table.size();

@@ -119,6 +119,31 @@ public final class HeapKeyedStateBackend<K> {
     };
   }
 
+  // ---------------------------------------------------------------- visiting all keys
+
+  /**
+   * Calls {@code function} for every key that has a value in the state {@code descriptor} names,
+   * with that key as the current key, so it may read, update or clear the value. The keys are
+   * collected first, so changes during the visit are safe. The current key is restored afterwards.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public <S extends State> void applyToAllKeys(
+      StateDescriptor<S, ?> descriptor, io.eddy.api.common.state.KeyedStateFunction<K, S> function)
+      throws Exception {
+    S state = getOrCreateKeyedState(descriptor);
+    K previous = currentKey;
+    try {
+      for (K key : ((AbstractHeapState<K, ?>) (AbstractHeapState) state).storedKeys()) {
+        setCurrentKey(key);
+        function.process(key, state);
+      }
+    } finally {
+      if (previous != null) {
+        setCurrentKey(previous);
+      }
+    }
+  }
+
   /** A user state and the descriptor it was created from. */
   private static final class Registered {
     final StateDescriptor<?, ?> descriptor;

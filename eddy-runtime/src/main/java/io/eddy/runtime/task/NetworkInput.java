@@ -4,7 +4,6 @@ import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.runtime.network.api.NetworkEvent;
 import io.eddy.runtime.network.input.InputGate;
 import io.eddy.runtime.network.input.RecordDeserializer;
-import io.eddy.runtime.operators.OneInputStreamOperator;
 import io.eddy.runtime.streamrecord.StreamElement;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
 import io.eddy.runtime.streamrecord.Watermark;
@@ -13,10 +12,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads the task's input gate and feeds the head operator: deserializes buffers channel by channel,
- * tracks end of partition per channel, and combines the channels' watermarks and idle/active
- * statuses in a {@link StatusWatermarkValve} (minimum over active channels that have not ended).
- * Task thread only.
+ * Reads the task's input gate and feeds the head operator: deserializes buffers channel by channel
+ * (each with its edge's serializer), tracks end of partition per channel, and routes each channel's
+ * elements to the logical input its edge feeds. Each logical input combines its channels'
+ * watermarks and idle/active statuses in its own {@link StatusWatermarkValve} (minimum over active
+ * channels that have not ended); a two-input operator then combines its two inputs. The input ends
+ * when every channel of every logical input has ended. Task thread only.
  */
 final class NetworkInput {
   /** What one step of input processing found. */
@@ -28,18 +29,30 @@ final class NetworkInput {
 
   private final InputGate gate;
   private final RecordDeserializer<?>[] deserializers;
-  private final StatusWatermarkValve valve;
-  private final OneInputStreamOperator<Object, ?> head;
+
+  /** Per gate channel: the logical input it feeds (0-based) and its index in that input's valve. */
+  private final int[] channelInput;
+
+  private final int[] channelInValve;
+  private final StatusWatermarkValve[] valves;
+  private final InputTarget target;
   private int finishedChannels;
+
+  /** A one-input network input: every channel feeds logical input 0. */
+  NetworkInput(InputGate gate, List<TypeSerializer<?>> channelSerializers, InputTarget target) {
+    this(gate, channelSerializers, new int[gate.getNumberOfChannels()], target);
+  }
 
   /**
    * @param channelSerializers for each channel, the serializer of its edge's records
+   * @param channelInputs for each channel, the 0-based logical input it feeds
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   NetworkInput(
       InputGate gate,
       List<TypeSerializer<?>> channelSerializers,
-      OneInputStreamOperator<?, ?> head) {
+      int[] channelInputs,
+      InputTarget target) {
     this.gate = gate;
     int n = gate.getNumberOfChannels();
     this.deserializers = new RecordDeserializer[n];
@@ -47,8 +60,24 @@ final class NetworkInput {
       deserializers[i] =
           new RecordDeserializer<>(new StreamElementSerializer(channelSerializers.get(i)));
     }
-    this.valve = new StatusWatermarkValve(n);
-    this.head = (OneInputStreamOperator<Object, ?>) head;
+    this.channelInput = channelInputs.clone();
+    this.channelInValve = new int[n];
+    int numInputs = 0;
+    for (int input : channelInputs) {
+      numInputs = Math.max(numInputs, input + 1);
+    }
+    int[] channelsPerInput = new int[numInputs];
+    for (int i = 0; i < n; i++) {
+      channelInValve[i] = channelsPerInput[channelInput[i]]++;
+    }
+    this.valves = new StatusWatermarkValve[numInputs];
+    for (int input = 0; input < numInputs; input++) {
+      if (channelsPerInput[input] == 0) {
+        throw new IllegalStateException("Logical input " + input + " of the task has no channel.");
+      }
+      valves[input] = new StatusWatermarkValve(channelsPerInput[input]);
+    }
+    this.target = target;
   }
 
   /** Processes the elements of one buffer. Task thread. */
@@ -61,12 +90,15 @@ final class NetworkInput {
       return Status.NOTHING_AVAILABLE;
     }
     int channel = next.channel();
+    int input = channelInput[channel];
+    StatusWatermarkValve valve = valves[input];
+    int valveChannel = channelInValve[channel];
     if (next.buffer().isEvent()) {
       NetworkEvent event = NetworkEvent.fromCode(next.buffer().memory()[0]);
       next.buffer().recycle();
       if (event == NetworkEvent.END_OF_PARTITION) {
         finishedChannels++;
-        emit(valve.inputEnded(channel));
+        emit(input, valve.inputEnded(valveChannel));
         return finishedChannels == deserializers.length
             ? Status.END_OF_INPUT
             : Status.MORE_AVAILABLE;
@@ -78,23 +110,24 @@ final class NetworkInput {
     StreamElement element;
     while ((element = deserializer.next()) != null) {
       if (element.isRecord()) {
-        head.processElement(element.asRecord());
+        target.processElement(input, element.asRecord());
       } else if (element.isWatermark()) {
-        emit(valve.inputWatermark(element.asWatermark().getTimestamp(), channel));
+        emit(input, valve.inputWatermark(element.asWatermark().getTimestamp(), valveChannel));
       } else {
-        emit(valve.inputStatus(element.asWatermarkStatus().isIdle(), channel));
+        emit(input, valve.inputStatus(element.asWatermarkStatus().isIdle(), valveChannel));
       }
     }
     return Status.MORE_AVAILABLE;
   }
 
-  /** Forwards what the valve changed: a new watermark first, then a new status. */
-  private void emit(long newWatermark) throws Exception {
+  /** Forwards what {@code input}'s valve changed: a new watermark first, then a new status. */
+  private void emit(int input, long newWatermark) throws Exception {
     if (newWatermark != StatusWatermarkValve.NO_CHANGE) {
-      head.processWatermark(new Watermark(newWatermark));
+      target.processWatermark(input, new Watermark(newWatermark));
     }
+    StatusWatermarkValve valve = valves[input];
     if (valve.takeStatusChange()) {
-      head.processWatermarkStatus(WatermarkStatus.of(valve.isOutputIdle()));
+      target.processWatermarkStatus(input, WatermarkStatus.of(valve.isOutputIdle()));
     }
   }
 

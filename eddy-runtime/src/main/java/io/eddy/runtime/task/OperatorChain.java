@@ -70,7 +70,8 @@ public final class OperatorChain {
                   oc.stateKeySelector(),
                   keyed,
                   timeService,
-                  operatorEvents));
+                  operatorEvents,
+                  oc.stateKeySelector2()));
       operators[i] = operator;
     }
   }

@@ -14,7 +14,7 @@ import io.eddy.runtime.network.input.LocalInputChannel;
 import io.eddy.runtime.network.partition.ResultPartition;
 import io.eddy.runtime.network.partitioner.Partitioners;
 import io.eddy.runtime.network.partitioner.StreamPartitioner;
-import io.eddy.runtime.operators.OneInputStreamOperator;
+import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.source.OperatorEvent;
 import io.eddy.runtime.source.SourceOperator;
@@ -89,7 +89,7 @@ public final class StreamTask {
       if (chain.getHead() instanceof SourceOperator<?, ?> s) {
         source = s;
       } else {
-        networkInput = createNetworkInput(config, (OneInputStreamOperator<?, ?>) chain.getHead());
+        networkInput = createNetworkInput(config, chain.getHead());
       }
       chain.open();
       onRunning.run();
@@ -221,20 +221,31 @@ public final class StreamTask {
     }
   }
 
-  private NetworkInput createNetworkInput(VertexConfig config, OneInputStreamOperator<?, ?> head) {
+  /**
+   * One gate over the channels of all input edges; each channel is read with its edge's serializer
+   * and feeds the head's input its edge is tagged with (input 1 or 2 of a two-input head).
+   */
+  private NetworkInput createNetworkInput(VertexConfig config, StreamOperator<?> head) {
     List<InputChannel> channels = new ArrayList<>();
     List<TypeSerializer<?>> serializers = new ArrayList<>();
+    List<Integer> logicalInputs = new ArrayList<>();
     for (int i = 0; i < tdd.inputs().size(); i++) {
+      int typeNumber = config.inputTypeNumbers().get(i);
       for (TaskDeploymentDescriptor.ChannelDescriptor cd : tdd.inputs().get(i).channels()) {
         channels.add(
             new LocalInputChannel(
                 services.partitionRegistry(), cd.partitionId(), cd.subpartition()));
         serializers.add(config.inputs().get(i));
+        logicalInputs.add(typeNumber == 0 ? 0 : typeNumber - 1);
       }
     }
     InputGate gate = new InputGate(channels);
     gate.start();
-    return new NetworkInput(gate, serializers, head);
+    return new NetworkInput(
+        gate,
+        serializers,
+        logicalInputs.stream().mapToInt(Integer::intValue).toArray(),
+        InputTarget.of(head));
   }
 
   private VertexConfig readConfig() throws IOException, ClassNotFoundException {

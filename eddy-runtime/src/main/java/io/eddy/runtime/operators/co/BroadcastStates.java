@@ -1,0 +1,41 @@
+package io.eddy.runtime.operators.co;
+
+import io.eddy.api.common.state.BroadcastState;
+import io.eddy.api.common.state.MapStateDescriptor;
+import io.eddy.api.common.state.ReadOnlyBroadcastState;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The broadcast states of one operator instance, one per descriptor given to {@code
+ * broadcast(...)}. Every instance receives every broadcast element, so every instance's copy is the
+ * same if the function updates it deterministically. Task thread only.
+ */
+final class BroadcastStates {
+  private final Map<String, HeapBroadcastState<?, ?>> states = new HashMap<>();
+
+  BroadcastStates(List<MapStateDescriptor<?, ?>> descriptors) {
+    for (MapStateDescriptor<?, ?> d : descriptors) {
+      states.put(d.getName(), new HeapBroadcastState<>());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  <K, V> BroadcastState<K, V> get(MapStateDescriptor<K, V> descriptor) {
+    HeapBroadcastState<?, ?> state = states.get(descriptor.getName());
+    if (state == null) {
+      throw new IllegalArgumentException(
+          "There is no broadcast state named '"
+              + descriptor.getName()
+              + "': pass its descriptor to broadcast(...) (this operator has "
+              + states.keySet()
+              + ").");
+    }
+    return (BroadcastState<K, V>) state;
+  }
+
+  <K, V> ReadOnlyBroadcastState<K, V> getReadOnly(MapStateDescriptor<K, V> descriptor) {
+    return ((HeapBroadcastState<K, V>) get(descriptor)).readOnly();
+  }
+}
