@@ -14,6 +14,8 @@ import io.eddy.api.connector.sink.PrintSink;
 import io.eddy.api.connector.sink.Sink;
 import io.eddy.api.connector.sink.TextFileSink;
 import io.eddy.api.functions.ProcessFunction;
+import io.eddy.api.windowing.assigners.WindowAssigner;
+import io.eddy.api.windowing.windows.Window;
 import io.eddy.core.dag.OneInputTransformation;
 import io.eddy.core.dag.PartitionSpec;
 import io.eddy.core.dag.PartitionTransformation;
@@ -185,6 +187,17 @@ public class DataStream<T> {
       inputs.add(other.transformation);
     }
     return new DataStream<>(environment, new UnionTransformation<>(inputs));
+  }
+
+  // ---------------------------------------------------------------- windows
+
+  /**
+   * Cuts the whole (non-keyed) stream into windows of {@code assigner}. The window operator runs
+   * with parallelism 1.
+   */
+  public <W extends Window> AllWindowedStream<T, W> windowAll(
+      WindowAssigner<? super T, W> assigner) {
+    return new AllWindowedStream<>(this, assigner);
   }
 
   // ---------------------------------------------------------------- sinks
