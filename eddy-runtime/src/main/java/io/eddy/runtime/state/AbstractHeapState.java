@@ -10,8 +10,7 @@ import io.eddy.api.common.state.State;
  * @param <K> the key type
  * @param <S> what is stored per key
  */
-abstract class AbstractHeapState<K, S>
-    implements State, InternalKvState, StateTable.Pruner<S> {
+abstract class AbstractHeapState<K, S> implements State, InternalKvState, StateTable.Pruner<S> {
   protected final HeapKeyedStateBackend<K> backend;
   protected final StateTable<Object, S> table;
   protected final TtlPolicy ttl;
@@ -58,9 +57,9 @@ abstract class AbstractHeapState<K, S>
   }
 
   /**
-   * The key under which the current (key, namespace) is stored: the key itself without a
-   * namespace, else a {@link NamespacedKey} (made once per change of key or namespace). Namespaced
-   * entries live in the key group of their key, so they move with it.
+   * The key under which the current (key, namespace) is stored: the key itself without a namespace,
+   * else a {@link NamespacedKey} (made once per change of key or namespace). Namespaced entries
+   * live in the key group of their key, so they move with it.
    */
   private Object mapKey() {
     Object key = backend.getCurrentKey();

@@ -2,8 +2,8 @@ package io.eddy.runtime.operators.timers;
 
 /**
  * A timer of one key (and optionally one namespace, e.g. a window) at one timestamp. Equal timers
- * (same key, namespace and timestamp) are one timer. Knows
- * its key group and its position in the {@link TimerHeap}, so removal needs no search.
+ * (same key, namespace and timestamp) are one timer. Knows its key group and its position in the
+ * {@link TimerHeap}, so removal needs no search.
  */
 public final class InternalTimer<K> {
   private final long timestamp;

@@ -69,7 +69,8 @@ public final class KeyGroupedTimerQueue<K> {
     if (timers == null) {
       return false;
     }
-    InternalTimer<K> timer = timers.remove(new InternalTimer<>(timestamp, key, namespace, keyGroupIndex));
+    InternalTimer<K> timer =
+        timers.remove(new InternalTimer<>(timestamp, key, namespace, keyGroupIndex));
     if (timer == null) {
       return false;
     }
