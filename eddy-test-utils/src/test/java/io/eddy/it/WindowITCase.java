@@ -47,14 +47,19 @@ class WindowITCase {
 
   record Event(String key, long time, long value) {}
 
-  /** After each event: the watermark is the largest timestamp so far minus 3. */
+  /** After each event: the watermark is the largest timestamp so far minus {@code lag}. */
   static final class Lagging implements WatermarkGenerator<Event> {
-    private long max = Long.MIN_VALUE + 3;
+    private final long lag;
+    private long max = Long.MIN_VALUE / 2;
+
+    Lagging(long lag) {
+      this.lag = lag;
+    }
 
     @Override
     public void onEvent(Event event, long eventTimestamp, WatermarkOutput output) {
       max = Math.max(max, eventTimestamp);
-      output.emitWatermark(new Watermark(max - 3));
+      output.emitWatermark(new Watermark(max - lag));
     }
 
     @Override
@@ -152,10 +157,11 @@ class WindowITCase {
   }
 
   /** One reader in order, so lateness is the same at every window parallelism. */
-  private static DataStream<Event> events(StreamExecutionEnvironment env, Event... events) {
+  private static DataStream<Event> events(
+      StreamExecutionEnvironment env, long lag, Event... events) {
     return env.fromElements(events)
         .assignTimestampsAndWatermarks(
-            WatermarkStrategy.<Event>forGenerator(ctx -> new Lagging())
+            WatermarkStrategy.<Event>forGenerator(ctx -> new Lagging(lag))
                 .withTimestampAssigner((e, previous) -> e.time()));
   }
 
@@ -169,6 +175,7 @@ class WindowITCase {
     SingleOutputStreamOperator<String> windowed =
         events(
                 env,
+                3,
                 new Event("a", 1, 1),
                 new Event("b", 2, 10),
                 new Event("a", 12, 100), // watermark 9: [0,10) fires (a=1, b=10)
@@ -199,14 +206,15 @@ class WindowITCase {
     CollectingSink<String> sink = new CollectingSink<>();
     events(
             env,
+            20,
             new Event("a", 10, 0),
             new Event("b", 1, 0),
             new Event("a", 1, 0),
             new Event("b", 5, 0),
             new Event("a", 5, 0), // bridges a's [1,6) and [10,15)
             new Event("b", 10, 0), // b's sessions grew in order
-            new Event("c", 30, 0), // watermark 27: a and b's sessions close
-            new Event("a", 40, 0),
+            new Event("c", 30, 0),
+            new Event("a", 40, 0), // watermark 20: a and b's sessions close
             new Event("c", 33, 0))
         .keyBy(Event::key)
         .window(EventTimeSessionWindows.<Event>withGap(Duration.ofMillis(5)))
