@@ -94,6 +94,31 @@ public class AllWindowedStream<T, W extends Window> {
     return single(windowed.process(new AllWindowFunctionAdapter<>(function), out));
   }
 
+  /** The sum of a field per window (see {@link WindowedStream#sum(int)}). */
+  public SingleOutputStreamOperator<T> sum(int position) {
+    return single(windowed.sum(position));
+  }
+
+  public SingleOutputStreamOperator<T> sum(String field) {
+    return single(windowed.sum(field));
+  }
+
+  public SingleOutputStreamOperator<T> min(int position) {
+    return single(windowed.min(position));
+  }
+
+  public SingleOutputStreamOperator<T> min(String field) {
+    return single(windowed.min(field));
+  }
+
+  public SingleOutputStreamOperator<T> max(int position) {
+    return single(windowed.max(position));
+  }
+
+  public SingleOutputStreamOperator<T> max(String field) {
+    return single(windowed.max(field));
+  }
+
   private static <R> SingleOutputStreamOperator<R> single(SingleOutputStreamOperator<R> op) {
     return op.setParallelism(1).setMaxParallelism(1);
   }

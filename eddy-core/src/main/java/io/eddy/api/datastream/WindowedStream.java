@@ -20,6 +20,7 @@ import io.eddy.api.windowing.windows.Window;
 import io.eddy.core.dag.ops.WindowSpec;
 import io.eddy.core.internal.types.TypeExtractor;
 import io.eddy.core.internal.windowing.AggregateApplyWindowFunction;
+import io.eddy.core.internal.windowing.FieldAggregator;
 import io.eddy.core.internal.windowing.PassThroughWindowFunction;
 import io.eddy.core.internal.windowing.ReduceApplyWindowFunction;
 import io.eddy.core.internal.windowing.WindowFunctionAdapter;
@@ -189,6 +190,44 @@ public class WindowedStream<T, K, W extends Window> {
     TypeInformation<R> out =
         TypeExtractor.getOutputType(function, WindowFunction.class, 1, input.getType());
     return process(new WindowFunctionAdapter<>(function), out);
+  }
+
+  // ------------------------------------------------------------------ field aggregations
+
+  /**
+   * The sum of a field (tuple position, record component index, or 0 for a number) per window; the
+   * other fields come from the window's first element.
+   */
+  public SingleOutputStreamOperator<T> sum(int position) {
+    return aggregateField(FieldAggregator.Kind.SUM, position, null);
+  }
+
+  /** The sum of a field named like a record component, POJO field or {@code f0}, per window. */
+  public SingleOutputStreamOperator<T> sum(String field) {
+    return aggregateField(FieldAggregator.Kind.SUM, -1, field);
+  }
+
+  /** The minimum of a field per window; the other fields come from the first element. */
+  public SingleOutputStreamOperator<T> min(int position) {
+    return aggregateField(FieldAggregator.Kind.MIN, position, null);
+  }
+
+  public SingleOutputStreamOperator<T> min(String field) {
+    return aggregateField(FieldAggregator.Kind.MIN, -1, field);
+  }
+
+  /** The maximum of a field per window; the other fields come from the first element. */
+  public SingleOutputStreamOperator<T> max(int position) {
+    return aggregateField(FieldAggregator.Kind.MAX, position, null);
+  }
+
+  public SingleOutputStreamOperator<T> max(String field) {
+    return aggregateField(FieldAggregator.Kind.MAX, -1, field);
+  }
+
+  private SingleOutputStreamOperator<T> aggregateField(
+      FieldAggregator.Kind kind, int position, String field) {
+    return reduce(new FieldAggregator<>(kind, input.getType(), position, field));
   }
 
   // ------------------------------------------------------------------ internals

@@ -6,13 +6,16 @@ import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.api.common.functions.AggregateFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.functions.KeySelector;
+import io.eddy.api.common.functions.OpenContext;
 import io.eddy.api.common.functions.ReduceFunction;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.datastream.KeyedStream;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.datastream.SingleOutputStreamOperator;
+import io.eddy.api.functions.windowing.ProcessAllWindowFunction;
 import io.eddy.api.functions.windowing.ProcessWindowFunction;
+import io.eddy.api.functions.windowing.WindowFunction;
 import io.eddy.api.windowing.assigners.EventTimeSessionWindows;
 import io.eddy.api.windowing.assigners.GlobalWindows;
 import io.eddy.api.windowing.assigners.ProcessingTimeSessionWindows;
@@ -123,6 +126,46 @@ class WindowOperatorTest {
     }
   }
 
+  record Reading(String id, int value) {}
+
+  /** key[start,end):sorted elements, with the key and window from a plain WindowFunction. */
+  static final class ApplyDescribe implements WindowFunction<String, String, String, TimeWindow> {
+    @Override
+    public void apply(
+        String key, TimeWindow window, Iterable<String> input, Collector<String> out) {
+      List<String> sorted = new ArrayList<>();
+      input.forEach(sorted::add);
+      sorted.sort(null);
+      out.collect(key + describe(window) + ":" + String.join(",", sorted));
+    }
+  }
+
+  /** Counts elements; records that open() ran (prefix) and that close() runs. */
+  static final class AllCount extends ProcessAllWindowFunction<String, String, TimeWindow> {
+    static volatile boolean closed;
+    private String prefix = "not opened";
+
+    @Override
+    public void open(OpenContext context) {
+      prefix = getRuntimeContext().getTaskName();
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+
+    @Override
+    public void process(Context ctx, Iterable<String> elements, Collector<String> out) {
+      int n = 0;
+      for (String ignored : elements) {
+        n++;
+      }
+      out.collect(prefix + describe(ctx.window()) + "=" + n);
+      ctx.output(LATE, "side" + n);
+    }
+  }
+
   static String describe(Window w) {
     return w instanceof TimeWindow t ? "[" + t.getStart() + "," + t.getEnd() + ")" : "G";
   }
@@ -131,12 +174,19 @@ class WindowOperatorTest {
     return ENV.fromElements("x").keyBy(FIRST_LETTER);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private static <R> OperatorHarness<String, R> harness(SingleOutputStreamOperator<R> op)
       throws Exception {
-    WindowSpec spec = (WindowSpec) ((OneInputTransformation) op.getTransformation()).getOperator();
+    return harnessOf(op);
+  }
+
+  /** The window operator the API built for {@code op}, keyed by the stream's key selector. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <I, R> OperatorHarness<I, R> harnessOf(SingleOutputStreamOperator<R> op)
+      throws Exception {
+    OneInputTransformation t = (OneInputTransformation) op.getTransformation();
     return new OperatorHarness<>(
-        (OneInputStreamOperator<String, R>) WindowOperator.create(spec), FIRST_LETTER);
+        (OneInputStreamOperator<I, R>) WindowOperator.create((WindowSpec) t.getOperator()),
+        t.getStateKeySelector());
   }
 
   @Test
@@ -456,6 +506,69 @@ class WindowOperatorTest {
     sessionAggregate.processElement("a5", 5); // merges the accumulators of [1,6) and [9,14)
     sessionAggregate.processWatermark(100);
     assertThat(sessionAggregate.takeOutput()).containsExactly("a[1,14)=5.0@13", "W(100)");
+  }
+
+  @Test
+  void applyWithAWindowFunctionSeesKeyAndWindow() throws Exception {
+    OperatorHarness<String, String> h =
+        harness(
+            keyed()
+                .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
+                .apply(new ApplyDescribe()));
+    h.processElement("a2", 2);
+    h.processElement("a1", 1);
+    h.processWatermark(9);
+    assertThat(h.takeOutput()).containsExactly("a[0,10):a1,a2@9", "W(9)");
+  }
+
+  @Test
+  void windowAllPutsEveryKeyInOneWindowAndRunsTheRichLifecycle() throws Exception {
+    AllCount.closed = false;
+    SingleOutputStreamOperator<String> op =
+        ENV.fromElements("x")
+            .windowAll(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
+            .process(new AllCount());
+    assertThat(op.getParallelism()).isEqualTo(1);
+    OperatorHarness<String, String> h = harnessOf(op);
+    h.processElement("a1", 1);
+    h.processElement("b2", 2);
+    h.processElement("c11", 11);
+    h.processWatermark(100);
+    assertThat(h.takeOutput())
+        .containsExactly(
+            "op[0,10)=2@9", "late:side2@9", "op[10,20)=1@19", "late:side1@19", "W(100)");
+    h.close();
+    assertThat(AllCount.closed).isTrue();
+  }
+
+  @Test
+  void sumMinAndMaxOfAFieldPerWindow() throws Exception {
+    KeyedStream<Reading, String> readings =
+        ENV.fromElements(new Reading("x", 0)).keyBy(Reading::id);
+    OperatorHarness<Reading, Reading> sum =
+        harnessOf(
+            readings
+                .window(TumblingEventTimeWindows.<Reading>of(Duration.ofMillis(10)))
+                .sum("value"));
+    OperatorHarness<Reading, Reading> min =
+        harnessOf(
+            readings.window(TumblingEventTimeWindows.<Reading>of(Duration.ofMillis(10))).min(1));
+    OperatorHarness<Reading, Reading> max =
+        harnessOf(
+            readings.window(TumblingEventTimeWindows.<Reading>of(Duration.ofMillis(10))).max(1));
+    for (OperatorHarness<Reading, Reading> h : List.of(sum, min, max)) {
+      h.processElement(new Reading("a", 5), 1);
+      h.processElement(new Reading("a", 2), 2);
+      h.processElement(new Reading("a", 9), 3);
+      h.processElement(new Reading("b", 1), 4);
+      h.processWatermark(9);
+    }
+    assertThat(sum.takeOutput())
+        .containsExactlyInAnyOrder("Reading[id=a, value=16]@9", "Reading[id=b, value=1]@9", "W(9)");
+    assertThat(min.takeOutput())
+        .containsExactlyInAnyOrder("Reading[id=a, value=2]@9", "Reading[id=b, value=1]@9", "W(9)");
+    assertThat(max.takeOutput())
+        .containsExactlyInAnyOrder("Reading[id=a, value=9]@9", "Reading[id=b, value=1]@9", "W(9)");
   }
 
   @Test
