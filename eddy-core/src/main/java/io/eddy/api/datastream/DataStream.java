@@ -200,6 +200,22 @@ public class DataStream<T> {
     return new AllWindowedStream<>(this, assigner);
   }
 
+  /**
+   * Starts a window join with {@code other}: {@code join(other).where(k1).equalTo(k2)
+   * .window(assigner).apply(joinFunction)}.
+   */
+  public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+    return new JoinedStreams<>(this, other);
+  }
+
+  /**
+   * Starts a window coGroup with {@code other}: {@code coGroup(other).where(k1).equalTo(k2)
+   * .window(assigner).apply(coGroupFunction)}.
+   */
+  public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+    return new CoGroupedStreams<>(this, other);
+  }
+
   // ---------------------------------------------------------------- sinks
 
   /**
