@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
+import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.functions.CoGroupFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.functions.FlatJoinFunction;
 import io.eddy.api.common.functions.JoinFunction;
+import io.eddy.api.common.functions.OpenContext;
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.windowing.assigners.TumblingEventTimeWindows;
 import io.eddy.testutils.CollectingSink;
@@ -32,9 +34,21 @@ class WindowJoinITCase {
 
   record Click(String user, long time, String page) {}
 
-  static final class OrderThenPage implements JoinFunction<Order, Click, String> {
+  /** A rich join function: fails unless open() ran. */
+  static final class OrderThenPage extends AbstractRichFunction
+      implements JoinFunction<Order, Click, String> {
+    private transient boolean opened;
+
+    @Override
+    public void open(OpenContext context) {
+      opened = getRuntimeContext() != null;
+    }
+
     @Override
     public String join(Order order, Click click) {
+      if (!opened) {
+        throw new IllegalStateException("not opened");
+      }
       return order.user() + ":" + order.amount() + click.page();
     }
   }

@@ -6,6 +6,9 @@ import io.eddy.api.common.functions.FlatJoinFunction;
 import io.eddy.api.common.functions.JoinFunction;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.functions.MapFunction;
+import io.eddy.api.common.functions.OpenContext;
+import io.eddy.api.common.functions.RichFunction;
+import io.eddy.api.common.functions.RuntimeContext;
 import io.eddy.api.functions.windowing.WindowFunction;
 import io.eddy.api.windowing.windows.Window;
 import java.util.ArrayList;
@@ -14,6 +17,44 @@ import java.util.List;
 /** The small functions that run a window join or coGroup over a {@link TaggedUnion} stream. */
 public final class UnionFunctions {
   private UnionFunctions() {}
+
+  /**
+   * A wrapper that passes the rich lifecycle (runtime context, open, close) on to the user function
+   * it wraps, when that one is a {@link RichFunction}.
+   */
+  abstract static class Forwarding implements RichFunction {
+    private static final long serialVersionUID = 1L;
+    private transient RuntimeContext context;
+
+    abstract Object target();
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+      if (target() instanceof RichFunction rich) {
+        rich.open(openContext);
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (target() instanceof RichFunction rich) {
+        rich.close();
+      }
+    }
+
+    @Override
+    public RuntimeContext getRuntimeContext() {
+      return context;
+    }
+
+    @Override
+    public void setRuntimeContext(RuntimeContext context) {
+      this.context = context;
+      if (target() instanceof RichFunction rich) {
+        rich.setRuntimeContext(context);
+      }
+    }
+  }
 
   /** Tags an element of the first input. */
   public static final class TagOne<T1, T2> implements MapFunction<T1, TaggedUnion<T1, T2>> {
@@ -54,13 +95,18 @@ public final class UnionFunctions {
   }
 
   /** Splits a window's tagged elements by side and hands both to the coGroup function. */
-  public static final class CoGroupWindowFunction<T1, T2, T, K, W extends Window>
+  public static final class CoGroupWindowFunction<T1, T2, T, K, W extends Window> extends Forwarding
       implements WindowFunction<TaggedUnion<T1, T2>, T, K, W> {
     private static final long serialVersionUID = 1L;
     private final CoGroupFunction<T1, T2, T> function;
 
     public CoGroupWindowFunction(CoGroupFunction<T1, T2, T> function) {
       this.function = function;
+    }
+
+    @Override
+    Object target() {
+      return function;
     }
 
     @Override
@@ -80,12 +126,18 @@ public final class UnionFunctions {
   }
 
   /** An inner join as a coGroup: every pair of the two sides (nested loops). */
-  public static final class JoinCoGroupFunction<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+  public static final class JoinCoGroupFunction<T1, T2, T> extends Forwarding
+      implements CoGroupFunction<T1, T2, T> {
     private static final long serialVersionUID = 1L;
     private final JoinFunction<T1, T2, T> function;
 
     public JoinCoGroupFunction(JoinFunction<T1, T2, T> function) {
       this.function = function;
+    }
+
+    @Override
+    Object target() {
+      return function;
     }
 
     @Override
@@ -100,13 +152,18 @@ public final class UnionFunctions {
   }
 
   /** A flat inner join as a coGroup. */
-  public static final class FlatJoinCoGroupFunction<T1, T2, T>
+  public static final class FlatJoinCoGroupFunction<T1, T2, T> extends Forwarding
       implements CoGroupFunction<T1, T2, T> {
     private static final long serialVersionUID = 1L;
     private final FlatJoinFunction<T1, T2, T> function;
 
     public FlatJoinCoGroupFunction(FlatJoinFunction<T1, T2, T> function) {
       this.function = function;
+    }
+
+    @Override
+    Object target() {
+      return function;
     }
 
     @Override
