@@ -14,6 +14,8 @@ import io.eddy.api.connector.sink.PrintSink;
 import io.eddy.api.connector.sink.Sink;
 import io.eddy.api.connector.sink.TextFileSink;
 import io.eddy.api.functions.ProcessFunction;
+import io.eddy.api.windowing.assigners.WindowAssigner;
+import io.eddy.api.windowing.windows.Window;
 import io.eddy.core.dag.OneInputTransformation;
 import io.eddy.core.dag.PartitionSpec;
 import io.eddy.core.dag.PartitionTransformation;
@@ -223,6 +225,33 @@ public class DataStream<T> {
               + " only send every element to every subtask.");
     }
     return new BroadcastStream<>(environment, broadcast(), List.of(broadcastStateDescriptors));
+  }
+
+  // ---------------------------------------------------------------- windows
+
+  /**
+   * Cuts the whole (non-keyed) stream into windows of {@code assigner}. The window operator runs
+   * with parallelism 1.
+   */
+  public <W extends Window> AllWindowedStream<T, W> windowAll(
+      WindowAssigner<? super T, W> assigner) {
+    return new AllWindowedStream<>(this, assigner);
+  }
+
+  /**
+   * Starts a window join with {@code other}: {@code join(other).where(k1).equalTo(k2)
+   * .window(assigner).apply(joinFunction)}.
+   */
+  public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+    return new JoinedStreams<>(this, other);
+  }
+
+  /**
+   * Starts a window coGroup with {@code other}: {@code coGroup(other).where(k1).equalTo(k2)
+   * .window(assigner).apply(coGroupFunction)}.
+   */
+  public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+    return new CoGroupedStreams<>(this, other);
   }
 
   // ---------------------------------------------------------------- sinks

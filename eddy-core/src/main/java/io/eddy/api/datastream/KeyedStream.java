@@ -4,6 +4,8 @@ import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.functions.ReduceFunction;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.functions.KeyedProcessFunction;
+import io.eddy.api.windowing.assigners.WindowAssigner;
+import io.eddy.api.windowing.windows.Window;
 import io.eddy.core.dag.OneInputTransformation;
 import io.eddy.core.dag.PartitionSpec;
 import io.eddy.core.dag.PartitionTransformation;
@@ -125,5 +127,15 @@ public class KeyedStream<T, K> extends DataStream<T> {
         new Specs.Aggregation<>(
             kind, getType(), position, field, first, getType().createSerializer()),
         getType());
+  }
+
+  // ---------------------------------------------------------------- windows
+
+  /**
+   * Cuts each key's elements into windows of {@code assigner}; evaluate them with {@code reduce},
+   * {@code aggregate}, {@code process} or {@code apply} on the result.
+   */
+  public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+    return new WindowedStream<>(this, assigner);
   }
 }

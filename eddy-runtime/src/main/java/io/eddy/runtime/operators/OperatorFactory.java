@@ -2,9 +2,11 @@ package io.eddy.runtime.operators;
 
 import io.eddy.core.dag.ops.OperatorSpec;
 import io.eddy.core.dag.ops.Specs;
+import io.eddy.core.dag.ops.WindowSpec;
 import io.eddy.runtime.cluster.JobMasterGateway;
 import io.eddy.runtime.graph.SourceSpec;
 import io.eddy.runtime.operators.co.TwoInputOperatorFactory;
+import io.eddy.runtime.operators.windowing.WindowOperator;
 import io.eddy.runtime.source.SourceOperator;
 
 /** Maps the API's operator specs to the runtime's operators. */
@@ -37,6 +39,8 @@ public final class OperatorFactory {
       return new CollectSinkOperator<>(c.collectId(), c.serializer(), jobMaster);
     } else if (spec instanceof Specs.TimestampsAndWatermarks t) {
       return new TimestampsAndWatermarksOperator<>(t.strategy(), autoWatermarkIntervalMillis);
+    } else if (spec instanceof WindowSpec w) {
+      return WindowOperator.create(w);
     } else if (spec instanceof SourceSpec s) {
       return new SourceOperator<>(s.source(), s.watermarkStrategy(), autoWatermarkIntervalMillis);
     }

@@ -49,6 +49,42 @@ abstract class AbstractHeapSingleValueState<K, V> extends AbstractHeapState<K, O
     }
   }
 
+  /**
+   * For merging states: merges the values of {@code sources} into {@code target} with {@link
+   * #mergeValues}, removing the sources' values.
+   */
+  public final void mergeNamespaces(Object target, java.util.Collection<?> sources) {
+    Object saved = getCurrentNamespace();
+    try {
+      V merged = null;
+      for (Object source : sources) {
+        setCurrentNamespace(source);
+        V value = getValue();
+        if (value != null) {
+          removeStored();
+          merged = merged == null ? value : mergeValues(merged, value);
+        }
+      }
+      if (merged != null) {
+        setCurrentNamespace(target);
+        V current = getValue();
+        V result = current == null ? merged : mergeValues(current, merged);
+        if (result == null) {
+          removeStored();
+        } else {
+          setValue(result);
+        }
+      }
+    } finally {
+      setCurrentNamespace(saved);
+    }
+  }
+
+  /** Combines two values of one key (for merging namespaces); unsupported unless overridden. */
+  protected V mergeValues(V a, V b) {
+    throw new UnsupportedOperationException(name + " cannot merge values");
+  }
+
   @Override
   public final boolean pruneExpired(Object stored, long now) {
     return ttl.isExpired((TtlValue<?>) stored, now);

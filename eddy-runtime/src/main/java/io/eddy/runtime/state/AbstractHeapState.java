@@ -10,9 +10,9 @@ import io.eddy.api.common.state.State;
  * @param <K> the key type
  * @param <S> what is stored per key
  */
-abstract class AbstractHeapState<K, S> implements State, StateTable.Pruner<S> {
+abstract class AbstractHeapState<K, S> implements State, InternalKvState, StateTable.Pruner<S> {
   protected final HeapKeyedStateBackend<K> backend;
-  protected final StateTable<K, S> table;
+  protected final StateTable<Object, S> table;
   protected final TtlPolicy ttl;
   protected final String name;
 
@@ -23,18 +23,60 @@ abstract class AbstractHeapState<K, S> implements State, StateTable.Pruner<S> {
     this.table = new StateTable<>(backend.getKeyGroupRange().size());
   }
 
+  /** The namespace of the next accesses; null for the plain keyed state users get. */
+  private Object namespace;
+
+  /** The last (key, namespace) pair and the map key made for it, reused while both stay. */
+  private Object lastKey;
+
+  private Object lastNamespace;
+  private NamespacedKey lastNamespacedKey;
+
+  @Override
+  public final void setCurrentNamespace(Object namespace) {
+    this.namespace = namespace;
+  }
+
+  @Override
+  public final Object getCurrentNamespace() {
+    return namespace;
+  }
+
   /** The current key's stored value, or null. */
   protected final S getStored() {
-    return currentMap().get(backend.getCurrentKey(), backend.getCurrentKeyHash());
+    return currentMap().get(mapKey(), mapKeyHash());
   }
 
   /** Stores {@code stored} for the current key; fast after {@link #getStored()} of the same key. */
   protected final void putStored(S stored) {
-    currentMap().put(backend.getCurrentKey(), backend.getCurrentKeyHash(), stored);
+    currentMap().put(mapKey(), mapKeyHash(), stored);
   }
 
   protected final void removeStored() {
-    currentMap().remove(backend.getCurrentKey(), backend.getCurrentKeyHash());
+    currentMap().remove(mapKey(), mapKeyHash());
+  }
+
+  /**
+   * The key under which the current (key, namespace) is stored: the key itself without a namespace,
+   * else a {@link NamespacedKey} (made once per change of key or namespace). Namespaced entries
+   * live in the key group of their key, so they move with it.
+   */
+  private Object mapKey() {
+    Object key = backend.getCurrentKey();
+    if (namespace == null) {
+      return key;
+    }
+    if (key != lastKey || namespace != lastNamespace) {
+      lastKey = key;
+      lastNamespace = namespace;
+      lastNamespacedKey = new NamespacedKey(key, namespace);
+    }
+    return lastNamespacedKey;
+  }
+
+  private int mapKeyHash() {
+    int hash = backend.getCurrentKeyHash();
+    return namespace == null ? hash : 31 * hash + namespace.hashCode();
   }
 
   /** With TTL: the access time, after running the incremental cleanup. */
@@ -54,11 +96,22 @@ abstract class AbstractHeapState<K, S> implements State, StateTable.Pruner<S> {
     removeStored();
   }
 
-  /** A copy of the keys with stored state, so callers may change the state while visiting them. */
+  /**
+   * A copy of the keys with stored state outside any namespace (window), so callers may change the
+   * state while visiting them.
+   */
+  @SuppressWarnings("unchecked")
   final java.util.List<K> storedKeys() {
     java.util.List<K> keys = new java.util.ArrayList<>();
     for (int g = 0; g < backend.getKeyGroupRange().size(); g++) {
-      table.map(g).forEach((key, stored) -> keys.add(key));
+      table
+          .map(g)
+          .forEach(
+              (key, stored) -> {
+                if (!(key instanceof NamespacedKey)) {
+                  keys.add((K) key);
+                }
+              });
     }
     return keys;
   }
@@ -68,7 +121,7 @@ abstract class AbstractHeapState<K, S> implements State, StateTable.Pruner<S> {
     return table.size();
   }
 
-  private StateMap<K, S> currentMap() {
+  private StateMap<Object, S> currentMap() {
     return table.map(backend.getCurrentKeyGroupIndex());
   }
 

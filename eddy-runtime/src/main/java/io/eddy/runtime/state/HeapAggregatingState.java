@@ -5,7 +5,7 @@ import io.eddy.api.common.state.AggregatingState;
 
 /** {@link AggregatingState} on the heap: one accumulator per key. Task thread only. */
 final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapSingleValueState<K, ACC>
-    implements AggregatingState<IN, OUT> {
+    implements AggregatingState<IN, OUT>, InternalMergingState {
   private final AggregateFunction<IN, ACC, OUT> aggregateFunction;
 
   HeapAggregatingState(
@@ -35,5 +35,10 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapSingleValu
     } else {
       setValue(result);
     }
+  }
+
+  @Override
+  protected ACC mergeValues(ACC a, ACC b) {
+    return aggregateFunction.merge(a, b);
   }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * TtlValue} and expires on its own; {@link #get()} then copies the live elements. Task thread only.
  */
 final class HeapListState<K, T> extends AbstractHeapState<K, ArrayList<Object>>
-    implements ListState<T> {
+    implements ListState<T>, InternalMergingState {
 
   HeapListState(HeapKeyedStateBackend<K> backend, String name, TtlPolicy ttl) {
     super(backend, name, ttl);
@@ -84,6 +84,37 @@ final class HeapListState<K, T> extends AbstractHeapState<K, ArrayList<Object>>
       list.add(wrap(Objects.requireNonNull(value, "ListState does not accept null elements"), now));
     }
     putStored(list);
+  }
+
+  @Override
+  public void mergeNamespaces(Object target, java.util.Collection<?> sources) {
+    Object saved = getCurrentNamespace();
+    try {
+      ArrayList<Object> merged = null;
+      for (Object source : sources) {
+        setCurrentNamespace(source);
+        ArrayList<Object> list = getStored();
+        if (list != null) {
+          removeStored();
+          if (merged == null) {
+            merged = list;
+          } else {
+            merged.addAll(list);
+          }
+        }
+      }
+      if (merged != null) {
+        setCurrentNamespace(target);
+        ArrayList<Object> current = getStored();
+        if (current == null) {
+          putStored(merged);
+        } else {
+          current.addAll(merged);
+        }
+      }
+    } finally {
+      setCurrentNamespace(saved);
+    }
   }
 
   @Override

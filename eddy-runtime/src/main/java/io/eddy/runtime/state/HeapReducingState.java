@@ -5,7 +5,7 @@ import io.eddy.api.common.state.ReducingState;
 
 /** {@link ReducingState} on the heap: the reduced value per key. Task thread only. */
 final class HeapReducingState<K, T> extends AbstractHeapSingleValueState<K, T>
-    implements ReducingState<T> {
+    implements ReducingState<T>, InternalMergingState {
   private final ReduceFunction<T> reduceFunction;
 
   HeapReducingState(
@@ -28,22 +28,22 @@ final class HeapReducingState<K, T> extends AbstractHeapSingleValueState<K, T>
       return;
     }
     T current = getValue();
-    T result;
-    if (current == null) {
-      result = value;
-    } else {
-      try {
-        result = reduceFunction.reduce(current, value);
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new StateFunctionException("The reduce function of state '" + name + "' failed", e);
-      }
-    }
+    T result = current == null ? value : mergeValues(current, value);
     if (result == null) {
       clear();
     } else {
       setValue(result);
+    }
+  }
+
+  @Override
+  protected T mergeValues(T a, T b) {
+    try {
+      return reduceFunction.reduce(a, b);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new StateFunctionException("The reduce function of state '" + name + "' failed", e);
     }
   }
 }

@@ -83,6 +83,10 @@ final class OperatorHarness<IN, OUT> {
     }
   }
 
+  void close() throws Exception {
+    operator.close();
+  }
+
   List<String> takeOutput() {
     List<String> out = new ArrayList<>(output);
     output.clear();

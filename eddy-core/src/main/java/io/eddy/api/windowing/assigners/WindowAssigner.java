@@ -1,5 +1,8 @@
 package io.eddy.api.windowing.assigners;
 
+import io.eddy.api.windowing.triggers.EventTimeTrigger;
+import io.eddy.api.windowing.triggers.ProcessingTimeTrigger;
+import io.eddy.api.windowing.triggers.Trigger;
 import io.eddy.api.windowing.windows.Window;
 import java.io.Serializable;
 import java.util.Collection;
@@ -22,4 +25,12 @@ public abstract class WindowAssigner<T, W extends Window> implements Serializabl
 
   /** Whether windows are in event time (fire on watermarks) or processing time (on the clock). */
   public abstract boolean isEventTime();
+
+  /**
+   * The trigger used unless the user sets one: fires at the window's end in event time ({@link
+   * EventTimeTrigger}) or processing time ({@link ProcessingTimeTrigger}).
+   */
+  public Trigger<? super T, ? super W> getDefaultTrigger() {
+    return isEventTime() ? EventTimeTrigger.create() : ProcessingTimeTrigger.create();
+  }
 }

@@ -60,17 +60,38 @@ public final class InternalTimerService<K> {
   }
 
   public void registerEventTimeTimer(K key, long time) {
-    eventTimeTimers.add(time, key, keyGroupIndex(key));
+    registerEventTimeTimer(key, null, time);
   }
 
   public void deleteEventTimeTimer(K key, long time) {
-    eventTimeTimers.remove(time, key, keyGroupIndex(key));
+    deleteEventTimeTimer(key, null, time);
   }
 
   public void registerProcessingTimeTimer(K key, long time) {
-    if (processingTimeTimers.add(time, key, keyGroupIndex(key)) && time < scheduledProcessingTime) {
+    registerProcessingTimeTimer(key, null, time);
+  }
+
+  /**
+   * Registers the event-time timer of {@code key} in {@code namespace} (e.g. a window; null: none).
+   * Timers of different namespaces are different timers.
+   */
+  public void registerEventTimeTimer(K key, Object namespace, long time) {
+    eventTimeTimers.add(time, key, namespace, keyGroupIndex(key));
+  }
+
+  public void deleteEventTimeTimer(K key, Object namespace, long time) {
+    eventTimeTimers.remove(time, key, namespace, keyGroupIndex(key));
+  }
+
+  public void registerProcessingTimeTimer(K key, Object namespace, long time) {
+    if (processingTimeTimers.add(time, key, namespace, keyGroupIndex(key))
+        && time < scheduledProcessingTime) {
       schedule(time);
     }
+  }
+
+  public void deleteProcessingTimeTimer(K key, Object namespace, long time) {
+    processingTimeTimers.remove(time, key, namespace, keyGroupIndex(key));
   }
 
   /**

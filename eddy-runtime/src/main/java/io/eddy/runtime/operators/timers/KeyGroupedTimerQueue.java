@@ -28,12 +28,21 @@ public final class KeyGroupedTimerQueue<K> {
    * @return whether it was added
    */
   public boolean add(long timestamp, K key, int keyGroupIndex) {
+    return add(timestamp, key, null, keyGroupIndex);
+  }
+
+  /**
+   * Adds the timer of {@code namespace} (null: none) unless it exists.
+   *
+   * @return whether it was added
+   */
+  public boolean add(long timestamp, K key, Object namespace, int keyGroupIndex) {
     Map<InternalTimer<K>, InternalTimer<K>> timers = byKeyGroup[keyGroupIndex];
     if (timers == null) {
       timers = new HashMap<>();
       byKeyGroup[keyGroupIndex] = timers;
     }
-    InternalTimer<K> timer = new InternalTimer<>(timestamp, key, keyGroupIndex);
+    InternalTimer<K> timer = new InternalTimer<>(timestamp, key, namespace, keyGroupIndex);
     if (timers.putIfAbsent(timer, timer) != null) {
       return false;
     }
@@ -47,11 +56,21 @@ public final class KeyGroupedTimerQueue<K> {
    * @return whether it existed
    */
   public boolean remove(long timestamp, K key, int keyGroupIndex) {
+    return remove(timestamp, key, null, keyGroupIndex);
+  }
+
+  /**
+   * Removes the timer of {@code namespace} (null: none) if it exists.
+   *
+   * @return whether it existed
+   */
+  public boolean remove(long timestamp, K key, Object namespace, int keyGroupIndex) {
     Map<InternalTimer<K>, InternalTimer<K>> timers = byKeyGroup[keyGroupIndex];
     if (timers == null) {
       return false;
     }
-    InternalTimer<K> timer = timers.remove(new InternalTimer<>(timestamp, key, keyGroupIndex));
+    InternalTimer<K> timer =
+        timers.remove(new InternalTimer<>(timestamp, key, namespace, keyGroupIndex));
     if (timer == null) {
       return false;
     }

@@ -31,6 +31,24 @@ class KeyGroupedTimerQueueTest {
   }
 
   @Test
+  void timersOfDifferentNamespacesAreDifferentTimers() {
+    KeyGroupedTimerQueue<String> q = new KeyGroupedTimerQueue<>(4);
+    assertThat(q.add(10, "a", "w1", 1)).isTrue();
+    assertThat(q.add(10, "a", "w2", 1)).isTrue();
+    assertThat(q.add(10, "a", "w1", 1)).isFalse();
+    assertThat(q.add(10, "a", 1)).isTrue(); // no namespace
+    assertThat(q.size()).isEqualTo(3);
+    assertThat(q.remove(10, "a", "w1", 1)).isTrue();
+    assertThat(q.remove(10, "a", "w1", 1)).isFalse();
+    List<Object> namespaces = new ArrayList<>();
+    InternalTimer<String> timer;
+    while ((timer = q.poll()) != null) {
+      namespaces.add(timer.getNamespace());
+    }
+    assertThat(namespaces).containsExactlyInAnyOrder("w2", null);
+  }
+
+  @Test
   void pollsInTimestampOrderAfterRandomAddsAndRemoves() {
     Random random = new Random(42);
     KeyGroupedTimerQueue<Integer> q = new KeyGroupedTimerQueue<>(8);

@@ -1,0 +1,10 @@
+package io.eddy.api.common.functions;
+
+/**
+ * Combines a pair of elements of two joined streams into zero or more outputs. Called on the task
+ * thread.
+ */
+@FunctionalInterface
+public interface FlatJoinFunction<IN1, IN2, OUT> extends Function {
+  void join(IN1 first, IN2 second, Collector<OUT> out) throws Exception;
+}

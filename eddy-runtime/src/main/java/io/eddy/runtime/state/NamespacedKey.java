@@ -1,0 +1,14 @@
+package io.eddy.runtime.state;
+
+/** The map key of a state value that belongs to a namespace (e.g. a window) of a key. */
+record NamespacedKey(Object key, Object namespace) {
+  @Override
+  public int hashCode() {
+    return 31 * key.hashCode() + namespace.hashCode();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NamespacedKey n && n.key.equals(key) && n.namespace.equals(namespace);
+  }
+}
