@@ -2,8 +2,6 @@ package io.eddy.runtime.operators.timers;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The timers of one time domain of one operator: kept per key group (the unit that checkpoints and
@@ -11,7 +9,7 @@ import java.util.Map;
  * key and timestamp) does nothing. Not thread safe (task thread only).
  */
 public final class KeyGroupedTimerQueue<K> {
-  private final Map<InternalTimer<K>, InternalTimer<K>>[] byKeyGroup;
+  private final TimerSet<K>[] byKeyGroup;
   private final TimerHeap<K> heap = new TimerHeap<>();
 
   /**
@@ -19,7 +17,7 @@ public final class KeyGroupedTimerQueue<K> {
    */
   @SuppressWarnings("unchecked")
   public KeyGroupedTimerQueue(int numKeyGroups) {
-    byKeyGroup = new Map[numKeyGroups];
+    byKeyGroup = new TimerSet[numKeyGroups];
   }
 
   /**
@@ -37,13 +35,15 @@ public final class KeyGroupedTimerQueue<K> {
    * @return whether it was added
    */
   public boolean add(long timestamp, K key, Object namespace, int keyGroupIndex) {
-    Map<InternalTimer<K>, InternalTimer<K>> timers = byKeyGroup[keyGroupIndex];
+    TimerSet<K> timers = byKeyGroup[keyGroupIndex];
     if (timers == null) {
-      timers = new HashMap<>();
+      timers = new TimerSet<>();
       byKeyGroup[keyGroupIndex] = timers;
     }
-    InternalTimer<K> timer = new InternalTimer<>(timestamp, key, namespace, keyGroupIndex);
-    if (timers.putIfAbsent(timer, timer) != null) {
+    InternalTimer<K> timer =
+        timers.addIfAbsent(
+            timestamp, key, namespace, TimerSet.hash(timestamp, key, namespace), keyGroupIndex);
+    if (timer == null) {
       return false;
     }
     heap.add(timer);
@@ -65,12 +65,12 @@ public final class KeyGroupedTimerQueue<K> {
    * @return whether it existed
    */
   public boolean remove(long timestamp, K key, Object namespace, int keyGroupIndex) {
-    Map<InternalTimer<K>, InternalTimer<K>> timers = byKeyGroup[keyGroupIndex];
+    TimerSet<K> timers = byKeyGroup[keyGroupIndex];
     if (timers == null) {
       return false;
     }
     InternalTimer<K> timer =
-        timers.remove(new InternalTimer<>(timestamp, key, namespace, keyGroupIndex));
+        timers.remove(timestamp, key, namespace, TimerSet.hash(timestamp, key, namespace));
     if (timer == null) {
       return false;
     }
@@ -98,9 +98,7 @@ public final class KeyGroupedTimerQueue<K> {
 
   /** The timers of one key group (relative index), unordered; for snapshots. */
   public Collection<InternalTimer<K>> timersOfKeyGroup(int keyGroupIndex) {
-    Map<InternalTimer<K>, InternalTimer<K>> timers = byKeyGroup[keyGroupIndex];
-    return timers == null
-        ? Collections.emptyList()
-        : Collections.unmodifiableCollection(timers.values());
+    TimerSet<K> timers = byKeyGroup[keyGroupIndex];
+    return timers == null ? Collections.emptyList() : timers.all();
   }
 }
