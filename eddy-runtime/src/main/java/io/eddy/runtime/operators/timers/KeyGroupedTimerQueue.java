@@ -2,6 +2,7 @@ package io.eddy.runtime.operators.timers;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Objects;
 
 /**
  * The timers of one time domain of one operator: kept per key group (the unit that checkpoints and
@@ -11,6 +12,13 @@ import java.util.Collections;
 public final class KeyGroupedTimerQueue<K> {
   private final TimerSet<K>[] byKeyGroup;
   private final TimerHeap<K> heap = new TimerHeap<>();
+
+  /**
+   * The timer the last {@link #add} created or found, while it is still queued: operators often
+   * register the same timer twice in a row (a window's trigger and its cleanup), which then costs
+   * no lookup.
+   */
+  private InternalTimer<K> lastAdded;
 
   /**
    * @param numKeyGroups key groups of the subtask's range
@@ -35,18 +43,28 @@ public final class KeyGroupedTimerQueue<K> {
    * @return whether it was added
    */
   public boolean add(long timestamp, K key, Object namespace, int keyGroupIndex) {
+    InternalTimer<K> last = lastAdded;
+    if (last != null
+        && last.heapIndex >= 0
+        && last.getTimestamp() == timestamp
+        && (last.getKey() == key || last.getKey().equals(key))
+        && (last.getNamespace() == namespace || Objects.equals(last.getNamespace(), namespace))) {
+      return false;
+    }
     TimerSet<K> timers = byKeyGroup[keyGroupIndex];
     if (timers == null) {
       timers = new TimerSet<>();
       byKeyGroup[keyGroupIndex] = timers;
     }
-    InternalTimer<K> timer =
-        timers.addIfAbsent(
-            timestamp, key, namespace, TimerSet.hash(timestamp, key, namespace), keyGroupIndex);
-    if (timer == null) {
+    int hash = TimerSet.hash(timestamp, key, namespace);
+    InternalTimer<K> existing = timers.get(timestamp, key, namespace, hash);
+    if (existing != null) {
+      lastAdded = existing;
       return false;
     }
+    InternalTimer<K> timer = timers.addIfAbsent(timestamp, key, namespace, hash, keyGroupIndex);
     heap.add(timer);
+    lastAdded = timer;
     return true;
   }
 

@@ -31,7 +31,7 @@ final class TimerSet<K> {
     return timers[find(timestamp, key, namespace, hash)];
   }
 
-  /** Adds the timer made by {@code factory} unless an equal one exists; returns it if added. */
+  /** Adds a timer unless an equal one exists; returns the new timer, or null if one existed. */
   InternalTimer<K> addIfAbsent(
       long timestamp, K key, Object namespace, int hash, int keyGroupIndex) {
     int slot = find(timestamp, key, namespace, hash);
