@@ -13,6 +13,7 @@ import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.connector.source.lib.NumberSequenceSource;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.testutils.CollectingSink;
+import io.eddy.testutils.GatedSource;
 import io.eddy.testutils.MiniClusterExtension;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -16,6 +16,7 @@ import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.runtime.time.ManualClock;
 import io.eddy.testutils.CollectingSink;
+import io.eddy.testutils.GatedSource;
 import io.eddy.testutils.MiniClusterExtension;
 import java.time.Duration;
 import java.util.ArrayList;

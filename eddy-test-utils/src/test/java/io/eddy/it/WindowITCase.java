@@ -26,6 +26,7 @@ import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.api.windowing.windows.Window;
 import io.eddy.runtime.time.ManualClock;
 import io.eddy.testutils.CollectingSink;
+import io.eddy.testutils.GatedSource;
 import io.eddy.testutils.MiniClusterExtension;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.eddy.it;
+package io.eddy.testutils;
 
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import io.eddy.api.common.typeutils.TypeSerializer;
@@ -22,20 +22,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * The given elements, then an open end until the test calls {@link #open()}: keeps a job running
  * while a test advances a manual clock. Works on the embedded cluster of the test's JVM only.
  */
-final class GatedSource<T> implements Source<T, FromElementsSplit, List<FromElementsSplit>> {
+public final class GatedSource<T> implements Source<T, FromElementsSplit, List<FromElementsSplit>> {
   private static final long serialVersionUID = 1L;
   private static final Map<String, CompletableFuture<Void>> GATES = new ConcurrentHashMap<>();
 
   private final FromElementsSource<T> elements;
   private final String id = UUID.randomUUID().toString();
 
-  GatedSource(TypeSerializer<T> serializer, List<T> data) {
+  public GatedSource(TypeSerializer<T> serializer, List<T> data) {
     this.elements = FromElementsSource.of(serializer, data);
     GATES.put(id, new CompletableFuture<>());
   }
 
   /** Lets the readers end once their elements are read. */
-  void open() {
+  public void open() {
     GATES.get(id).complete(null);
   }
 
