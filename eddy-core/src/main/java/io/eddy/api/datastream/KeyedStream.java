@@ -123,10 +123,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
     String what = field == null ? String.valueOf(position) : field;
     String name = kind.name().toLowerCase().replace("_by", "By") + "(" + what + ")";
     return transform(
-        name,
-        new Specs.Aggregation<>(
-            kind, getType(), position, field, first, getType().createSerializer()),
-        getType());
+        name, new Specs.Aggregation<>(kind, getType(), position, field, first), getType());
   }
 
   // ---------------------------------------------------------------- windows

@@ -1,25 +1,25 @@
 package io.eddy.runtime.operators;
 
-import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.dag.ops.Specs;
 import io.eddy.core.dag.ops.Specs.AggregationKind;
 import io.eddy.core.internal.types.FieldAccessor;
 import io.eddy.core.internal.types.FieldAccessors;
+import io.eddy.core.internal.windowing.FieldAggregator;
 import io.eddy.runtime.state.HeapKeyedStateBackend;
 import io.eddy.runtime.state.HeapValueState;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /**
  * Running sum/min/max/minBy/maxBy of one field per key, emitting the updated value after each
- * record. sum/min/max take the other fields from the key's first record; minBy/maxBy emit the whole
- * record holding the extreme value (the first one on ties when {@code first}). The stored value is
- * copied before it changes, so emitted objects are never mutated afterwards.
+ * record. sum/min/max take the other fields from the key's first record (the same {@link
+ * FieldAggregator} windows use); minBy/maxBy emit the whole record holding the extreme value (the
+ * first one on ties when {@code first}). A stored value is never changed after it was emitted.
  */
 public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
     implements OneInputStreamOperator<T, T> {
   private final Specs.Aggregation<T> spec;
+  private FieldAggregator<T> aggregator;
   private FieldAccessor<T, Object> field;
-  private TypeSerializer<T> serializer;
   private HeapValueState<Object, T> state;
 
   public KeyedAggregationOperator(Specs.Aggregation<T> spec) {
@@ -29,11 +29,20 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
   @Override
   @SuppressWarnings("unchecked")
   public void open() {
-    field =
-        spec.fieldName() == null
-            ? FieldAccessors.forPosition(spec.type(), spec.position())
-            : FieldAccessors.forName(spec.type(), spec.fieldName());
-    serializer = spec.stateSerializer().duplicate();
+    AggregationKind kind = spec.kind();
+    if (kind == AggregationKind.MIN_BY || kind == AggregationKind.MAX_BY) {
+      field =
+          spec.fieldName() == null
+              ? FieldAccessors.forPosition(spec.type(), spec.position())
+              : FieldAccessors.forName(spec.type(), spec.fieldName());
+    } else {
+      aggregator =
+          new FieldAggregator<>(
+              FieldAggregator.Kind.valueOf(kind.name()),
+              spec.type(),
+              spec.position(),
+              spec.fieldName());
+    }
     state = ((HeapKeyedStateBackend<Object>) setup.keyedStateBackend()).getValueState("_aggregate");
   }
 
@@ -47,53 +56,22 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
     output.collect(record.replace(result));
   }
 
-  @SuppressWarnings("unchecked")
   private T aggregate(T current, T in) {
-    Object a = field.get(current);
-    Object b = field.get(in);
-    AggregationKind kind = spec.kind();
-    switch (kind) {
-      case SUM:
-        return field.set(copyForUpdate(current), Numbers.add(a, b));
-      case MIN:
-        return compare(b, a) < 0 ? field.set(copyForUpdate(current), b) : current;
-      case MAX:
-        return compare(b, a) > 0 ? field.set(copyForUpdate(current), b) : current;
-      case MIN_BY:
-        {
-          int c = compare(b, a);
-          return c < 0 || (c == 0 && !spec.first()) ? in : current;
-        }
-      case MAX_BY:
-        {
-          int c = compare(b, a);
-          return c > 0 || (c == 0 && !spec.first()) ? in : current;
-        }
-      default:
-        throw new IllegalStateException("Unknown aggregation " + kind);
+    if (aggregator != null) {
+      return aggregator.reduce(current, in);
     }
-  }
-
-  /**
-   * A copy whose field may be replaced without touching {@code current}: a shallow copy for tuples
-   * (only one field reference changes), none for records (the accessor builds a new record), a deep
-   * copy otherwise.
-   */
-  @SuppressWarnings("unchecked")
-  private T copyForUpdate(T current) {
-    if (current instanceof io.eddy.api.java.tuple.Tuple tuple) {
-      return (T) tuple.copy();
-    } else if (current instanceof Record) {
-      return current;
-    }
-    return serializer.copy(current);
+    int c = compare(field.get(in), field.get(current));
+    boolean takeNew = spec.kind() == AggregationKind.MIN_BY ? c < 0 : c > 0;
+    return takeNew || (c == 0 && !spec.first()) ? in : current;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static int compare(Object a, Object b) {
     if (!(a instanceof Comparable)) {
       throw new IllegalArgumentException(
-          "min/max need a comparable field, but " + a.getClass().getName() + " is not Comparable.");
+          "minBy/maxBy need a comparable field, but "
+              + a.getClass().getName()
+              + " is not Comparable.");
     }
     return ((Comparable) a).compareTo(b);
   }

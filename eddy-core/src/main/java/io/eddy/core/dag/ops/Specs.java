@@ -42,12 +42,7 @@ public final class Specs {
    * fieldName} is null) or by name.
    */
   public record Aggregation<T>(
-      AggregationKind kind,
-      TypeInformation<T> type,
-      int position,
-      String fieldName,
-      boolean first,
-      TypeSerializer<T> stateSerializer)
+      AggregationKind kind, TypeInformation<T> type, int position, String fieldName, boolean first)
       implements OperatorSpec {}
 
   public enum AggregationKind {
