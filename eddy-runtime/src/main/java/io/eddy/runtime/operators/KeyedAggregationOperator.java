@@ -1,5 +1,6 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.api.java.tuple.Tuple;
 import io.eddy.core.dag.ops.Specs;
 import io.eddy.core.dag.ops.Specs.AggregationKind;
 import io.eddy.core.internal.types.FieldAccessor;
@@ -20,7 +21,12 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
   private final Specs.Aggregation<T> spec;
   private FieldAggregator<T> aggregator;
   private FieldAccessor<T, Object> field;
-  private HeapValueState<Object, T> state;
+  private HeapValueState<Object, Object> state;
+
+  /**
+   * For sum on a tuple field of Longs: keep a {@link TupleLongSum} as the state (decided per key).
+   */
+  private boolean tupleLongSum;
 
   public KeyedAggregationOperator(Specs.Aggregation<T> spec) {
     this.spec = spec;
@@ -42,18 +48,41 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
               spec.type(),
               spec.position(),
               spec.fieldName());
+      tupleLongSum = kind == AggregationKind.SUM && spec.fieldName() == null;
     }
     state = ((HeapKeyedStateBackend<Object>) setup.keyedStateBackend()).getValueState("_aggregate");
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public void processElement(StreamRecord<T> record) {
     setKeyContext(record.getValue());
-    T current = state.value();
+    Object stored = state.value();
     T in = record.getValue();
-    T result = current == null ? in : aggregate(current, in);
-    state.update(result);
+    if (stored instanceof TupleLongSum sum) {
+      output.collect(record.replace((T) sum.add((Long) ((Tuple) in).getField(spec.position()))));
+      return;
+    }
+    T result;
+    if (stored == null) {
+      result = in;
+      state.update(startState(in));
+    } else {
+      result = aggregate((T) stored, in);
+      state.update(result);
+    }
     output.collect(record.replace(result));
+  }
+
+  /** What the state keeps for a key's first record. */
+  private Object startState(T first) {
+    if (tupleLongSum
+        && first instanceof Tuple tuple
+        && spec.position() < tuple.getArity()
+        && tuple.getField(spec.position()) instanceof Long) {
+      return new TupleLongSum(tuple, spec.position());
+    }
+    return first;
   }
 
   private T aggregate(T current, T in) {
