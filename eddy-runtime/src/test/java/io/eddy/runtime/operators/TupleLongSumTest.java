@@ -26,7 +26,7 @@ class TupleLongSumTest {
   @Test
   void emittedTuplesAreNeverChangedLater() {
     TupleLongSum sum = new TupleLongSum(Tuple2.of("k", 1L), 1);
-    Tuple2<String, Long> first = sum.add(1);
+    io.eddy.api.java.tuple.Tuple first = sum.add(1);
     sum.add(1);
     assertThat(first).isEqualTo(Tuple2.of("k", 2L));
   }
