@@ -3,6 +3,7 @@ package io.eddy.runtime.state;
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataInputDeserializer;
+import io.eddy.runtime.operators.timers.KeyGroupedTimerQueue;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,19 +28,35 @@ public final class HeapKeyedStateRestore<K> {
   private final TypeSerializer<K> keySerializer;
   private final TypeSerializer<Object> namespaceSerializer;
   private final Map<String, StateDescriptor<?, ?>> descriptors = new HashMap<>();
+  private final Map<String, KeyGroupedTimerQueue<K>> timerQueues;
 
   /**
    * @param descriptors the descriptors of the states to restore; every state in a snapshot must
    *     have one of the same name and kind (they give the serializers and functions)
    * @param namespaceSerializer as given to {@link HeapKeyedStateSnapshot#take}
    */
-  @SuppressWarnings("unchecked")
   public HeapKeyedStateRestore(
       HeapKeyedStateBackend<K> backend,
       TypeSerializer<K> keySerializer,
       TypeSerializer<?> namespaceSerializer,
       Collection<? extends StateDescriptor<?, ?>> descriptors) {
+    this(backend, Map.of(), keySerializer, namespaceSerializer, descriptors);
+  }
+
+  /**
+   * Also restores timers: every timer queue in a snapshot must have a queue of the same name in
+   * {@code timerQueues} (key group indexes relative to the backend's range). Timers are only added
+   * to the queues; scheduling the earliest processing-time timer is up to the caller.
+   */
+  @SuppressWarnings("unchecked")
+  public HeapKeyedStateRestore(
+      HeapKeyedStateBackend<K> backend,
+      Map<String, KeyGroupedTimerQueue<K>> timerQueues,
+      TypeSerializer<K> keySerializer,
+      TypeSerializer<?> namespaceSerializer,
+      Collection<? extends StateDescriptor<?, ?>> descriptors) {
     this.backend = backend;
+    this.timerQueues = Map.copyOf(timerQueues);
     this.keySerializer = keySerializer;
     this.namespaceSerializer = (TypeSerializer<Object>) namespaceSerializer;
     for (StateDescriptor<?, ?> d : descriptors) {
@@ -50,13 +67,15 @@ public final class HeapKeyedStateRestore<K> {
   /**
    * Loads the entries of the key groups of {@code file} that the backend owns; returns how many key
    * groups were loaded. Throws an {@link IOException} naming the file if it is not a readable
-   * snapshot or does not match the backend and descriptors.
+   * snapshot or does not match the backend and descriptors; the backend may then hold part of the
+   * snapshot and must be discarded.
    */
   public int restore(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return restore(channel);
     } catch (IOException | RuntimeException e) {
-      throw new IOException("Cannot restore keyed state from " + file + ": " + e.getMessage(), e);
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new IOException("Cannot restore keyed state from " + file + ": " + reason, e);
     }
   }
 
@@ -93,6 +112,7 @@ public final class HeapKeyedStateRestore<K> {
       checkSerializer("namespace", namespaceClass, namespaceSerializer);
     }
     List<TargetState> states = readStates(header);
+    List<KeyGroupedTimerQueue<K>> queues = readTimerQueues(header);
     ByteBuffer index =
         readFully(
             channel,
@@ -111,7 +131,7 @@ public final class HeapKeyedStateRestore<K> {
       if ((int) actual.getValue() != crc) {
         throw new IOException("checksum mismatch in key group " + g);
       }
-      readKeyGroup(g, new DataInputDeserializer(block), states);
+      readKeyGroup(g, new DataInputDeserializer(block), states, queues);
       loaded++;
     }
     return loaded;
@@ -153,8 +173,27 @@ public final class HeapKeyedStateRestore<K> {
     return states;
   }
 
+  private List<KeyGroupedTimerQueue<K>> readTimerQueues(DataInputDeserializer header)
+      throws IOException {
+    int count = header.readInt();
+    List<KeyGroupedTimerQueue<K>> queues = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String name = header.readString();
+      KeyGroupedTimerQueue<K> queue = timerQueues.get(name);
+      if (queue == null) {
+        throw new IOException("no timer queue given for the snapshot's timers '" + name + "'");
+      }
+      queues.add(queue);
+    }
+    return queues;
+  }
+
   @SuppressWarnings("unchecked")
-  private void readKeyGroup(int keyGroup, DataInputDeserializer in, List<TargetState> states)
+  private void readKeyGroup(
+      int keyGroup,
+      DataInputDeserializer in,
+      List<TargetState> states,
+      List<KeyGroupedTimerQueue<K>> queues)
       throws IOException {
     int keyGroupIndex = keyGroup - backend.getKeyGroupRange().start();
     for (TargetState target : states) {
@@ -164,25 +203,44 @@ public final class HeapKeyedStateRestore<K> {
       long now = targetTtl ? state.ttl.now() : 0;
       int entries = in.readVarInt();
       for (int i = 0; i < entries; i++) {
-        K key = keySerializer.deserialize(in);
+        K key = readKey(in, keyGroup);
+        Object namespace = readNamespace(in);
         int hash = key.hashCode();
-        if (KeyGroupRangeAssignment.computeKeyGroupForKeyHash(hash, backend.getMaxParallelism())
-            != keyGroup) {
-          throw new IOException(
-              "key " + key + " is not in key group " + keyGroup + ": its hashCode() changed");
-        }
         Object mapKey = key;
-        if (in.readBoolean()) {
-          if (namespaceSerializer == null) {
-            throw new IOException("entries have namespaces but no namespace serializer was given");
-          }
-          Object namespace = namespaceSerializer.deserialize(in);
+        if (namespace != null) {
           mapKey = new NamespacedKey(key, namespace);
           hash = 31 * hash + namespace.hashCode();
         }
         map.put(mapKey, hash, target.codec().read(in, target.sourceTtl(), targetTtl, now));
       }
     }
+    for (KeyGroupedTimerQueue<K> queue : queues) {
+      int timers = in.readVarInt();
+      for (int i = 0; i < timers; i++) {
+        long timestamp = in.readLong();
+        K key = readKey(in, keyGroup);
+        queue.add(timestamp, key, readNamespace(in), keyGroupIndex);
+      }
+    }
+  }
+
+  private K readKey(DataInputDeserializer in, int keyGroup) throws IOException {
+    K key = keySerializer.deserialize(in);
+    if (KeyGroupRangeAssignment.assignToKeyGroup(key, backend.getMaxParallelism()) != keyGroup) {
+      throw new IOException(
+          "key " + key + " is not in key group " + keyGroup + ": its hashCode() changed");
+    }
+    return key;
+  }
+
+  private Object readNamespace(DataInputDeserializer in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    if (namespaceSerializer == null) {
+      throw new IOException("entries have namespaces but no namespace serializer was given");
+    }
+    return namespaceSerializer.deserialize(in);
   }
 
   private static void checkSerializer(String what, String recorded, TypeSerializer<?> given)

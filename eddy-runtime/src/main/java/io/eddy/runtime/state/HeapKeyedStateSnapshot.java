@@ -3,13 +3,17 @@ package io.eddy.runtime.state;
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
+import io.eddy.runtime.operators.timers.InternalTimer;
+import io.eddy.runtime.operators.timers.KeyGroupedTimerQueue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
@@ -41,9 +45,22 @@ public final class HeapKeyedStateSnapshot {
    * @param namespaceSerializer serializer of the namespaces (windows) entries may have, for example
    *     {@link TimeWindowSerializer#INSTANCE}; null if no entry has a namespace
    */
+  public static <K> HeapKeyedStateSnapshot take(
+      HeapKeyedStateBackend<K> backend,
+      TypeSerializer<K> keySerializer,
+      TypeSerializer<?> namespaceSerializer) {
+    return take(backend, Map.of(), keySerializer, namespaceSerializer);
+  }
+
+  /**
+   * Serializes all user states of {@code backend} and the timers of {@code timerQueues} (by name,
+   * for example "event-time" and "processing-time"; their key group indexes must be relative to the
+   * backend's range). Task thread only.
+   */
   @SuppressWarnings("unchecked")
   public static <K> HeapKeyedStateSnapshot take(
       HeapKeyedStateBackend<K> backend,
+      Map<String, KeyGroupedTimerQueue<K>> timerQueues,
       TypeSerializer<K> keySerializer,
       TypeSerializer<?> namespaceSerializer) {
     if (!backend.internalValueStateNames().isEmpty()) {
@@ -71,11 +88,20 @@ public final class HeapKeyedStateSnapshot {
         states.add(state);
         codecs.add(codec);
       }
+      Map<String, KeyGroupedTimerQueue<K>> sortedQueues = new TreeMap<>(timerQueues);
+      out.writeInt(sortedQueues.size());
+      for (String name : sortedQueues.keySet()) {
+        out.writeString(name);
+      }
       byte[] header = out.getCopyOfBuffer();
       byte[][] blocks = new byte[range.size()][];
       KeyGroupWriter<K> writer =
           new KeyGroupWriter<>(
-              keySerializer, (TypeSerializer<Object>) namespaceSerializer, states, codecs);
+              keySerializer,
+              (TypeSerializer<Object>) namespaceSerializer,
+              states,
+              codecs,
+              List.copyOf(sortedQueues.values()));
       for (int g = 0; g < range.size(); g++) {
         out.clear();
         writer.write(g, out);
@@ -117,7 +143,8 @@ public final class HeapKeyedStateSnapshot {
       TypeSerializer<K> keySerializer,
       TypeSerializer<Object> namespaceSerializer,
       List<AbstractHeapState<K, ?>> states,
-      List<StoredValueCodec> codecs) {
+      List<StoredValueCodec> codecs,
+      List<KeyGroupedTimerQueue<K>> timerQueues) {
 
     @SuppressWarnings("unchecked")
     void write(int keyGroupIndex, DataOutputSerializer out) throws IOException {
@@ -132,23 +159,37 @@ public final class HeapKeyedStateSnapshot {
           }
           Object key = map.keyAt(slot);
           if (key instanceof NamespacedKey namespaced) {
-            keySerializer.serialize((K) namespaced.key(), out);
-            out.writeBoolean(true);
-            if (namespaceSerializer == null) {
-              throw new IllegalStateException(
-                  "State '"
-                      + state.name
-                      + "' has entries in namespace "
-                      + namespaced.namespace()
-                      + " but no namespace serializer was given");
-            }
-            namespaceSerializer.serialize(namespaced.namespace(), out);
+            writeKeyAndNamespace((K) namespaced.key(), namespaced.namespace(), state.name, out);
           } else {
-            keySerializer.serialize((K) key, out);
-            out.writeBoolean(false);
+            writeKeyAndNamespace((K) key, null, state.name, out);
           }
           codecs.get(s).write(stored, state.ttl != null, out);
         }
+      }
+      for (KeyGroupedTimerQueue<K> queue : timerQueues) {
+        Collection<InternalTimer<K>> timers = queue.timersOfKeyGroup(keyGroupIndex);
+        out.writeVarInt(timers.size());
+        for (InternalTimer<K> timer : timers) {
+          out.writeLong(timer.getTimestamp());
+          writeKeyAndNamespace(timer.getKey(), timer.getNamespace(), "timers", out);
+        }
+      }
+    }
+
+    private void writeKeyAndNamespace(
+        K key, Object namespace, String owner, DataOutputSerializer out) throws IOException {
+      keySerializer.serialize(key, out);
+      out.writeBoolean(namespace != null);
+      if (namespace != null) {
+        if (namespaceSerializer == null) {
+          throw new IllegalStateException(
+              "'"
+                  + owner
+                  + "' has entries in namespace "
+                  + namespace
+                  + " but no namespace serializer was given");
+        }
+        namespaceSerializer.serialize(namespace, out);
       }
     }
   }

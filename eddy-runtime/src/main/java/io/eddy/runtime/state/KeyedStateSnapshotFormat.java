@@ -9,12 +9,14 @@ package io.eddy.runtime.state;
  * file      := magic:int(0x45444B53 "EDKS") version:int(1) headerLength:int header index block*
  * header    := maxParallelism:int rangeStart:int rangeEnd:int
  *              keySerializerClass:string namespaceSerializerClass:string ("" if none)
- *              stateCount:int stateMeta*
+ *              stateCount:int stateMeta* timerQueueCount:int timerQueueName:string*
  * stateMeta := name:string kind:byte (StateDescriptor.Type ordinal) ttl:boolean
  *              valueSerializerClass:string mapKeySerializerClass:string ("" unless MAP)
  * index     := one entry per key group rangeStart..rangeEnd, in order:
  *              offset:long (from the start of the file) length:int crc32:int (of the block)
  * block     := for each state, in header order: entryCount:varint entry*
+ *              for each timer queue, in header order: timerCount:varint timer*
+ * timer     := timestamp:long key hasNamespace:boolean [namespace]
  * entry     := key (key serializer) hasNamespace:boolean [namespace (namespace serializer)]
  *              value
  * value     := VALUE, REDUCING, AGGREGATING: element

@@ -19,6 +19,8 @@ import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.windowing.windows.TimeWindow;
+import io.eddy.runtime.operators.timers.InternalTimer;
+import io.eddy.runtime.operators.timers.KeyGroupedTimerQueue;
 import io.eddy.runtime.state.ttl.ManualTtlTimeProvider;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -269,6 +272,82 @@ class HeapKeyedStateSnapshotTest {
       // 5 states per key, plus 2 windows each for the list and reducing state
       assertThat(total).as("entries at parallelism %d", parallelism).isEqualTo(keys * 9);
     }
+  }
+
+  @Test
+  void timersRoundTripAndMoveWithTheirKeyGroupsWhenRescaling() throws IOException {
+    int keys = 200;
+    List<Path> files = new ArrayList<>();
+    for (int subtask = 0; subtask < 2; subtask++) {
+      KeyGroupRange range =
+          KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(MAX_PARALLELISM, 2, subtask);
+      HeapKeyedStateBackend<String> b = backend(range);
+      KeyGroupedTimerQueue<String> eventTime = new KeyGroupedTimerQueue<>(range.size());
+      KeyGroupedTimerQueue<String> processingTime = new KeyGroupedTimerQueue<>(range.size());
+      for (int k = 0; k < keys; k++) {
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key(k), MAX_PARALLELISM);
+        if (range.contains(keyGroup)) {
+          eventTime.add(k, key(k), keyGroup - range.start());
+          eventTime.add(k + 1_000, key(k), W1, keyGroup - range.start());
+          processingTime.add(k + 2_000, key(k), W2, keyGroup - range.start());
+        }
+      }
+      Path file = dir.resolve("timers-" + subtask);
+      try (OutputStream out = Files.newOutputStream(file)) {
+        HeapKeyedStateSnapshot.take(
+                b,
+                Map.of("event", eventTime, "processing", processingTime),
+                KEYS,
+                TimeWindowSerializer.INSTANCE)
+            .writeTo(out);
+      }
+      files.add(file);
+    }
+    int eventTimers = 0;
+    for (int subtask = 0; subtask < 3; subtask++) {
+      KeyGroupRange range =
+          KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(MAX_PARALLELISM, 3, subtask);
+      KeyGroupedTimerQueue<String> eventTime = new KeyGroupedTimerQueue<>(range.size());
+      KeyGroupedTimerQueue<String> processingTime = new KeyGroupedTimerQueue<>(range.size());
+      HeapKeyedStateRestore<String> restore =
+          new HeapKeyedStateRestore<>(
+              backend(range),
+              Map.of("event", eventTime, "processing", processingTime),
+              KEYS,
+              TimeWindowSerializer.INSTANCE,
+              List.of());
+      for (Path file : files) {
+        restore.restore(file);
+      }
+      assertThat(processingTime.size() * 2).isEqualTo(eventTime.size());
+      eventTimers += eventTime.size();
+      long previous = Long.MIN_VALUE;
+      while (eventTime.size() > 0) {
+        InternalTimer<String> timer = eventTime.poll();
+        assertThat(timer.getTimestamp()).isGreaterThanOrEqualTo(previous);
+        previous = timer.getTimestamp();
+        int k = (int) (timer.getTimestamp() % 1_000);
+        assertThat(timer.getKey()).isEqualTo(key(k));
+        assertThat(timer.<TimeWindow>getNamespace())
+            .isEqualTo(timer.getTimestamp() < 1_000 ? null : W1);
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key(k), MAX_PARALLELISM);
+        assertThat(range.contains(keyGroup)).isTrue();
+        assertThat(timer.getKeyGroupIndex()).isEqualTo(keyGroup - range.start());
+      }
+    }
+    assertThat(eventTimers).isEqualTo(keys * 2);
+  }
+
+  @Test
+  void timersWithoutATargetQueueAreAnError() throws IOException {
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    KeyGroupedTimerQueue<String> queue = new KeyGroupedTimerQueue<>(all.size());
+    Path file = dir.resolve("timers");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      HeapKeyedStateSnapshot.take(backend(all), Map.of("event", queue), KEYS, null).writeTo(out);
+    }
+    assertThatThrownBy(() -> restorer(backend(all), List.of()).restore(file))
+        .hasMessageContaining("no timer queue given for the snapshot's timers 'event'");
   }
 
   @Test
