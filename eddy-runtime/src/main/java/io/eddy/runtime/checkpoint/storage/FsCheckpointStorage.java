@@ -1,7 +1,10 @@
 package io.eddy.runtime.checkpoint.storage;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -68,6 +71,33 @@ public final class FsCheckpointStorage {
       throw new IOException("Checkpoint " + checkpointId + " already completed in " + dir);
     }
     return Files.createDirectories(dir);
+  }
+
+  /** Writes the bytes of one state file to a stream (for example {@code snapshot::writeTo}). */
+  @FunctionalInterface
+  public interface StateWriter {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes state file {@code fileName} of an attempt started with {@link #initCheckpoint} and
+   * forces it to disk, so that it is durable before the metadata naming it is written. Returns its
+   * path. Any thread.
+   */
+  public Path writeStateFile(long checkpointId, String fileName, StateWriter writer)
+      throws IOException {
+    if (!StateFileHandle.isPlainFileName(fileName) || fileName.startsWith(METADATA_FILE)) {
+      throw new IllegalArgumentException("Not a usable state file name: " + fileName);
+    }
+    Path file = checkpointDirectory(checkpointId).resolve(fileName);
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+      writer.writeTo(out);
+      out.flush();
+      channel.force(true);
+    }
+    return file;
   }
 
   /**

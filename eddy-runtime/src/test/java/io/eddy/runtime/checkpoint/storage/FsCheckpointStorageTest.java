@@ -71,6 +71,20 @@ class FsCheckpointStorageTest {
   }
 
   @Test
+  void stateFilesAreWrittenOnceAndNeverUnderTheMetadataName() throws IOException {
+    FsCheckpointStorage storage = storage();
+    storage.initCheckpoint(1);
+    Path file = storage.writeStateFile(1, "op-0", out -> out.write(new byte[] {4, 2}));
+    assertThat(Files.readAllBytes(file)).containsExactly(4, 2);
+    assertThatThrownBy(() -> storage.writeStateFile(1, "op-0", out -> {}))
+        .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+    assertThatThrownBy(() -> storage.writeStateFile(1, "_metadata", out -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> storage.writeStateFile(1, "../escape", out -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void retainsTheLastNCompletedCheckpoints() throws IOException {
     FsCheckpointStorage storage = storage();
     for (long id = 1; id <= 5; id++) {

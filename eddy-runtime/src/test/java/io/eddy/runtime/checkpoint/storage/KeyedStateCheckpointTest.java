@@ -13,8 +13,6 @@ import io.eddy.runtime.state.HeapKeyedStateSnapshot;
 import io.eddy.runtime.state.KeyGroupRange;
 import io.eddy.runtime.state.KeyGroupRangeAssignment;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +40,7 @@ class KeyedStateCheckpointTest {
   @SuppressWarnings("unchecked")
   void aCheckpointAtParallelism4RestoresAtParallelism3() throws IOException {
     FsCheckpointStorage storage = new FsCheckpointStorage(root, "job");
-    Path dir = storage.initCheckpoint(7);
+    storage.initCheckpoint(7);
     List<StateFileHandle> files = new ArrayList<>();
     for (int subtask = 0; subtask < 4; subtask++) {
       HeapKeyedStateBackend<Integer> backend =
@@ -57,9 +55,7 @@ class KeyedStateCheckpointTest {
         }
       }
       String name = "window-op-" + subtask;
-      try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
-        HeapKeyedStateSnapshot.take(backend, KEYS, null).writeTo(out);
-      }
+      storage.writeStateFile(7, name, HeapKeyedStateSnapshot.take(backend, KEYS, null)::writeTo);
       files.add(new StateFileHandle("window-op", subtask, name, backend.getKeyGroupRange()));
     }
     storage.completeCheckpoint(new CheckpointMetadata(7, 0, files));
