@@ -351,6 +351,58 @@ class HeapKeyedStateSnapshotTest {
   }
 
   @Test
+  void theSnapshotIsACopyThatLaterChangesDoNotReach() throws IOException {
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    HeapKeyedStateBackend<String> original = backend(all);
+    List<StateDescriptor<?, ?>> d = descriptors(false);
+    fill(original, d, 5);
+    HeapKeyedStateSnapshot snapshot =
+        HeapKeyedStateSnapshot.take(original, KEYS, TimeWindowSerializer.INSTANCE);
+    ListState<Integer> list = state(original, d, 1);
+    AggregatingState<Integer, Long> aggregating = state(original, d, 4);
+    original.setCurrentKey(key(5));
+    list.add(99);
+    aggregating.add(1000);
+    fill(original, d, 6);
+    Path file = dir.resolve("copy");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      snapshot.writeTo(out);
+    }
+    HeapKeyedStateBackend<String> restored = backend(all);
+    List<StateDescriptor<?, ?>> fresh = descriptors(false);
+    restorer(restored, fresh).restore(file);
+    assertFilled(restored, fresh, 5);
+    ValueState<String> value = state(restored, fresh, 0);
+    restored.setCurrentKey(key(6));
+    assertThat(value.value()).isNull();
+  }
+
+  @Test
+  void aDamagedBlockOrAnotherKeySerializerIsAnError() throws IOException {
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    HeapKeyedStateBackend<String> original = backend(all);
+    for (int k = 0; k < 20; k++) {
+      fill(original, descriptors(false), k);
+    }
+    Path file = write(original, "damaged");
+    TypeSerializer<Integer> ints = TypeInformation.of(Integer.class).createSerializer();
+    assertThatThrownBy(
+            () ->
+                new HeapKeyedStateRestore<>(
+                        new HeapKeyedStateBackend<Integer>(all, MAX_PARALLELISM),
+                        ints,
+                        TimeWindowSerializer.INSTANCE,
+                        descriptors(false))
+                    .restore(file))
+        .hasMessageContaining("the snapshot's key serializer is " + KEYS.getClass().getName());
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 10] ^= 0x01;
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> restorer(backend(all), descriptors(false)).restore(file))
+        .hasMessageStartingWith("Cannot restore keyed state from " + file + ": checksum mismatch");
+  }
+
+  @Test
   void aTruncatedFileIsAnErrorNamingIt() throws IOException {
     HeapKeyedStateBackend<String> original = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
     List<StateDescriptor<?, ?>> d = descriptors(false);
