@@ -55,6 +55,8 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "io.eddy.runtime.network..",
             "io.eddy.runtime.streamrecord..",
+            "io.eddy.runtime.state..",
+            "io.eddy.runtime.checkpoint..",
             "io.eddy.core.internal.types..",
             "io.eddy.core.internal.memory..")
         .should()

@@ -119,6 +119,30 @@ public final class HeapKeyedStateBackend<K> {
     };
   }
 
+  // ---------------------------------------------------------------- snapshots
+
+  public int getMaxParallelism() {
+    return maxParallelism;
+  }
+
+  /** The descriptors of the registered user states, sorted by name (for snapshots). */
+  java.util.SortedMap<String, StateDescriptor<?, ?>> registeredDescriptors() {
+    java.util.SortedMap<String, StateDescriptor<?, ?>> result = new java.util.TreeMap<>();
+    userStates.forEach((name, registered) -> result.put(name, registered.descriptor));
+    return result;
+  }
+
+  /** The registered user state named {@code name}, or null. */
+  AbstractHeapState<K, ?> registeredState(String name) {
+    Registered registered = userStates.get(name);
+    return registered == null ? null : (AbstractHeapState<K, ?>) registered.state;
+  }
+
+  /** Names of the internal value states ({@link #getValueState}), which have no serializer. */
+  java.util.Set<String> internalValueStateNames() {
+    return java.util.Collections.unmodifiableSet(states.keySet());
+  }
+
   // ---------------------------------------------------------------- visiting all keys
 
   /**

@@ -72,6 +72,12 @@ final class StateMap<K, V> {
     return keys.length;
   }
 
+  /** The key in {@code slot}, or null if the slot is empty. */
+  @SuppressWarnings("unchecked")
+  K keyAt(int slot) {
+    return (K) keys[slot];
+  }
+
   /** The value in {@code slot}, or null if the slot is empty. */
   @SuppressWarnings("unchecked")
   V valueAt(int slot) {

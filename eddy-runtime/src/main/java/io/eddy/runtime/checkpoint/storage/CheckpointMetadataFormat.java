@@ -1,0 +1,110 @@
+package io.eddy.runtime.checkpoint.storage;
+
+import io.eddy.core.internal.memory.DataInputDeserializer;
+import io.eddy.core.internal.memory.DataOutputSerializer;
+import io.eddy.runtime.state.KeyGroupRange;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * The binary format of a checkpoint's {@code _metadata} file, version 1. Integers are big-endian;
+ * "string" is {@code DataOutputView.writeString}.
+ *
+ * <pre>
+ * file    := magic:int(0x4544434D "EDCM") version:int(1) payloadLength:int payload crc32:int
+ * payload := checkpointId:long timestamp:long fileCount:int stateFile*
+ * stateFile := operatorId:string subtaskIndex:int fileName:string
+ *              keyGroupStart:int keyGroupEnd:int
+ * </pre>
+ *
+ * <p>The CRC32 covers the payload, so a truncated or damaged file is detected rather than half
+ * read.
+ */
+final class CheckpointMetadataFormat {
+  static final int MAGIC = 0x4544434D;
+  static final int VERSION = 1;
+  private static final int PREFIX_BYTES = 12;
+  private static final int CRC_BYTES = 4;
+
+  private CheckpointMetadataFormat() {}
+
+  static byte[] write(CheckpointMetadata metadata) throws IOException {
+    DataOutputSerializer payload = new DataOutputSerializer(256);
+    payload.writeLong(metadata.checkpointId());
+    payload.writeLong(metadata.timestamp());
+    payload.writeInt(metadata.stateFiles().size());
+    for (StateFileHandle file : metadata.stateFiles()) {
+      payload.writeString(file.operatorId());
+      payload.writeInt(file.subtaskIndex());
+      payload.writeString(file.fileName());
+      payload.writeInt(file.keyGroupRange().start());
+      payload.writeInt(file.keyGroupRange().end());
+    }
+    CRC32 crc = new CRC32();
+    crc.update(payload.getSharedBuffer(), 0, payload.length());
+    ByteBuffer out = ByteBuffer.allocate(PREFIX_BYTES + payload.length() + CRC_BYTES);
+    out.putInt(MAGIC).putInt(VERSION).putInt(payload.length());
+    out.put(payload.getSharedBuffer(), 0, payload.length());
+    out.putInt((int) crc.getValue());
+    return out.array();
+  }
+
+  /** Parses {@code bytes}; the exception's message says what is wrong (no path). */
+  static CheckpointMetadata read(byte[] bytes) throws IOException {
+    if (bytes.length < PREFIX_BYTES) {
+      throw new IOException("truncated (" + bytes.length + " bytes)");
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    int magic = in.getInt();
+    if (magic != MAGIC) {
+      throw new IOException("not a metadata file (magic " + Integer.toHexString(magic) + ")");
+    }
+    int version = in.getInt();
+    if (version != VERSION) {
+      throw new IOException(
+          "unsupported version " + version + " (this build reads " + VERSION + ")");
+    }
+    int length = in.getInt();
+    if (length < 0 || (long) PREFIX_BYTES + length + CRC_BYTES != bytes.length) {
+      throw new IOException(
+          "truncated or padded: "
+              + bytes.length
+              + " bytes for a payload of "
+              + length
+              + " (expected "
+              + ((long) PREFIX_BYTES + length + CRC_BYTES)
+              + ")");
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes, PREFIX_BYTES, length);
+    if ((int) crc.getValue() != in.getInt(PREFIX_BYTES + length)) {
+      throw new IOException("checksum mismatch");
+    }
+    DataInputDeserializer payload = new DataInputDeserializer();
+    payload.setBuffer(bytes, PREFIX_BYTES, length);
+    long checkpointId = payload.readLong();
+    long timestamp = payload.readLong();
+    int count = payload.readInt();
+    if (count < 0) {
+      throw new IOException("negative state file count " + count);
+    }
+    List<StateFileHandle> files = new ArrayList<>(Math.min(count, 1024));
+    for (int i = 0; i < count; i++) {
+      String operatorId = payload.readString();
+      int subtask = payload.readInt();
+      String fileName = payload.readString();
+      if (!StateFileHandle.isPlainFileName(fileName)) {
+        throw new IOException("state file name is not a plain file name: " + fileName);
+      }
+      KeyGroupRange range = new KeyGroupRange(payload.readInt(), payload.readInt());
+      files.add(new StateFileHandle(operatorId, subtask, fileName, range));
+    }
+    if (payload.available() != 0) {
+      throw new IOException(payload.available() + " unexpected bytes after the state files");
+    }
+    return new CheckpointMetadata(checkpointId, timestamp, files);
+  }
+}

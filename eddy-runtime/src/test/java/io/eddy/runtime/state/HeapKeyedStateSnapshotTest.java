@@ -1,0 +1,442 @@
+package io.eddy.runtime.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eddy.api.common.functions.AggregateFunction;
+import io.eddy.api.common.state.AggregatingState;
+import io.eddy.api.common.state.AggregatingStateDescriptor;
+import io.eddy.api.common.state.ListState;
+import io.eddy.api.common.state.ListStateDescriptor;
+import io.eddy.api.common.state.MapState;
+import io.eddy.api.common.state.MapStateDescriptor;
+import io.eddy.api.common.state.ReducingState;
+import io.eddy.api.common.state.ReducingStateDescriptor;
+import io.eddy.api.common.state.StateDescriptor;
+import io.eddy.api.common.state.StateTtlConfig;
+import io.eddy.api.common.state.ValueState;
+import io.eddy.api.common.state.ValueStateDescriptor;
+import io.eddy.api.common.typeinfo.TypeInformation;
+import io.eddy.api.common.typeutils.TypeSerializer;
+import io.eddy.api.windowing.windows.TimeWindow;
+import io.eddy.runtime.operators.timers.InternalTimer;
+import io.eddy.runtime.operators.timers.KeyGroupedTimerQueue;
+import io.eddy.runtime.state.ttl.ManualTtlTimeProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Keyed state snapshot → file → restore, at the same and at other parallelisms. */
+class HeapKeyedStateSnapshotTest {
+  private static final int MAX_PARALLELISM = 128;
+  private static final long START = 1_000;
+  private static final Duration TTL = Duration.ofMillis(100);
+  private static final TypeSerializer<String> KEYS =
+      TypeInformation.of(String.class).createSerializer();
+  private static final TimeWindow W1 = new TimeWindow(0, 10);
+  private static final TimeWindow W2 = new TimeWindow(10, 20);
+
+  @TempDir Path dir;
+  private final ManualTtlTimeProvider clock = new ManualTtlTimeProvider(START);
+
+  static final class Sum implements AggregateFunction<Integer, Long, Long> {
+    @Override
+    public Long createAccumulator() {
+      return 0L;
+    }
+
+    @Override
+    public Long add(Integer value, Long acc) {
+      return acc + value;
+    }
+
+    @Override
+    public Long getResult(Long acc) {
+      return acc;
+    }
+
+    @Override
+    public Long merge(Long a, Long b) {
+      return a + b;
+    }
+  }
+
+  /** Fresh descriptors of one state of every kind, with or without TTL. */
+  private static List<StateDescriptor<?, ?>> descriptors(boolean ttl) {
+    List<StateDescriptor<?, ?>> list =
+        List.of(
+            new ValueStateDescriptor<>("value", String.class),
+            new ListStateDescriptor<>("list", Integer.class),
+            new MapStateDescriptor<>("map", String.class, Long.class),
+            new ReducingStateDescriptor<>("reducing", Integer::sum, Integer.class),
+            new AggregatingStateDescriptor<>("aggregating", new Sum(), Long.class));
+    if (ttl) {
+      list.forEach(
+          d ->
+              d.enableTimeToLive(
+                  StateTtlConfig.newBuilder(TTL).disableCleanupInBackground().build()));
+    }
+    return list;
+  }
+
+  private HeapKeyedStateBackend<String> backend(KeyGroupRange range) {
+    return new HeapKeyedStateBackend<>(range, MAX_PARALLELISM, clock);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> S state(
+      HeapKeyedStateBackend<String> b, List<StateDescriptor<?, ?>> d, int i) {
+    return (S) b.getOrCreateKeyedState((StateDescriptor) d.get(i));
+  }
+
+  /** Writes every kind of state for key {@code k}, without namespace and in windows W1, W2. */
+  private static void fill(HeapKeyedStateBackend<String> b, List<StateDescriptor<?, ?>> d, int k) {
+    ValueState<String> value = state(b, d, 0);
+    ListState<Integer> list = state(b, d, 1);
+    MapState<String, Long> map = state(b, d, 2);
+    ReducingState<Integer> reducing = state(b, d, 3);
+    AggregatingState<Integer, Long> aggregating = state(b, d, 4);
+    b.setCurrentKey(key(k));
+    value.update("v" + k);
+    list.update(List.of(k, k + 1));
+    map.put("a", (long) k);
+    map.put("b", null);
+    reducing.add(k);
+    reducing.add(1);
+    aggregating.add(k);
+    aggregating.add(2);
+    for (TimeWindow window : List.of(W1, W2)) {
+      ((InternalKvState) list).setCurrentNamespace(window);
+      ((InternalKvState) reducing).setCurrentNamespace(window);
+      list.add((int) window.getStart() + k);
+      reducing.add((int) window.getEnd() + k);
+    }
+    ((InternalKvState) list).setCurrentNamespace(null);
+    ((InternalKvState) reducing).setCurrentNamespace(null);
+  }
+
+  /** Asserts that {@code b} holds what {@link #fill} wrote for key {@code k}. */
+  private static void assertFilled(
+      HeapKeyedStateBackend<String> b, List<StateDescriptor<?, ?>> d, int k) {
+    ValueState<String> value = state(b, d, 0);
+    ListState<Integer> list = state(b, d, 1);
+    MapState<String, Long> map = state(b, d, 2);
+    ReducingState<Integer> reducing = state(b, d, 3);
+    AggregatingState<Integer, Long> aggregating = state(b, d, 4);
+    b.setCurrentKey(key(k));
+    assertThat(value.value()).isEqualTo("v" + k);
+    assertThat(list.get()).containsExactly(k, k + 1);
+    assertThat(map.get("a")).isEqualTo((long) k);
+    assertThat(map.contains("b")).isTrue();
+    assertThat(map.get("b")).isNull();
+    assertThat(reducing.get()).isEqualTo(k + 1);
+    assertThat(aggregating.get()).isEqualTo(k + 2L);
+    for (TimeWindow window : List.of(W1, W2)) {
+      ((InternalKvState) list).setCurrentNamespace(window);
+      ((InternalKvState) reducing).setCurrentNamespace(window);
+      assertThat(list.get()).containsExactly((int) window.getStart() + k);
+      assertThat(reducing.get()).isEqualTo((int) window.getEnd() + k);
+    }
+    ((InternalKvState) list).setCurrentNamespace(null);
+    ((InternalKvState) reducing).setCurrentNamespace(null);
+  }
+
+  private static String key(int k) {
+    return "key-" + k;
+  }
+
+  private Path write(HeapKeyedStateBackend<String> b, String name) throws IOException {
+    Path file = dir.resolve(name);
+    HeapKeyedStateSnapshot snapshot =
+        HeapKeyedStateSnapshot.take(b, KEYS, TimeWindowSerializer.INSTANCE);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      snapshot.writeTo(out);
+    }
+    return file;
+  }
+
+  private HeapKeyedStateRestore<String> restorer(
+      HeapKeyedStateBackend<String> b, List<StateDescriptor<?, ?>> d) {
+    return new HeapKeyedStateRestore<>(b, KEYS, TimeWindowSerializer.INSTANCE, d);
+  }
+
+  private static int totalKeys(HeapKeyedStateBackend<String> b) {
+    int total = 0;
+    for (String name : b.registeredDescriptors().keySet()) {
+      total += b.registeredState(name).numKeys();
+    }
+    return total;
+  }
+
+  @Test
+  void everyStateKindRoundTripsWithoutTtl() throws IOException {
+    roundTrip(false);
+  }
+
+  @Test
+  void everyStateKindRoundTripsWithTtlKeepingTheTimestamps() throws IOException {
+    roundTrip(true);
+    // restored timestamps are the original ones: one millisecond before expiry all is there ...
+    clock.set(START + TTL.toMillis() - 1);
+    HeapKeyedStateBackend<String> restored = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
+    List<StateDescriptor<?, ?>> d = descriptors(true);
+    restorer(restored, d).restore(dir.resolve("all"));
+    assertFilled(restored, d, 7);
+    // ... and at expiry it is gone
+    clock.set(START + TTL.toMillis());
+    ValueState<String> value = state(restored, d, 0);
+    MapState<String, Long> map = state(restored, d, 2);
+    restored.setCurrentKey(key(7));
+    assertThat(value.value()).isNull();
+    assertThat(map.isEmpty()).isTrue();
+  }
+
+  private void roundTrip(boolean ttl) throws IOException {
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    HeapKeyedStateBackend<String> original = backend(all);
+    List<StateDescriptor<?, ?>> d = descriptors(ttl);
+    for (int k = 0; k < 50; k++) {
+      fill(original, d, k);
+    }
+    Path file = write(original, "all");
+
+    HeapKeyedStateBackend<String> restored = backend(all);
+    List<StateDescriptor<?, ?>> fresh = descriptors(ttl);
+    assertThat(restorer(restored, fresh).restore(file)).isEqualTo(MAX_PARALLELISM);
+    for (int k = 0; k < 50; k++) {
+      assertFilled(restored, fresh, k);
+    }
+    assertThat(totalKeys(restored)).isEqualTo(totalKeys(original));
+  }
+
+  @Test
+  void stateWithoutTtlRestoresIntoStateWithTtlStampedWithTheRestoreTime() throws IOException {
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    HeapKeyedStateBackend<String> original = backend(all);
+    fill(original, descriptors(false), 3);
+    Path file = write(original, "plain");
+    clock.set(START + 50);
+    HeapKeyedStateBackend<String> restored = backend(all);
+    List<StateDescriptor<?, ?>> d = descriptors(true);
+    restorer(restored, d).restore(file);
+    clock.set(START + 50 + TTL.toMillis() - 1);
+    assertFilled(restored, d, 3);
+  }
+
+  @Test
+  void restoringAtAnotherParallelismPutsEveryKeyExactlyOnceInItsOwner() throws IOException {
+    int keys = 300;
+    List<Path> files = new ArrayList<>();
+    for (int subtask = 0; subtask < 2; subtask++) {
+      KeyGroupRange range =
+          KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(MAX_PARALLELISM, 2, subtask);
+      HeapKeyedStateBackend<String> b = backend(range);
+      List<StateDescriptor<?, ?>> d = descriptors(false);
+      for (int k = 0; k < keys; k++) {
+        if (KeyGroupRangeAssignment.assignKeyToParallelOperator(key(k), MAX_PARALLELISM, 2)
+            == subtask) {
+          fill(b, d, k);
+        }
+      }
+      files.add(write(b, "p2-" + subtask));
+    }
+    for (int parallelism : new int[] {3, 1}) {
+      int total = 0;
+      for (int subtask = 0; subtask < parallelism; subtask++) {
+        KeyGroupRange range =
+            KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+                MAX_PARALLELISM, parallelism, subtask);
+        HeapKeyedStateBackend<String> b = backend(range);
+        List<StateDescriptor<?, ?>> d = descriptors(false);
+        int loaded = 0;
+        for (Path file : files) {
+          loaded += restorer(b, d).restore(file);
+        }
+        assertThat(loaded).isEqualTo(range.size());
+        for (int k = 0; k < keys; k++) {
+          if (KeyGroupRangeAssignment.assignKeyToParallelOperator(
+                  key(k), MAX_PARALLELISM, parallelism)
+              == subtask) {
+            assertFilled(b, d, k);
+          }
+        }
+        total += totalKeys(b);
+      }
+      // 5 states per key, plus 2 windows each for the list and reducing state
+      assertThat(total).as("entries at parallelism %d", parallelism).isEqualTo(keys * 9);
+    }
+  }
+
+  @Test
+  void timersRoundTripAndMoveWithTheirKeyGroupsWhenRescaling() throws IOException {
+    int keys = 200;
+    List<Path> files = new ArrayList<>();
+    for (int subtask = 0; subtask < 2; subtask++) {
+      KeyGroupRange range =
+          KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(MAX_PARALLELISM, 2, subtask);
+      HeapKeyedStateBackend<String> b = backend(range);
+      KeyGroupedTimerQueue<String> eventTime = new KeyGroupedTimerQueue<>(range.size());
+      KeyGroupedTimerQueue<String> processingTime = new KeyGroupedTimerQueue<>(range.size());
+      for (int k = 0; k < keys; k++) {
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key(k), MAX_PARALLELISM);
+        if (range.contains(keyGroup)) {
+          eventTime.add(k, key(k), keyGroup - range.start());
+          eventTime.add(k + 1_000, key(k), W1, keyGroup - range.start());
+          processingTime.add(k + 2_000, key(k), W2, keyGroup - range.start());
+        }
+      }
+      Path file = dir.resolve("timers-" + subtask);
+      try (OutputStream out = Files.newOutputStream(file)) {
+        HeapKeyedStateSnapshot.take(
+                b,
+                Map.of("event", eventTime, "processing", processingTime),
+                KEYS,
+                TimeWindowSerializer.INSTANCE)
+            .writeTo(out);
+      }
+      files.add(file);
+    }
+    int eventTimers = 0;
+    for (int subtask = 0; subtask < 3; subtask++) {
+      KeyGroupRange range =
+          KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(MAX_PARALLELISM, 3, subtask);
+      KeyGroupedTimerQueue<String> eventTime = new KeyGroupedTimerQueue<>(range.size());
+      KeyGroupedTimerQueue<String> processingTime = new KeyGroupedTimerQueue<>(range.size());
+      HeapKeyedStateRestore<String> restore =
+          new HeapKeyedStateRestore<>(
+              backend(range),
+              Map.of("event", eventTime, "processing", processingTime),
+              KEYS,
+              TimeWindowSerializer.INSTANCE,
+              List.of());
+      for (Path file : files) {
+        restore.restore(file);
+      }
+      assertThat(processingTime.size() * 2).isEqualTo(eventTime.size());
+      eventTimers += eventTime.size();
+      long previous = Long.MIN_VALUE;
+      while (eventTime.size() > 0) {
+        InternalTimer<String> timer = eventTime.poll();
+        assertThat(timer.getTimestamp()).isGreaterThanOrEqualTo(previous);
+        previous = timer.getTimestamp();
+        int k = (int) (timer.getTimestamp() % 1_000);
+        assertThat(timer.getKey()).isEqualTo(key(k));
+        assertThat(timer.<TimeWindow>getNamespace())
+            .isEqualTo(timer.getTimestamp() < 1_000 ? null : W1);
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key(k), MAX_PARALLELISM);
+        assertThat(range.contains(keyGroup)).isTrue();
+        assertThat(timer.getKeyGroupIndex()).isEqualTo(keyGroup - range.start());
+      }
+    }
+    assertThat(eventTimers).isEqualTo(keys * 2);
+  }
+
+  @Test
+  void timersWithoutATargetQueueAreAnError() throws IOException {
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    KeyGroupedTimerQueue<String> queue = new KeyGroupedTimerQueue<>(all.size());
+    Path file = dir.resolve("timers");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      HeapKeyedStateSnapshot.take(backend(all), Map.of("event", queue), KEYS, null).writeTo(out);
+    }
+    assertThatThrownBy(() -> restorer(backend(all), List.of()).restore(file))
+        .hasMessageContaining("no timer queue given for the snapshot's timers 'event'");
+  }
+
+  @Test
+  void theSnapshotIsACopyThatLaterChangesDoNotReach() throws IOException {
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    HeapKeyedStateBackend<String> original = backend(all);
+    List<StateDescriptor<?, ?>> d = descriptors(false);
+    fill(original, d, 5);
+    HeapKeyedStateSnapshot snapshot =
+        HeapKeyedStateSnapshot.take(original, KEYS, TimeWindowSerializer.INSTANCE);
+    ListState<Integer> list = state(original, d, 1);
+    AggregatingState<Integer, Long> aggregating = state(original, d, 4);
+    original.setCurrentKey(key(5));
+    list.add(99);
+    aggregating.add(1000);
+    fill(original, d, 6);
+    Path file = dir.resolve("copy");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      snapshot.writeTo(out);
+    }
+    HeapKeyedStateBackend<String> restored = backend(all);
+    List<StateDescriptor<?, ?>> fresh = descriptors(false);
+    restorer(restored, fresh).restore(file);
+    assertFilled(restored, fresh, 5);
+    ValueState<String> value = state(restored, fresh, 0);
+    restored.setCurrentKey(key(6));
+    assertThat(value.value()).isNull();
+  }
+
+  @Test
+  void aDamagedBlockOrAnotherKeySerializerIsAnError() throws IOException {
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    HeapKeyedStateBackend<String> original = backend(all);
+    for (int k = 0; k < 20; k++) {
+      fill(original, descriptors(false), k);
+    }
+    Path file = write(original, "damaged");
+    TypeSerializer<Integer> ints = TypeInformation.of(Integer.class).createSerializer();
+    assertThatThrownBy(
+            () ->
+                new HeapKeyedStateRestore<>(
+                        new HeapKeyedStateBackend<Integer>(all, MAX_PARALLELISM),
+                        ints,
+                        TimeWindowSerializer.INSTANCE,
+                        descriptors(false))
+                    .restore(file))
+        .hasMessageContaining("the snapshot's key serializer is " + KEYS.getClass().getName());
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 10] ^= 0x01;
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> restorer(backend(all), descriptors(false)).restore(file))
+        .hasMessageStartingWith("Cannot restore keyed state from " + file + ": checksum mismatch");
+  }
+
+  @Test
+  void aTruncatedFileIsAnErrorNamingIt() throws IOException {
+    HeapKeyedStateBackend<String> original = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
+    List<StateDescriptor<?, ?>> d = descriptors(false);
+    fill(original, d, 1);
+    Path file = write(original, "truncated");
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+    HeapKeyedStateBackend<String> restored = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
+    assertThatThrownBy(() -> restorer(restored, descriptors(false)).restore(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("truncated");
+  }
+
+  @Test
+  void aStateWithoutDescriptorOrOfAnotherKindIsAnError() throws IOException {
+    HeapKeyedStateBackend<String> original = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
+    fill(original, descriptors(false), 1);
+    Path file = write(original, "kinds");
+    HeapKeyedStateBackend<String> restored = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
+    assertThatThrownBy(() -> restorer(restored, descriptors(false).subList(0, 2)).restore(file))
+        .hasMessageContaining("no descriptor given for state");
+    List<StateDescriptor<?, ?>> wrongKind = new ArrayList<>(descriptors(false));
+    wrongKind.set(0, new ListStateDescriptor<>("value", String.class));
+    assertThatThrownBy(() -> restorer(backend(new KeyGroupRange(0, 127)), wrongKind).restore(file))
+        .hasMessageContaining("'value' is VALUE in the snapshot but LIST");
+  }
+
+  @Test
+  void internalValueStatesCannotBeSnapshottedYet() {
+    HeapKeyedStateBackend<String> b = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
+    b.getValueState("_reduce");
+    assertThatThrownBy(() -> HeapKeyedStateSnapshot.take(b, KEYS, null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("_reduce");
+  }
+}
