@@ -18,7 +18,9 @@ public abstract class WindowAssigner<T, W extends Window> implements Serializabl
 
   /**
    * The windows of an element with (event or processing) {@code timestamp}; {@code
-   * currentProcessingTime} is what a processing-time assigner uses.
+   * currentProcessingTime} is what a processing-time assigner uses (the runtime passes {@code
+   * Long.MIN_VALUE} to assigners whose {@link #isEventTime()} is true, saving a clock read per
+   * element).
    */
   public abstract Collection<W> assignWindows(
       T element, long timestamp, long currentProcessingTime);

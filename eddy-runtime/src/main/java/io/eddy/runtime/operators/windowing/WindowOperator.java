@@ -126,8 +126,9 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     long timestamp = record.hasTimestamp() ? record.getTimestamp() : Long.MIN_VALUE;
     Collection<W> windows;
     try {
-      windows =
-          assigner.assignWindows(record.getValue(), timestamp, timers.currentProcessingTime());
+      // event-time assigners do not need the clock: skip reading it for every element
+      long now = assigner.isEventTime() ? Long.MIN_VALUE : timers.currentProcessingTime();
+      windows = assigner.assignWindows(record.getValue(), timestamp, now);
     } catch (RuntimeException e) {
       throw userError(e);
     }
