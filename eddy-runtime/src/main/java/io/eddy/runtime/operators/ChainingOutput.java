@@ -20,16 +20,8 @@ public final class ChainingOutput<T> implements Output<T> {
 
   @Override
   public void collect(StreamRecord<T> record) {
-    // The call is written out here rather than through push(): every level of calls counts
-    // against the JIT's inlining depth, and a chain is a deep stack of collect/processElement.
     if (tag == null) {
-      try {
-        next.processElement(record);
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+      push(record);
     }
   }
 

@@ -20,15 +20,8 @@ public final class RecordWriterOutput<T> implements Output<T> {
 
   @Override
   public void collect(StreamRecord<T> record) {
-    if (tag == null) { // written out, not via emit(): one inlining level less on the hot path
-      try {
-        writer.emit(record);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TaskInterruptedException();
-      }
+    if (tag == null) {
+      emit(record);
     }
   }
 
