@@ -128,7 +128,9 @@ public final class JobGraphBuilder {
                 node.getOutputSerializer(),
                 chained,
                 network,
-                node.getStateKeySelector2()));
+                node.getStateKeySelector2(),
+                node.getOperatorId(),
+                node.getStateKeySerializer()));
       }
       StreamNode head = chain.get(0);
       VertexConfig config =

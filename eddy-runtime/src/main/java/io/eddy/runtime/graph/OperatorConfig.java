@@ -18,6 +18,8 @@ import java.util.List;
  * @param chainedOutputs operators of the same chain fed by this one
  * @param networkOutputs network outputs ({@link VertexConfig#outputs()} indices) fed by this one
  * @param stateKeySelector2 key of a keyed two-input operator's second input, or null
+ * @param operatorId the id its state has in checkpoints (uid or generated)
+ * @param stateKeySerializer serializer of the state key of a keyed operator, or null
  */
 public record OperatorConfig(
     String name,
@@ -27,7 +29,9 @@ public record OperatorConfig(
     TypeSerializer<?> outputSerializer,
     List<ChainedOutput> chainedOutputs,
     List<NetworkOutputRef> networkOutputs,
-    KeySelector<?, ?> stateKeySelector2)
+    KeySelector<?, ?> stateKeySelector2,
+    String operatorId,
+    TypeSerializer<?> stateKeySerializer)
     implements Serializable {
 
   /** A one-input operator (or a two-input one whose second input has no key). */
@@ -39,7 +43,17 @@ public record OperatorConfig(
       TypeSerializer<?> outputSerializer,
       List<ChainedOutput> chainedOutputs,
       List<NetworkOutputRef> networkOutputs) {
-    this(name, uid, spec, stateKeySelector, outputSerializer, chainedOutputs, networkOutputs, null);
+    this(
+        name,
+        uid,
+        spec,
+        stateKeySelector,
+        outputSerializer,
+        chainedOutputs,
+        networkOutputs,
+        null,
+        uid != null ? uid : name,
+        null);
   }
 
   /** An edge to operator {@code operatorIndex} of the same chain, for a side output if tagged. */

@@ -1,5 +1,6 @@
 package io.eddy.runtime.graph;
 
+import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.core.dag.OneInputTransformation;
@@ -46,7 +47,43 @@ public final class StreamGraphGenerator {
     for (Transformation<?> sink : pipeline.sinks()) {
       generator.translate(sink);
     }
+    assignOperatorIds(generator.graph);
     return generator.graph;
+  }
+
+  /**
+   * Gives every operator the id its state is stored under: the user's uid, or one derived from the
+   * operator's name, its inputs' ids and its rank among equal siblings, so that running the same
+   * program again finds its state (a changed program may not: set uids for that).
+   */
+  private static void assignOperatorIds(StreamGraph graph) {
+    Map<String, Integer> seen = new HashMap<>();
+    Map<String, String> uids = new HashMap<>();
+    for (StreamNode node : graph.getNodes()) {
+      if (node.getUid() != null) {
+        String other = uids.putIfAbsent(node.getUid(), node.getName());
+        if (other != null) {
+          throw new IllegalArgumentException(
+              "Operators '"
+                  + other
+                  + "' and '"
+                  + node.getName()
+                  + "' have the same uid '"
+                  + node.getUid()
+                  + "': uids must be unique within a job.");
+        }
+        node.setOperatorId(node.getUid());
+        continue;
+      }
+      StringBuilder basis = new StringBuilder(node.getName());
+      for (StreamEdge e : node.getInEdges()) {
+        basis.append('|').append(graph.getNode(e.sourceId()).getOperatorId());
+      }
+      String key = basis.toString();
+      int rank = seen.merge(key, 1, Integer::sum);
+      node.setOperatorId(
+          String.format("auto-%08x-%d", key.hashCode(), rank)); // readable, stable, short
+    }
   }
 
   private List<Upstream> translate(Transformation<?> t) {
@@ -119,6 +156,10 @@ public final class StreamGraphGenerator {
     if (t instanceof TwoInputTransformation<?, ?, ?> two) {
       node.setStateKeySelector2(two.getStateKeySelector2());
     }
+    TypeInformation<?> keyType = stateKeyTypeOf(t);
+    if (keyType != null) {
+      node.setStateKeySerializer(keyType.createSerializer());
+    }
     graph.addNode(node);
     for (int i = 0; i < inputs.size(); i++) {
       graph.addEdge(edge(inputs.get(i), node, typeNumbers.get(i)));
@@ -142,6 +183,16 @@ public final class StreamGraphGenerator {
       return o.getStateKeySelector();
     } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
       return two.getStateKeySelector1();
+    }
+    return null;
+  }
+
+  private static TypeInformation<?> stateKeyTypeOf(Transformation<?> t) {
+    if (t instanceof OneInputTransformation<?, ?> o && o.getStateKeySelector() != null) {
+      return o.getStateKeyType();
+    } else if (t instanceof TwoInputTransformation<?, ?, ?> two
+        && two.getStateKeySelector1() != null) {
+      return two.getStateKeyType();
     }
     return null;
   }

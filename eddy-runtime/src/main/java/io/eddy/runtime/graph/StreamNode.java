@@ -20,6 +20,8 @@ public final class StreamNode {
   private final TypeSerializer<?> outputSerializer;
   private final KeySelector<?, ?> stateKeySelector;
   private KeySelector<?, ?> stateKeySelector2;
+  private TypeSerializer<?> stateKeySerializer;
+  private String operatorId;
   private final List<StreamEdge> inEdges = new ArrayList<>();
   private final List<StreamEdge> outEdges = new ArrayList<>();
 
@@ -56,6 +58,27 @@ public final class StreamNode {
 
   public String getUid() {
     return uid;
+  }
+
+  /**
+   * The id the operator's state is stored under in checkpoints and savepoints: its uid, or an id
+   * generated from its place in the graph (stable for the same program, not across changes).
+   */
+  public String getOperatorId() {
+    return operatorId;
+  }
+
+  void setOperatorId(String operatorId) {
+    this.operatorId = operatorId;
+  }
+
+  /** Serializer of the state key of a keyed operator, or null. */
+  public TypeSerializer<?> getStateKeySerializer() {
+    return stateKeySerializer;
+  }
+
+  public void setStateKeySerializer(TypeSerializer<?> stateKeySerializer) {
+    this.stateKeySerializer = stateKeySerializer;
   }
 
   public OperatorSpec getOperator() {

@@ -1,5 +1,8 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.runtime.checkpoint.OperatorSnapshot;
+import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage.StateWriter;
 import io.eddy.runtime.operators.timers.InternalTimerService;
 import io.eddy.runtime.operators.timers.Triggerable;
 import io.eddy.runtime.streamrecord.Watermark;
@@ -29,8 +32,68 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     this.keyed = setup.keySelector() != null && setup.keyedStateBackend() != null;
   }
 
+  /** What this operator restored from (NONE on a fresh start). */
+  protected RestoredState restoredState = RestoredState.NONE;
+
+  @Override
+  public void initializeState(RestoredState restored) throws Exception {
+    this.restoredState = restored;
+    initializeKeyedState(restored);
+    initializeOperatorState(restored);
+    initializeFunctionState(restored);
+  }
+
   @Override
   public void open() throws Exception {}
+
+  @Override
+  public OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+    snapshotFunctionState(checkpointId, timestamp);
+    StateWriter keyedState = snapshotKeyedState(checkpointId);
+    StateWriter operatorState = snapshotOperatorState(checkpointId);
+    return new OperatorSnapshot(
+        keyedState,
+        keyedState == null ? null : setup.keyedStateBackend().getKeyGroupRange(),
+        operatorState);
+  }
+
+  // ---- keyed state and timers ----
+
+  /** Hands the keyed state files to the keyed backend (restored as states are registered). */
+  protected void initializeKeyedState(RestoredState restored) throws Exception {
+    if (restored.keyedStateFiles().isEmpty()) {
+      return;
+    }
+    throw new UnsupportedOperationException("Restoring keyed state is not implemented yet");
+  }
+
+  /** The keyed state and timers of this operator, or null if it has none. */
+  protected StateWriter snapshotKeyedState(long checkpointId) throws Exception {
+    return null;
+  }
+
+  // ---- operator (non-keyed) state ----
+
+  /** Builds the operator state store from the restored operator state files. */
+  protected void initializeOperatorState(RestoredState restored) throws Exception {
+    if (restored.operatorStateFiles().isEmpty()) {
+      return;
+    }
+    throw new UnsupportedOperationException("Restoring operator state is not implemented yet");
+  }
+
+  /** The operator state of this operator, or null if it has none. */
+  protected StateWriter snapshotOperatorState(long checkpointId) throws Exception {
+    return null;
+  }
+
+  // ---- state of user functions and connectors (CheckpointedFunction, source readers, sinks) ----
+
+  /** Lets the operator's function or connector register and read its restored state. */
+  protected void initializeFunctionState(RestoredState restored) throws Exception {}
+
+  /** Lets the operator's function or connector write its state before the snapshot is taken. */
+  protected void snapshotFunctionState(long checkpointId, long timestamp) throws Exception {}
 
   @Override
   public void finish() throws Exception {}

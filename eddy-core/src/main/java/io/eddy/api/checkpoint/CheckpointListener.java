@@ -1,0 +1,12 @@
+package io.eddy.api.checkpoint;
+
+/**
+ * Told when a checkpoint completed or was given up, for example to commit what a sink wrote up to
+ * it. Notifications are best effort: a later checkpoint's completion may be the first one a
+ * function hears of, so it must commit everything up to that checkpoint. Task thread.
+ */
+public interface CheckpointListener {
+  void notifyCheckpointComplete(long checkpointId) throws Exception;
+
+  default void notifyCheckpointAborted(long checkpointId) throws Exception {}
+}
