@@ -1,5 +1,7 @@
 package io.eddy.api;
 
+import io.eddy.api.checkpoint.CheckpointConfig;
+import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.TypeSerializer;
@@ -21,6 +23,7 @@ import io.eddy.core.execution.ExecutionConfig;
 import io.eddy.core.execution.Pipeline;
 import io.eddy.core.execution.PipelineExecutor;
 import io.eddy.core.execution.PipelineExecutors;
+import io.eddy.core.execution.SavepointRestoreSettings;
 import io.eddy.core.internal.Preconditions;
 import io.eddy.core.internal.types.TypeExtractor;
 import java.util.ArrayList;
@@ -56,6 +59,8 @@ public class StreamExecutionEnvironment {
   private int maxParallelism = DEFAULT_MAX_PARALLELISM;
   private long bufferTimeoutMillis = DEFAULT_BUFFER_TIMEOUT_MS;
   private long autoWatermarkIntervalMillis = ExecutionConfig.DEFAULT_AUTO_WATERMARK_INTERVAL_MS;
+  private final CheckpointConfig checkpointConfig = new CheckpointConfig();
+  private SavepointRestoreSettings savepointRestore = SavepointRestoreSettings.NONE;
 
   protected StreamExecutionEnvironment(PipelineExecutor executor) {
     this.executor = executor;
@@ -130,6 +135,36 @@ public class StreamExecutionEnvironment {
 
   public long getAutoWatermarkInterval() {
     return autoWatermarkIntervalMillis;
+  }
+
+  /**
+   * Takes a checkpoint every {@code intervalMillis} (exactly once, aligned barriers); see {@link
+   * #getCheckpointConfig()} for the other settings.
+   */
+  public StreamExecutionEnvironment enableCheckpointing(long intervalMillis) {
+    checkpointConfig.setCheckpointInterval(intervalMillis);
+    return this;
+  }
+
+  public StreamExecutionEnvironment enableCheckpointing(
+      long intervalMillis, CheckpointingMode mode) {
+    checkpointConfig.setCheckpointInterval(intervalMillis);
+    checkpointConfig.setCheckpointingMode(mode);
+    return this;
+  }
+
+  public CheckpointConfig getCheckpointConfig() {
+    return checkpointConfig;
+  }
+
+  /**
+   * Starts the next job from a savepoint or retained checkpoint directory; its state is matched to
+   * operators by uid. With {@code allowNonRestoredState}, state no operator claims is ignored.
+   */
+  public StreamExecutionEnvironment setSavepointRestore(
+      String path, boolean allowNonRestoredState) {
+    this.savepointRestore = SavepointRestoreSettings.forPath(path, allowNonRestoredState);
+    return this;
   }
 
   // ---------------------------------------------------------------- sources
@@ -304,7 +339,12 @@ public class StreamExecutionEnvironment {
             jobName,
             List.copyOf(sinks),
             new ExecutionConfig(
-                parallelism, maxParallelism, bufferTimeoutMillis, autoWatermarkIntervalMillis));
+                parallelism,
+                maxParallelism,
+                bufferTimeoutMillis,
+                autoWatermarkIntervalMillis,
+                checkpointConfig.toOptions(),
+                savepointRestore));
     sinks.clear();
     try {
       return executor.execute(pipeline).get();

@@ -159,9 +159,12 @@ class PartitioningITCase {
         out.stream().collect(Collectors.groupingBy(t -> t.f2, Collectors.counting()));
     // each producer round-robins over its two consumers (how many records a producer reads
     // depends on the splits it asked for, so only the split within a pair is fixed)
-    assertThat(perConsumer).hasSize(4);
-    assertThat(Math.abs(perConsumer.get(0) - perConsumer.get(1))).isLessThanOrEqualTo(1);
-    assertThat(Math.abs(perConsumer.get(2) - perConsumer.get(3))).isLessThanOrEqualTo(1);
+    // (a fast reader may even take every split, leaving the other producer without records)
+    for (int producer = 0; producer < 2; producer++) {
+      long first = perConsumer.getOrDefault(2 * producer, 0L);
+      long second = perConsumer.getOrDefault(2 * producer + 1, 0L);
+      assertThat(Math.abs(first - second)).isLessThanOrEqualTo(1);
+    }
   }
 
   @Test

@@ -11,10 +11,37 @@ import java.io.Serializable;
  *     sends after every record
  * @param autoWatermarkIntervalMillis how often periodic watermark generators emit, in milliseconds
  *     of processing time; 0 disables periodic emission
+ * @param checkpointing checkpoint settings ({@link CheckpointingOptions#DISABLED} if off)
+ * @param savepointRestore the savepoint or checkpoint the job starts from, if any
  */
 public record ExecutionConfig(
-    int parallelism, int maxParallelism, long bufferTimeoutMillis, long autoWatermarkIntervalMillis)
+    int parallelism,
+    int maxParallelism,
+    long bufferTimeoutMillis,
+    long autoWatermarkIntervalMillis,
+    CheckpointingOptions checkpointing,
+    SavepointRestoreSettings savepointRestore)
     implements Serializable {
+
+  public ExecutionConfig {
+    checkpointing = checkpointing == null ? CheckpointingOptions.DISABLED : checkpointing;
+    savepointRestore = savepointRestore == null ? SavepointRestoreSettings.NONE : savepointRestore;
+  }
+
+  /** The settings without checkpoints. */
+  public ExecutionConfig(
+      int parallelism,
+      int maxParallelism,
+      long bufferTimeoutMillis,
+      long autoWatermarkIntervalMillis) {
+    this(
+        parallelism,
+        maxParallelism,
+        bufferTimeoutMillis,
+        autoWatermarkIntervalMillis,
+        CheckpointingOptions.DISABLED,
+        SavepointRestoreSettings.NONE);
+  }
 
   /** The settings with the default watermark interval (200 ms). */
   public ExecutionConfig(int parallelism, int maxParallelism, long bufferTimeoutMillis) {

@@ -1,7 +1,9 @@
 package io.eddy.runtime.cluster;
 
+import io.eddy.runtime.checkpoint.storage.StateFileHandle;
 import io.eddy.runtime.source.OperatorEvent;
 import io.eddy.runtime.task.TaskExecutionState;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** How tasks talk to the JobMaster of their job. */
@@ -17,4 +19,17 @@ public interface JobMasterGateway {
    * which backpressures the sink.
    */
   CompletableFuture<Void> offerCollectBatch(String collectId, byte[] batch);
+
+  /** A subtask wrote its state for checkpoint {@code checkpointId}: these files. */
+  CompletableFuture<Void> acknowledgeCheckpoint(
+      String attemptId, long checkpointId, List<StateFileHandle> stateFiles);
+
+  /** A subtask could not take its part of checkpoint {@code checkpointId}. */
+  CompletableFuture<Void> declineCheckpoint(String attemptId, long checkpointId, String reason);
+
+  /**
+   * A subtask of a checkpointed job reached the end of its input and waits for the final checkpoint
+   * before it finishes (so that what it committed is covered by a checkpoint).
+   */
+  CompletableFuture<Void> notifyEndOfInput(String attemptId);
 }

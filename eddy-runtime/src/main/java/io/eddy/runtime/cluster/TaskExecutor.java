@@ -27,6 +27,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final NetworkBufferPool networkBufferPool;
   private final PartitionRegistry partitionRegistry;
   private final ScheduledExecutorService timer;
+  private final java.util.concurrent.ExecutorService checkpointIo;
   private final Clock clock;
   private final int buffersPerChannel;
   private final LibraryCache libraryCache;
@@ -77,6 +78,13 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
               return t;
             });
     this.clock = clock != null ? clock : new SystemClock(timer);
+    this.checkpointIo =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "checkpoint-io-" + location);
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @Override
@@ -100,7 +108,12 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
           ClassLoader loader = libraryCache.get(tdd.jobId());
           TaskServices services =
               new TaskServices(
-                  networkBufferPool, partitionRegistry, clock, loader, buffersPerChannel);
+                  networkBufferPool,
+                  partitionRegistry,
+                  clock,
+                  loader,
+                  buffersPerChannel,
+                  checkpointIo);
           Task task =
               new Task(
                   tdd, services, jobMaster, () -> runAsync(() -> tasks.remove(tdd.attemptId())));
@@ -135,6 +148,35 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   }
 
   @Override
+  public CompletableFuture<Void> triggerCheckpoint(
+      String attemptId, long checkpointId, long timestamp, boolean savepoint) {
+    return onTask(attemptId, t -> t.triggerCheckpoint(checkpointId, timestamp, savepoint));
+  }
+
+  @Override
+  public CompletableFuture<Void> notifyCheckpointComplete(
+      String attemptId, long checkpointId, boolean finalCheckpoint) {
+    return onTask(attemptId, t -> t.notifyCheckpointComplete(checkpointId, finalCheckpoint));
+  }
+
+  @Override
+  public CompletableFuture<Void> notifyCheckpointAborted(String attemptId, long checkpointId) {
+    return onTask(attemptId, t -> t.notifyCheckpointAborted(checkpointId));
+  }
+
+  /** Runs {@code action} on the attempt if it still runs here (a late message is dropped). */
+  private CompletableFuture<Void> onTask(
+      String attemptId, java.util.function.Consumer<Task> action) {
+    return runAsync(
+        () -> {
+          Task task = tasks.get(attemptId);
+          if (task != null) {
+            action.accept(task);
+          }
+        });
+  }
+
+  @Override
   public CompletableFuture<Void> releaseJob(String jobId) {
     return runAsync(
         () -> {
@@ -156,5 +198,6 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     runAsync(() -> tasks.values().forEach(Task::cancel));
     super.close();
     timer.shutdownNow();
+    checkpointIo.shutdownNow();
   }
 }

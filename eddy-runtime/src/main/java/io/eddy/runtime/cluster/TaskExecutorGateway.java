@@ -19,6 +19,22 @@ public interface TaskExecutorGateway {
   /** Delivers a coordinator's event to the source operator of a running attempt. */
   CompletableFuture<Void> sendOperatorEvent(String attemptId, OperatorEvent event);
 
+  /**
+   * Starts checkpoint {@code checkpointId} at a source subtask (or at one whose input ended): it
+   * snapshots its state and sends the barrier downstream.
+   */
+  CompletableFuture<Void> triggerCheckpoint(
+      String attemptId, long checkpointId, long timestamp, boolean savepoint);
+
+  /**
+   * Checkpoint {@code checkpointId} completed. If it is the job's final checkpoint, subtasks
+   * waiting at the end of their input finish.
+   */
+  CompletableFuture<Void> notifyCheckpointComplete(
+      String attemptId, long checkpointId, boolean finalCheckpoint);
+
+  CompletableFuture<Void> notifyCheckpointAborted(String attemptId, long checkpointId);
+
   /** The job ended: drop its result partitions. */
   CompletableFuture<Void> releaseJob(String jobId);
 }

@@ -1,5 +1,6 @@
 package io.eddy.runtime.scheduler;
 
+import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.cluster.Slot;
 import io.eddy.runtime.graph.EdgeConnections;
 import io.eddy.runtime.graph.JobEdge;
@@ -70,6 +71,21 @@ public final class ExecutionGraph {
     }
   }
 
+  /** Starts new attempts of all subtasks in the slots they had (for a restart). */
+  public void newAttemptsInSameSlots() {
+    byAttempt.clear();
+    for (ExecutionVertex[] row : vertices) {
+      for (ExecutionVertex ev : row) {
+        ev.newAttempt(ev.getSlot());
+        byAttempt.put(ev.getAttemptId(), ev);
+      }
+    }
+  }
+
+  public JobGraph getJobGraph() {
+    return jobGraph;
+  }
+
   public ExecutionVertex getByAttempt(String attemptId) {
     return byAttempt.get(attemptId);
   }
@@ -86,8 +102,14 @@ public final class ExecutionGraph {
     return all;
   }
 
-  /** The descriptor that deploys {@code ev}'s current attempt. */
-  public TaskDeploymentDescriptor deploymentDescriptor(ExecutionVertex ev) {
+  /**
+   * The descriptor that deploys {@code ev}'s current attempt.
+   *
+   * @param checkpointStorageRoot where the job's checkpoints go, or null if it takes none
+   * @param restoredStates per operator of the chain, what it restores (empty: nothing)
+   */
+  public TaskDeploymentDescriptor deploymentDescriptor(
+      ExecutionVertex ev, String checkpointStorageRoot, List<RestoredState> restoredStates) {
     JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
     List<OutputDescriptor> outputs = new ArrayList<>();
     for (JobEdge e : jobGraph.outputsOf(v.index())) {
@@ -127,6 +149,9 @@ public final class ExecutionGraph {
         outputs,
         inputs,
         jobGraph.config().bufferTimeoutMillis(),
-        jobGraph.config().autoWatermarkIntervalMillis());
+        jobGraph.config().autoWatermarkIntervalMillis(),
+        jobGraph.config().checkpointing(),
+        checkpointStorageRoot,
+        restoredStates);
   }
 }

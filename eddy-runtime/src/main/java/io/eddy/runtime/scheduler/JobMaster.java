@@ -5,6 +5,15 @@ import io.eddy.api.JobExecutionResult;
 import io.eddy.api.JobStatus;
 import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.core.dag.ops.Specs;
+import io.eddy.core.execution.CheckpointingOptions;
+import io.eddy.core.execution.SavepointRestoreSettings;
+import io.eddy.runtime.checkpoint.CheckpointCoordinator;
+import io.eddy.runtime.checkpoint.CheckpointParticipants;
+import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.checkpoint.StateAssignment;
+import io.eddy.runtime.checkpoint.storage.CheckpointMetadata;
+import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
+import io.eddy.runtime.checkpoint.storage.StateFileHandle;
 import io.eddy.runtime.cluster.JobMasterGateway;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.cluster.Slot;
@@ -20,6 +29,8 @@ import io.eddy.runtime.source.OperatorEvent;
 import io.eddy.runtime.source.SourceCoordinator;
 import io.eddy.runtime.task.ExecutionState;
 import io.eddy.runtime.task.TaskExecutionState;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +62,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final Map<String, CollectBuffer> collectBuffers = new HashMap<>();
   private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
   private final long submissionTime = System.currentTimeMillis();
+
+  /** Per job vertex, the operator ids of its chain. */
+  private final Map<Integer, List<String>> operatorIds = new HashMap<>();
+
+  private final List<CheckpointParticipants.OperatorInfo> operatorInfos = new ArrayList<>();
+  private CheckpointCoordinator checkpointCoordinator;
+
+  /** The state the current attempts restore, or null for a fresh start. */
+  private StateAssignment restoreFrom;
+
   private JobStatus status = JobStatus.CREATED;
   private Throwable failureCause;
   private String failedTask;
@@ -76,6 +97,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                   resourceManager.allocateSlots(jobGraph.jobId(), executionGraph.requiredSlots());
               executionGraph.assignSlots(slots);
               registerCollectSinksAndCoordinators();
+              restoreFrom = savepointToRestore();
+              createCheckpointCoordinator();
               CompletableFuture<?>[] started =
                   coordinators.values().stream()
                       .map(SourceCoordinator::start)
@@ -101,13 +124,176 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     for (ExecutionVertex ev : executionGraph.all()) {
       ev.getSlot()
           .taskManager()
-          .submitTask(executionGraph.deploymentDescriptor(ev), this)
+          .submitTask(
+              executionGraph.deploymentDescriptor(
+                  ev,
+                  checkpointCoordinator == null
+                      ? null
+                      : checkpointCoordinator.storage().jobDirectory().getParent().toString(),
+                  restoredStates(ev)),
+              this)
           .whenComplete(
               (ok, e) -> {
                 if (e != null) {
                   runAsync(() -> failJob(ev, e));
                 }
               });
+    }
+    if (checkpointCoordinator != null) {
+      checkpointCoordinator.startPeriodic();
+    }
+  }
+
+  /** Per operator of {@code ev}'s chain, the state it restores (empty: a fresh start). */
+  private List<RestoredState> restoredStates(ExecutionVertex ev) {
+    if (restoreFrom == null) {
+      return List.of();
+    }
+    JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
+    List<RestoredState> states = new ArrayList<>();
+    for (String operatorId : operatorIds.get(v.index())) {
+      states.add(
+          restoreFrom.forSubtask(
+              operatorId, ev.getSubtaskIndex(), v.parallelism(), v.maxParallelism()));
+    }
+    return states;
+  }
+
+  /** The savepoint or retained checkpoint the job was asked to start from, checked; or null. */
+  private StateAssignment savepointToRestore() {
+    SavepointRestoreSettings settings = jobGraph.config().savepointRestore();
+    if (!settings.restoreSavepoint()) {
+      return null;
+    }
+    Path dir = Path.of(settings.path());
+    CheckpointMetadata metadata;
+    try {
+      metadata = FsCheckpointStorage.readMetadata(dir);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          "Cannot start job '" + jobGraph.jobName() + "' from " + dir + ": " + e.getMessage(), e);
+    }
+    StateAssignment assignment = new StateAssignment(metadata, dir);
+    assignment.check(operatorInfos, settings.allowNonRestoredState());
+    LOG.info("Job {} starts from the snapshot {}", jobGraph.jobName(), dir);
+    return assignment;
+  }
+
+  private void createCheckpointCoordinator() {
+    CheckpointingOptions options = jobGraph.config().checkpointing();
+    if (!options.enabled()) {
+      return;
+    }
+    Path root =
+        options.storageDirectory() != null
+            ? Path.of(options.storageDirectory())
+            : Path.of(System.getProperty("java.io.tmpdir"), "eddy-checkpoints");
+    FsCheckpointStorage storage = new FsCheckpointStorage(root.toAbsolutePath(), jobGraph.jobId());
+    long firstId = 1;
+    if (restoreFrom != null) {
+      firstId = restoreFrom.metadata().checkpointId() + 1;
+    }
+    checkpointCoordinator =
+        new CheckpointCoordinator(
+            jobGraph.jobName(), options, storage, new Participants(), firstId);
+  }
+
+  /** Takes a savepoint into {@code targetDirectory}; completes with its path. */
+  public CompletableFuture<String> triggerSavepoint(String targetDirectory) {
+    return composeAsync(
+        () -> {
+          if (checkpointCoordinator == null) {
+            throw new IllegalStateException(
+                "Job '"
+                    + jobGraph.jobName()
+                    + "' takes no checkpoints: enable checkpointing to take savepoints.");
+          }
+          if (status != JobStatus.RUNNING) {
+            throw new IllegalStateException(
+                "Job '" + jobGraph.jobName() + "' is " + status + ", not running.");
+          }
+          return checkpointCoordinator.triggerSavepoint(Path.of(targetDirectory));
+        });
+  }
+
+  /** Triggers a checkpoint now (tests, REST); completes with its id. */
+  public CompletableFuture<Long> triggerCheckpoint() {
+    return composeAsync(
+        () -> {
+          if (checkpointCoordinator == null) {
+            throw new IllegalStateException(
+                "Job '" + jobGraph.jobName() + "' takes no checkpoints.");
+          }
+          return checkpointCoordinator.trigger(false, false);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> acknowledgeCheckpoint(
+      String attemptId, long checkpointId, List<StateFileHandle> stateFiles) {
+    return runAsync(
+        () -> {
+          if (checkpointCoordinator != null) {
+            checkpointCoordinator.acknowledge(attemptId, checkpointId, stateFiles);
+          }
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> declineCheckpoint(
+      String attemptId, long checkpointId, String reason) {
+    return runAsync(
+        () -> {
+          if (checkpointCoordinator != null) {
+            checkpointCoordinator.decline(attemptId, checkpointId, reason);
+          }
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> notifyEndOfInput(String attemptId) {
+    return runAsync(
+        () -> {
+          if (checkpointCoordinator != null && executionGraph.getByAttempt(attemptId) != null) {
+            checkpointCoordinator.onEndOfInput(attemptId);
+          }
+        });
+  }
+
+  /** The job as the checkpoint coordinator sees it; every method runs on the main thread. */
+  private final class Participants implements CheckpointParticipants {
+    @Override
+    public List<Subtask> runningSubtasks() {
+      if (status != JobStatus.RUNNING) {
+        return null;
+      }
+      List<Subtask> subtasks = new ArrayList<>();
+      for (ExecutionVertex ev : executionGraph.all()) {
+        if (ev.getState() != ExecutionState.RUNNING) {
+          return null;
+        }
+        subtasks.add(
+            new Subtask(
+                ev.getAttemptId(),
+                ev.getSlot().taskManager(),
+                !jobGraph.inputsOf(ev.getVertexIndex()).isEmpty()));
+      }
+      return subtasks;
+    }
+
+    @Override
+    public List<OperatorInfo> operators() {
+      return operatorInfos;
+    }
+
+    @Override
+    public void runOnMainThread(Runnable action) {
+      runAsync(action);
+    }
+
+    @Override
+    public void failJob(Throwable cause) {
+      JobMaster.this.failJob(executionGraph.get(0, 0), cause);
     }
   }
 
@@ -193,6 +379,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     status = JobStatus.FAILING;
     failureCause = unwrap(cause);
+    if (checkpointCoordinator != null) {
+      checkpointCoordinator.stopPeriodic();
+      checkpointCoordinator.abortAll("the job is failing");
+    }
     JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
     failedTask = v.name() + " (" + (ev.getSubtaskIndex() + 1) + "/" + v.parallelism() + ")";
     cancelRunningTasks();
@@ -272,6 +462,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         : "was cancelled."),
                 failureCause);
     collectBuffers.values().forEach(b -> b.end(collectFailure));
+    if (checkpointCoordinator != null) {
+      checkpointCoordinator.shutdown(status);
+    }
     for (SourceCoordinator<?, ?> c : coordinators.values()) {
       try {
         c.close();
@@ -304,6 +497,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private void registerCollectSinksAndCoordinators() {
     for (JobVertex v : jobGraph.vertices()) {
       VertexConfig config = readConfig(v, userCodeClassLoader);
+      operatorIds.put(
+          v.index(), config.operators().stream().map(OperatorConfig::operatorId).toList());
+      for (int i = 0; i < config.operators().size(); i++) {
+        operatorInfos.add(
+            new CheckpointParticipants.OperatorInfo(
+                config.operators().get(i).operatorId(),
+                v.parallelism(),
+                v.maxParallelism(),
+                null)); // the coordinator of a source is set below
+      }
       for (OperatorConfig oc : config.operators()) {
         if (oc.spec() instanceof Specs.Collect<?> c) {
           collectBuffers.put(c.collectId(), new CollectBuffer(COLLECT_BUFFER_BYTES));

@@ -1,6 +1,7 @@
 package io.eddy.runtime.task;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
+import io.eddy.runtime.network.api.CheckpointBarrier;
 import io.eddy.runtime.network.api.NetworkEvent;
 import io.eddy.runtime.network.input.InputGate;
 import io.eddy.runtime.network.input.RecordDeserializer;
@@ -36,6 +37,7 @@ final class NetworkInput {
   private final int[] channelInValve;
   private final StatusWatermarkValve[] valves;
   private final InputTarget target;
+  private CheckpointBarrierHandler barrierHandler;
   private int finishedChannels;
 
   /** A one-input network input: every channel feeds logical input 0. */
@@ -80,6 +82,15 @@ final class NetworkInput {
     this.target = target;
   }
 
+  /** Who is told of the checkpoint barriers and ended channels. */
+  void setBarrierHandler(CheckpointBarrierHandler barrierHandler) {
+    this.barrierHandler = barrierHandler;
+  }
+
+  InputGate getGate() {
+    return gate;
+  }
+
   /** Processes the elements of one buffer. Task thread. */
   Status processNext() throws Exception {
     if (finishedChannels == deserializers.length) {
@@ -95,10 +106,22 @@ final class NetworkInput {
     int valveChannel = channelInValve[channel];
     if (next.buffer().isEvent()) {
       NetworkEvent event = NetworkEvent.fromCode(next.buffer().memory()[0]);
+      if (event == NetworkEvent.CHECKPOINT_BARRIER) {
+        CheckpointBarrier barrier =
+            CheckpointBarrier.decode(next.buffer().memory(), next.buffer().size());
+        next.buffer().recycle();
+        if (barrierHandler != null) {
+          barrierHandler.processBarrier(barrier, channel);
+        }
+        return Status.MORE_AVAILABLE;
+      }
       next.buffer().recycle();
       if (event == NetworkEvent.END_OF_PARTITION) {
         finishedChannels++;
         emit(input, valve.inputEnded(valveChannel));
+        if (barrierHandler != null) {
+          barrierHandler.processEndOfPartition(channel);
+        }
         return finishedChannels == deserializers.length
             ? Status.END_OF_INPUT
             : Status.MORE_AVAILABLE;

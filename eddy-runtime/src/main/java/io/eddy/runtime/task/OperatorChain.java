@@ -1,5 +1,7 @@
 package io.eddy.runtime.task;
 
+import io.eddy.runtime.checkpoint.OperatorSnapshot;
+import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.cluster.JobMasterGateway;
 import io.eddy.runtime.graph.OperatorConfig;
 import io.eddy.runtime.graph.VertexConfig;
@@ -25,6 +27,7 @@ import java.util.List;
  */
 public final class OperatorChain {
   private final StreamOperator<?>[] operators;
+  private final String[] operatorIds;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   public OperatorChain(
@@ -38,6 +41,7 @@ public final class OperatorChain {
       JobMasterGateway jobMaster) {
     List<OperatorConfig> configs = config.operators();
     operators = new StreamOperator[configs.size()];
+    operatorIds = configs.stream().map(OperatorConfig::operatorId).toArray(String[]::new);
     for (int i = configs.size() - 1; i >= 0; i--) {
       OperatorConfig oc = configs.get(i);
       List<Output<?>> outputs = new ArrayList<>();
@@ -78,6 +82,44 @@ public final class OperatorChain {
 
   public StreamOperator<?> getHead() {
     return operators[0];
+  }
+
+  /** The id of operator {@code index}'s state in checkpoints. */
+  public String operatorId(int index) {
+    return operatorIds[index];
+  }
+
+  public int size() {
+    return operators.length;
+  }
+
+  /** Restores each operator's state (before open); {@code restored} gives operator i's. */
+  public void initializeState(java.util.function.IntFunction<RestoredState> restored)
+      throws Exception {
+    for (int i = operators.length - 1; i >= 0; i--) {
+      operators[i].initializeState(restored.apply(i));
+    }
+  }
+
+  /** The synchronous part of a checkpoint: one snapshot per operator, head first. */
+  public OperatorSnapshot[] snapshotState(long checkpointId, long timestamp) throws Exception {
+    OperatorSnapshot[] snapshots = new OperatorSnapshot[operators.length];
+    for (int i = 0; i < operators.length; i++) {
+      snapshots[i] = operators[i].snapshotState(checkpointId, timestamp);
+    }
+    return snapshots;
+  }
+
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    for (StreamOperator<?> operator : operators) {
+      operator.notifyCheckpointComplete(checkpointId);
+    }
+  }
+
+  public void notifyCheckpointAborted(long checkpointId) throws Exception {
+    for (StreamOperator<?> operator : operators) {
+      operator.notifyCheckpointAborted(checkpointId);
+    }
   }
 
   /** Opens tail-first, so downstream operators are ready when upstream ones emit in open(). */

@@ -1,11 +1,13 @@
 package io.eddy.runtime.task;
 
+import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.connector.source.InputStatus;
 import io.eddy.runtime.cluster.JobMasterGateway;
 import io.eddy.runtime.graph.UserCodeSerialization;
 import io.eddy.runtime.graph.VertexConfig;
+import io.eddy.runtime.network.api.CheckpointBarrier;
 import io.eddy.runtime.network.api.NetworkEvent;
 import io.eddy.runtime.network.api.RecordWriter;
 import io.eddy.runtime.network.input.InputChannel;
@@ -46,8 +48,12 @@ public final class StreamTask {
   private OperatorChain chain;
   private SourceOperator<?, ?> source;
   private NetworkInput networkInput;
+  private SubtaskCheckpointCoordinator checkpoints;
   private volatile boolean canceled;
   private boolean finished;
+
+  /** The input ended and the task waits for the job's final checkpoint (checkpointed jobs). */
+  private boolean awaitingFinalCheckpoint;
 
   public StreamTask(
       TaskDeploymentDescriptor tdd, TaskServices services, JobMasterGateway jobMaster) {
@@ -86,11 +92,20 @@ public final class StreamTask {
                   jobMaster.sendOperatorEventToCoordinator(
                       tdd.attemptId(), tdd.vertexIndex(), event),
               jobMaster);
+      if (tdd.checkpointing().enabled()) {
+        checkpoints = new SubtaskCheckpointCoordinator(tdd, services.checkpointIo(), jobMaster);
+      }
       if (chain.getHead() instanceof SourceOperator<?, ?> s) {
         source = s;
       } else {
         networkInput = createNetworkInput(config, chain.getHead());
+        networkInput.setBarrierHandler(
+            tdd.checkpointing().mode() == CheckpointingMode.AT_LEAST_ONCE
+                ? new AtLeastOnceBarrierHandler(
+                    networkInput.getGate().getNumberOfChannels(), this::performCheckpoint)
+                : new AlignedBarrierHandler(networkInput.getGate(), this::performCheckpoint));
       }
+      chain.initializeState(tdd::restoredState);
       chain.open();
       onRunning.run();
       if (tdd.bufferTimeoutMillis() > 0 && !writers.isEmpty()) {
@@ -154,6 +169,38 @@ public final class StreamTask {
         "operator event");
   }
 
+  /**
+   * Starts a checkpoint at this task (a source, or a task whose input ended). Any thread; runs as a
+   * mail.
+   */
+  public void triggerCheckpoint(CheckpointBarrier barrier) {
+    mailbox.put(() -> performCheckpoint(barrier), "trigger checkpoint " + barrier.checkpointId());
+  }
+
+  public void notifyCheckpointComplete(long checkpointId, boolean finalCheckpoint) {
+    mailbox.put(
+        () -> {
+          chain.notifyCheckpointComplete(checkpointId);
+          if (finalCheckpoint && awaitingFinalCheckpoint) {
+            mailboxProcessor.stop(); // everything this task did is now covered: finish
+          }
+        },
+        "checkpoint " + checkpointId + " complete");
+  }
+
+  public void notifyCheckpointAborted(long checkpointId) {
+    mailbox.put(
+        () -> chain.notifyCheckpointAborted(checkpointId),
+        "checkpoint " + checkpointId + " aborted");
+  }
+
+  private void performCheckpoint(CheckpointBarrier barrier) throws Exception {
+    if (checkpoints == null) {
+      throw new IllegalStateException("Checkpoint barrier in a job without checkpointing");
+    }
+    checkpoints.checkpoint(barrier, chain, writers, awaitingFinalCheckpoint);
+  }
+
   public Map<String, Accumulator<?, ?>> getAccumulators() {
     return accumulators;
   }
@@ -188,7 +235,16 @@ public final class StreamTask {
     for (RecordWriter<?> writer : writers) {
       writer.broadcastEvent(NetworkEvent.END_OF_PARTITION);
     }
-    controller.allActionsCompleted();
+    if (checkpoints == null) {
+      controller.allActionsCompleted();
+      return;
+    }
+    // A checkpointed job's task stays until a checkpoint covers its final state (sinks commit
+    // on it); meanwhile it only takes mails: triggers and notifications.
+    awaitingFinalCheckpoint = true;
+    timeService.shutdown(); // finished operators fire no more timers
+    controller.suspendUntil(new java.util.concurrent.CompletableFuture<>());
+    jobMaster.notifyEndOfInput(tdd.attemptId());
   }
 
   private void flushOutputs() {

@@ -80,6 +80,19 @@ public final class Task implements Runnable {
     streamTask.deliverOperatorEvent(event);
   }
 
+  public void triggerCheckpoint(long checkpointId, long timestamp, boolean savepoint) {
+    streamTask.triggerCheckpoint(
+        new io.eddy.runtime.network.api.CheckpointBarrier(checkpointId, timestamp, savepoint));
+  }
+
+  public void notifyCheckpointComplete(long checkpointId, boolean finalCheckpoint) {
+    streamTask.notifyCheckpointComplete(checkpointId, finalCheckpoint);
+  }
+
+  public void notifyCheckpointAborted(long checkpointId) {
+    streamTask.notifyCheckpointAborted(checkpointId);
+  }
+
   private void transition(
       ExecutionState next,
       Throwable failure,

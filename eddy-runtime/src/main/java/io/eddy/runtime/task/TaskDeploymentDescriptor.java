@@ -1,5 +1,7 @@
 package io.eddy.runtime.task;
 
+import io.eddy.core.execution.CheckpointingOptions;
+import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.network.partition.ResultPartitionId;
 import java.io.Serializable;
 import java.util.List;
@@ -21,6 +23,10 @@ import java.util.List;
  * @param inputs one entry per input edge: the channels to read
  * @param bufferTimeoutMillis output flush interval, 0 = after every record
  * @param autoWatermarkIntervalMillis periodic watermark interval, 0 = no periodic watermarks
+ * @param checkpointing the job's checkpoint settings
+ * @param checkpointStorageRoot directory under which the job's checkpoints are written, or null if
+ *     checkpointing is off
+ * @param restoredStates per operator of the chain, the state it restores (empty list: none)
  */
 public record TaskDeploymentDescriptor(
     String jobId,
@@ -36,8 +42,16 @@ public record TaskDeploymentDescriptor(
     List<OutputDescriptor> outputs,
     List<InputDescriptor> inputs,
     long bufferTimeoutMillis,
-    long autoWatermarkIntervalMillis)
+    long autoWatermarkIntervalMillis,
+    CheckpointingOptions checkpointing,
+    String checkpointStorageRoot,
+    List<RestoredState> restoredStates)
     implements Serializable {
+
+  /** The state operator {@code chainIndex} restores. */
+  public RestoredState restoredState(int chainIndex) {
+    return restoredStates.isEmpty() ? RestoredState.NONE : restoredStates.get(chainIndex);
+  }
 
   /** A network output of the task. */
   public record OutputDescriptor(ResultPartitionId partitionId, int numSubpartitions)

@@ -12,10 +12,12 @@ import io.eddy.runtime.time.Clock;
  * @param clock processing time and timers (actions only enqueue mails); a manual clock in tests
  * @param userCodeClassLoader class loader of the job's code
  * @param buffersPerChannel network buffers a producer may fill per subpartition
+ * @param checkpointIo runs the asynchronous parts of checkpoints (writing state files)
  */
 public record TaskServices(
     NetworkBufferPool networkBufferPool,
     PartitionRegistry partitionRegistry,
     Clock clock,
     ClassLoader userCodeClassLoader,
-    int buffersPerChannel) {}
+    int buffersPerChannel,
+    java.util.concurrent.Executor checkpointIo) {}

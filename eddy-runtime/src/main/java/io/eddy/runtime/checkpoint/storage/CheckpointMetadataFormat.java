@@ -14,10 +14,13 @@ import java.util.zip.CRC32;
  * "string" is {@code DataOutputView.writeString}.
  *
  * <pre>
- * file    := magic:int(0x4544434D "EDCM") version:int(1) payloadLength:int payload crc32:int
- * payload := checkpointId:long timestamp:long fileCount:int stateFile*
+ * file    := magic:int(0x4544434D "EDCM") version:int(2) payloadLength:int payload crc32:int
+ * payload := checkpointId:long timestamp:long savepoint:boolean
+ *            fileCount:int stateFile* operatorCount:int operator*
  * stateFile := operatorId:string subtaskIndex:int fileName:string
- *              keyGroupStart:int keyGroupEnd:int
+ *              keyGroupStart:int keyGroupEnd:int          (end &lt; start: operator state)
+ * operator  := operatorId:string parallelism:int maxParallelism:int
+ *              coordinatorStateLength:int(-1: none) coordinatorState:byte*
  * </pre>
  *
  * <p>The CRC32 covers the payload, so a truncated or damaged file is detected rather than half
@@ -25,7 +28,7 @@ import java.util.zip.CRC32;
  */
 final class CheckpointMetadataFormat {
   static final int MAGIC = 0x4544434D;
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final int PREFIX_BYTES = 12;
   private static final int CRC_BYTES = 4;
 
@@ -35,6 +38,7 @@ final class CheckpointMetadataFormat {
     DataOutputSerializer payload = new DataOutputSerializer(256);
     payload.writeLong(metadata.checkpointId());
     payload.writeLong(metadata.timestamp());
+    payload.writeBoolean(metadata.savepoint());
     payload.writeInt(metadata.stateFiles().size());
     for (StateFileHandle file : metadata.stateFiles()) {
       payload.writeString(file.operatorId());
@@ -42,6 +46,17 @@ final class CheckpointMetadataFormat {
       payload.writeString(file.fileName());
       payload.writeInt(file.keyGroupRange().start());
       payload.writeInt(file.keyGroupRange().end());
+    }
+    payload.writeInt(metadata.operators().size());
+    for (CheckpointMetadata.OperatorInfo op : metadata.operators()) {
+      payload.writeString(op.operatorId());
+      payload.writeInt(op.parallelism());
+      payload.writeInt(op.maxParallelism());
+      byte[] state = op.coordinatorState();
+      payload.writeInt(state == null ? -1 : state.length);
+      if (state != null) {
+        payload.write(state);
+      }
     }
     CRC32 crc = new CRC32();
     crc.update(payload.getSharedBuffer(), 0, payload.length());
@@ -87,6 +102,7 @@ final class CheckpointMetadataFormat {
     payload.setBuffer(bytes, PREFIX_BYTES, length);
     long checkpointId = payload.readLong();
     long timestamp = payload.readLong();
+    boolean savepoint = payload.readBoolean();
     int count = payload.readInt();
     if (count < 0) {
       throw new IOException("negative state file count " + count);
@@ -102,9 +118,28 @@ final class CheckpointMetadataFormat {
       KeyGroupRange range = new KeyGroupRange(payload.readInt(), payload.readInt());
       files.add(new StateFileHandle(operatorId, subtask, fileName, range));
     }
-    if (payload.available() != 0) {
-      throw new IOException(payload.available() + " unexpected bytes after the state files");
+    int operatorCount = payload.readInt();
+    if (operatorCount < 0) {
+      throw new IOException("negative operator count " + operatorCount);
     }
-    return new CheckpointMetadata(checkpointId, timestamp, files);
+    List<CheckpointMetadata.OperatorInfo> operators =
+        new ArrayList<>(Math.min(operatorCount, 1024));
+    for (int i = 0; i < operatorCount; i++) {
+      String operatorId = payload.readString();
+      int parallelism = payload.readInt();
+      int maxParallelism = payload.readInt();
+      int stateLength = payload.readInt();
+      byte[] state = null;
+      if (stateLength >= 0) {
+        state = new byte[stateLength];
+        payload.readFully(state);
+      }
+      operators.add(
+          new CheckpointMetadata.OperatorInfo(operatorId, parallelism, maxParallelism, state));
+    }
+    if (payload.available() != 0) {
+      throw new IOException(payload.available() + " unexpected bytes after the operators");
+    }
+    return new CheckpointMetadata(checkpointId, timestamp, files, operators, savepoint);
   }
 }

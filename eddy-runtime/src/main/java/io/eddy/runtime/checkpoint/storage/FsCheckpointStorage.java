@@ -214,6 +214,50 @@ public final class FsCheckpointStorage {
     return deleted;
   }
 
+  /** Deletes the job's whole checkpoint directory (the job ended and keeps no checkpoints). */
+  public void discardAll() throws IOException {
+    deleteRecursively(jobDirectory);
+  }
+
+  /** Deletes the directory of one attempt (an aborted checkpoint). */
+  public void discardAttempt(long checkpointId) throws IOException {
+    deleteRecursively(checkpointDirectory(checkpointId));
+  }
+
+  /**
+   * Copies a completed checkpoint to {@code target} (which must not exist), making it a savepoint
+   * that outlives the job: its metadata names its files relative to its own directory.
+   */
+  public Path copyCompleted(long checkpointId, Path target) throws IOException {
+    Path source = checkpointDirectory(checkpointId);
+    Files.createDirectories(target);
+    try (Stream<Path> files = Files.list(source)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (!file.getFileName().toString().equals(METADATA_FILE)) {
+          Files.copy(file, target.resolve(file.getFileName()));
+        }
+      }
+    }
+    // the metadata last, as in a checkpoint: a crash midway leaves no usable half savepoint
+    Files.copy(source.resolve(METADATA_FILE), target.resolve(METADATA_FILE));
+    forceDirectory(target);
+    return target;
+  }
+
+  /** Reads the metadata of a completed checkpoint or savepoint directory given by its path. */
+  public static CheckpointMetadata readMetadata(Path directory) throws IOException {
+    Path file = directory.resolve(METADATA_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(
+          file.toString(), null, "no checkpoint or savepoint metadata there");
+    }
+    try {
+      return CheckpointMetadataFormat.read(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new CorruptCheckpointMetadataException(file, e.getMessage(), e);
+    }
+  }
+
   /** All {@code chk-<id>} directories, complete or not, by increasing id. */
   private List<CheckpointDirectory> listAttempts() throws IOException {
     if (!Files.isDirectory(jobDirectory)) {

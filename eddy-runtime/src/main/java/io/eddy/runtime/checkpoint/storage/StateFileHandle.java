@@ -5,12 +5,20 @@ import java.util.Objects;
 
 /**
  * One state file of a checkpoint: which subtask of which operator wrote it, its name inside the
- * checkpoint directory, and the key groups it holds (empty for non-keyed state).
+ * checkpoint directory, and the key groups it holds: keyed state files have a non-empty range,
+ * operator (non-keyed) state files the empty range {@link #NO_KEY_GROUPS}.
  *
  * @param fileName a plain file name (no directory part), relative to the checkpoint directory
  */
 public record StateFileHandle(
     String operatorId, int subtaskIndex, String fileName, KeyGroupRange keyGroupRange) {
+
+  /** The key-group range of an operator state file. */
+  public static final KeyGroupRange NO_KEY_GROUPS = new KeyGroupRange(0, -1);
+
+  public boolean isKeyed() {
+    return keyGroupRange.size() > 0;
+  }
 
   public StateFileHandle {
     Objects.requireNonNull(operatorId, "operatorId");

@@ -142,6 +142,20 @@ public final class RecordWriter<T> {
     }
   }
 
+  /**
+   * Flushes pending data, then sends the barrier in its own buffer on every channel, so that it
+   * follows every record emitted before it.
+   */
+  public void broadcastBarrier(CheckpointBarrier barrier) throws InterruptedException {
+    flushAll();
+    for (int ch = 0; ch < current.length; ch++) {
+      Buffer buffer = bufferPool.requestBufferBlocking();
+      buffer.setSize(barrier.encode(buffer.memory()));
+      buffer.setEvent(true);
+      partition.getSubpartition(ch).add(buffer);
+    }
+  }
+
   /** Hands every partly filled buffer to its consumer. */
   public void flushAll() {
     for (int ch = 0; ch < current.length; ch++) {

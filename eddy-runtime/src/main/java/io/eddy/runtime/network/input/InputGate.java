@@ -14,11 +14,20 @@ public final class InputGate {
   private final List<InputChannel> channels;
   private final ArrayDeque<Integer> channelsWithData = new ArrayDeque<>();
   private final boolean[] queued;
+
+  /** Channels held back while the task aligns a checkpoint's barriers (task thread writes). */
+  private final boolean[] blocked;
+
+  /** Blocked channels that had data when they were skipped; queued again on unblock. */
+  private final boolean[] skippedWithData;
+
   private CompletableFuture<Void> availableFuture = new CompletableFuture<>();
 
   public InputGate(List<InputChannel> channels) {
     this.channels = List.copyOf(channels);
     this.queued = new boolean[channels.size()];
+    this.blocked = new boolean[channels.size()];
+    this.skippedWithData = new boolean[channels.size()];
   }
 
   public void start() {
@@ -45,6 +54,10 @@ public final class InputGate {
         }
         channel = next;
         queued[channel] = false;
+        if (blocked[channel]) {
+          skippedWithData[channel] = true; // polled again once the alignment ends
+          continue;
+        }
       }
       Buffer buffer = channels.get(channel).poll();
       if (buffer != null) {
@@ -55,10 +68,39 @@ public final class InputGate {
     }
   }
 
+  /**
+   * Holds {@code channel} back: {@link #pollNext()} returns none of its buffers until {@link
+   * #unblockAll()}. Used to align checkpoint barriers. Task thread.
+   */
+  public void blockChannel(int channel) {
+    synchronized (channelsWithData) {
+      blocked[channel] = true;
+    }
+  }
+
+  /** Lets every blocked channel be read again. Task thread. */
+  public void unblockAll() {
+    for (int channel = 0; channel < blocked.length; channel++) {
+      boolean requeue;
+      synchronized (channelsWithData) {
+        requeue = blocked[channel] && skippedWithData[channel];
+        blocked[channel] = false;
+        skippedWithData[channel] = false;
+      }
+      if (requeue) {
+        notifyChannelNonEmpty(channel);
+      }
+    }
+  }
+
   /** Called by a channel (on the producer's thread) when it has data. */
   void notifyChannelNonEmpty(int channel) {
     CompletableFuture<Void> toComplete = null;
     synchronized (channelsWithData) {
+      if (blocked[channel]) {
+        skippedWithData[channel] = true;
+        return;
+      }
       if (!queued[channel]) {
         queued[channel] = true;
         channelsWithData.add(channel);

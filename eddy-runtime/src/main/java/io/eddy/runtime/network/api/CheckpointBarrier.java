@@ -1,0 +1,32 @@
+package io.eddy.runtime.network.api;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Marks the point in a channel's stream where checkpoint {@code checkpointId} cuts it: everything
+ * before belongs to the checkpoint, everything after to the next. Sources emit barriers when the
+ * JobManager triggers them; other tasks snapshot when the barrier arrived on all their inputs and
+ * pass it on. Travels as an event buffer: the event code, then id, timestamp and flags.
+ *
+ * @param savepoint whether the snapshot is a savepoint (kept by the user, not retained-count bound)
+ */
+public record CheckpointBarrier(long checkpointId, long timestamp, boolean savepoint) {
+  static final int ENCODED_BYTES = 1 + 8 + 8 + 1;
+
+  /** Writes the barrier into an event buffer's memory; returns the number of bytes. */
+  int encode(byte[] memory) {
+    ByteBuffer b = ByteBuffer.wrap(memory);
+    b.put(NetworkEvent.CHECKPOINT_BARRIER.code());
+    b.putLong(checkpointId).putLong(timestamp).put((byte) (savepoint ? 1 : 0));
+    return ENCODED_BYTES;
+  }
+
+  /** Reads a barrier from an event buffer that {@link #encode} wrote. */
+  public static CheckpointBarrier decode(byte[] memory, int size) {
+    if (size != ENCODED_BYTES || memory[0] != NetworkEvent.CHECKPOINT_BARRIER.code()) {
+      throw new IllegalStateException("Corrupt stream: not a checkpoint barrier (" + size + " B)");
+    }
+    ByteBuffer b = ByteBuffer.wrap(memory, 1, ENCODED_BYTES - 1);
+    return new CheckpointBarrier(b.getLong(), b.getLong(), b.get() != 0);
+  }
+}

@@ -1,0 +1,19 @@
+package io.eddy.runtime.task;
+
+import io.eddy.runtime.network.api.CheckpointBarrier;
+
+/**
+ * Decides when the barriers a task received on its input channels complete its part of a
+ * checkpoint. Channels that ended count as having delivered every later barrier. Task thread only.
+ */
+interface CheckpointBarrierHandler {
+  /** Called with the barrier once the task may snapshot its state for it. */
+  @FunctionalInterface
+  interface Target {
+    void triggerOnBarriers(CheckpointBarrier barrier) throws Exception;
+  }
+
+  void processBarrier(CheckpointBarrier barrier, int channel) throws Exception;
+
+  void processEndOfPartition(int channel) throws Exception;
+}

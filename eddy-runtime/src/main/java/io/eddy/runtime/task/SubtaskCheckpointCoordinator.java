@@ -1,0 +1,122 @@
+package io.eddy.runtime.task;
+
+import io.eddy.runtime.checkpoint.OperatorSnapshot;
+import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
+import io.eddy.runtime.checkpoint.storage.StateFileHandle;
+import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.network.api.CheckpointBarrier;
+import io.eddy.runtime.network.api.RecordWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A subtask's part of a checkpoint. On the task thread: the operators' synchronous snapshots, then
+ * the barrier to every output. On the checkpoint I/O thread: the state files, then the
+ * acknowledgement to the JobMaster (or a decline if anything failed), so the task thread goes on
+ * processing records while the files are written.
+ */
+final class SubtaskCheckpointCoordinator {
+  private static final Logger LOG = LoggerFactory.getLogger(SubtaskCheckpointCoordinator.class);
+
+  private final TaskDeploymentDescriptor tdd;
+  private final FsCheckpointStorage storage;
+  private final Executor io;
+  private final JobMasterGateway jobMaster;
+  private long lastCheckpointId = -1;
+
+  SubtaskCheckpointCoordinator(
+      TaskDeploymentDescriptor tdd, Executor io, JobMasterGateway jobMaster) {
+    this.tdd = tdd;
+    this.storage = new FsCheckpointStorage(Path.of(tdd.checkpointStorageRoot()), tdd.jobId());
+    this.io = io;
+    this.jobMaster = jobMaster;
+  }
+
+  /**
+   * Takes this subtask's part of the barrier's checkpoint, unless it did already (a trigger and the
+   * barriers of the same checkpoint may both arrive at a subtask whose input ended).
+   *
+   * @param outputsEnded whether the outputs already carried their end of partition (then no barrier
+   *     follows)
+   */
+  void checkpoint(
+      CheckpointBarrier barrier,
+      OperatorChain chain,
+      List<RecordWriter<?>> writers,
+      boolean outputsEnded)
+      throws Exception {
+    long id = barrier.checkpointId();
+    if (id <= lastCheckpointId) {
+      return;
+    }
+    lastCheckpointId = id;
+    OperatorSnapshot[] snapshots;
+    try {
+      snapshots = chain.snapshotState(id, barrier.timestamp());
+    } catch (Exception e) {
+      LOG.warn("{} could not snapshot its state for checkpoint {}", tdd.description(), id, e);
+      jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(e));
+      if (!outputsEnded) {
+        writers.forEach(w -> broadcast(w, barrier)); // downstream tasks must not wait for it
+      }
+      return;
+    }
+    if (!outputsEnded) {
+      for (RecordWriter<?> writer : writers) {
+        writer.broadcastBarrier(barrier);
+      }
+    }
+    io.execute(() -> writeAndAcknowledge(id, chain, snapshots));
+  }
+
+  private static void broadcast(RecordWriter<?> writer, CheckpointBarrier barrier) {
+    try {
+      writer.broadcastBarrier(barrier);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void writeAndAcknowledge(long id, OperatorChain chain, OperatorSnapshot[] snapshots) {
+    try {
+      List<StateFileHandle> files = new ArrayList<>();
+      for (int i = 0; i < snapshots.length; i++) {
+        OperatorSnapshot s = snapshots[i];
+        String prefix =
+            "v"
+                + tdd.vertexIndex()
+                + "-o"
+                + i
+                + "-s"
+                + tdd.subtaskIndex()
+                + "-a"
+                + tdd.attemptNumber();
+        if (s.keyedState() != null) {
+          String name = prefix + ".keyed";
+          storage.writeStateFile(id, name, s.keyedState());
+          files.add(
+              new StateFileHandle(chain.operatorId(i), tdd.subtaskIndex(), name, s.keyGroups()));
+        }
+        if (s.operatorState() != null) {
+          String name = prefix + ".op";
+          storage.writeStateFile(id, name, s.operatorState());
+          files.add(
+              new StateFileHandle(
+                  chain.operatorId(i), tdd.subtaskIndex(), name, StateFileHandle.NO_KEY_GROUPS));
+        }
+      }
+      jobMaster.acknowledgeCheckpoint(tdd.attemptId(), id, files);
+    } catch (Throwable t) {
+      LOG.warn("{} could not write its state for checkpoint {}", tdd.description(), id, t);
+      jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(t));
+    }
+  }
+
+  private String describe(Throwable t) {
+    return tdd.description() + ": " + (t.getMessage() == null ? t.toString() : t.getMessage());
+  }
+}
