@@ -105,15 +105,18 @@ public final class CheckpointCoordinator {
         && System.nanoTime() - lastCompletionNanos < options.minPauseMillis() * 1_000_000) {
       return;
     }
-    trigger(false, false);
+    trigger(SnapshotType.CHECKPOINT, false);
   }
 
   /**
    * Takes a savepoint: a checkpoint copied to {@code targetDirectory}; completes with the
    * savepoint's path.
    */
-  public CompletableFuture<String> triggerSavepoint(Path targetDirectory) {
-    return trigger(true, false)
+  public CompletableFuture<String> triggerSavepoint(Path targetDirectory, SnapshotType type) {
+    if (!type.isSavepoint()) {
+      throw new IllegalArgumentException(type + " is not a savepoint");
+    }
+    return trigger(type, false)
         .thenApply(
             id -> {
               Path target =
@@ -131,7 +134,7 @@ public final class CheckpointCoordinator {
   }
 
   /** Starts a checkpoint now; completes with its id when it completed. */
-  public CompletableFuture<Long> trigger(boolean savepoint, boolean finalCheckpoint) {
+  public CompletableFuture<Long> trigger(SnapshotType type, boolean finalCheckpoint) {
     if (shutdown) {
       return CompletableFuture.failedFuture(new CheckpointException("The job is not running."));
     }
@@ -152,7 +155,7 @@ public final class CheckpointCoordinator {
     Set<String> attempts = new HashSet<>();
     subtasks.forEach(s -> attempts.add(s.attemptId()));
     PendingCheckpoint checkpoint =
-        new PendingCheckpoint(id, timestamp, savepoint, finalCheckpoint, attempts);
+        new PendingCheckpoint(id, timestamp, type, finalCheckpoint, attempts);
     pending.put(id, checkpoint);
     if (finalCheckpoint) {
       finalTriggered = true;
@@ -210,10 +213,7 @@ public final class CheckpointCoordinator {
     if (checkpoint.markTriggered(s.attemptId())) {
       s.taskManager()
           .triggerCheckpoint(
-              s.attemptId(),
-              checkpoint.checkpointId(),
-              checkpoint.timestamp(),
-              checkpoint.isSavepoint());
+              s.attemptId(), checkpoint.checkpointId(), checkpoint.timestamp(), checkpoint.type());
     }
   }
 
@@ -263,7 +263,7 @@ public final class CheckpointCoordinator {
       }
     }
     LOG.info("All inputs of job '{}' ended: taking the final checkpoint", jobName);
-    trigger(false, true);
+    trigger(SnapshotType.CHECKPOINT, true);
   }
 
   private void complete(PendingCheckpoint checkpoint) {
@@ -284,7 +284,7 @@ public final class CheckpointCoordinator {
             checkpoint.timestamp(),
             checkpoint.stateFiles(),
             operators,
-            checkpoint.isSavepoint());
+            checkpoint.type().isSavepoint());
     try {
       storage.completeCheckpoint(metadata);
     } catch (IOException e) {
@@ -360,7 +360,7 @@ public final class CheckpointCoordinator {
                   + " "
                   + reason));
     } else if (checkpoint.isFinal() && subtasksAll(inputEnded)) {
-      trigger(false, true); // the subtasks wait for it to finish
+      trigger(SnapshotType.CHECKPOINT, true); // the subtasks wait for it to finish
     }
   }
 
@@ -407,7 +407,7 @@ public final class CheckpointCoordinator {
   /** Exposed for the JobMaster's status: checkpoints in progress. */
   public Map<Long, Boolean> pendingCheckpoints() {
     Map<Long, Boolean> ids = new TreeMap<>();
-    pending.forEach((id, p) -> ids.put(id, p.isSavepoint()));
+    pending.forEach((id, p) -> ids.put(id, p.type().isSavepoint()));
     return ids;
   }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 final class PendingCheckpoint {
   private final long checkpointId;
   private final long timestamp;
-  private final boolean savepoint;
+  private final SnapshotType type;
   private final boolean finalCheckpoint;
   private final Set<String> notYetAcknowledged;
   private final Set<String> triggered = new HashSet<>();
@@ -27,12 +27,12 @@ final class PendingCheckpoint {
   PendingCheckpoint(
       long checkpointId,
       long timestamp,
-      boolean savepoint,
+      SnapshotType type,
       boolean finalCheckpoint,
       Set<String> subtasksToAcknowledge) {
     this.checkpointId = checkpointId;
     this.timestamp = timestamp;
-    this.savepoint = savepoint;
+    this.type = type;
     this.finalCheckpoint = finalCheckpoint;
     this.notYetAcknowledged = new HashSet<>(subtasksToAcknowledge);
   }
@@ -45,8 +45,8 @@ final class PendingCheckpoint {
     return timestamp;
   }
 
-  boolean isSavepoint() {
-    return savepoint;
+  SnapshotType type() {
+    return type;
   }
 
   boolean isFinal() {

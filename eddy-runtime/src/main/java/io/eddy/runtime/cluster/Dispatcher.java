@@ -87,6 +87,17 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
     return jobMaster(jobId).fetchCollectBatch(collectId);
   }
 
+  @Override
+  public CompletableFuture<String> triggerSavepoint(String jobId, String directory) {
+    return jobMaster(jobId).triggerSavepoint(directory);
+  }
+
+  @Override
+  public CompletableFuture<String> stopWithSavepoint(
+      String jobId, String directory, boolean drain) {
+    return jobMaster(jobId).stopWithSavepoint(directory, drain);
+  }
+
   private JobMaster jobMaster(String jobId) {
     JobMaster jm = jobs.get(jobId);
     if (jm == null) {

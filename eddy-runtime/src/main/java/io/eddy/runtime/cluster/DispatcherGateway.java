@@ -22,4 +22,10 @@ public interface DispatcherGateway {
    * sink has finished and everything was fetched.
    */
   CompletableFuture<byte[]> fetchCollectBatch(String jobId, String collectId);
+
+  /** Takes a savepoint of a running job into {@code directory}; completes with its path. */
+  CompletableFuture<String> triggerSavepoint(String jobId, String directory);
+
+  /** Takes a savepoint and stops the job (see JobMaster#stopWithSavepoint). */
+  CompletableFuture<String> stopWithSavepoint(String jobId, String directory, boolean drain);
 }

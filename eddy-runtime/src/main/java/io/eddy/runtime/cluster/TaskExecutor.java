@@ -1,5 +1,6 @@
 package io.eddy.runtime.cluster;
 
+import io.eddy.runtime.checkpoint.SnapshotType;
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
 import io.eddy.runtime.network.partition.PartitionRegistry;
 import io.eddy.runtime.rpc.RpcEndpoint;
@@ -149,8 +150,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
   @Override
   public CompletableFuture<Void> triggerCheckpoint(
-      String attemptId, long checkpointId, long timestamp, boolean savepoint) {
-    return onTask(attemptId, t -> t.triggerCheckpoint(checkpointId, timestamp, savepoint));
+      String attemptId, long checkpointId, long timestamp, SnapshotType type) {
+    return onTask(attemptId, t -> t.triggerCheckpoint(checkpointId, timestamp, type));
   }
 
   @Override

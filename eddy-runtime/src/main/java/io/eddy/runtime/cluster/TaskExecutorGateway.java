@@ -1,5 +1,6 @@
 package io.eddy.runtime.cluster;
 
+import io.eddy.runtime.checkpoint.SnapshotType;
 import io.eddy.runtime.source.OperatorEvent;
 import io.eddy.runtime.task.TaskDeploymentDescriptor;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,7 @@ public interface TaskExecutorGateway {
    * snapshots its state and sends the barrier downstream.
    */
   CompletableFuture<Void> triggerCheckpoint(
-      String attemptId, long checkpointId, long timestamp, boolean savepoint);
+      String attemptId, long checkpointId, long timestamp, SnapshotType type);
 
   /**
    * Checkpoint {@code checkpointId} completed. If it is the job's final checkpoint, subtasks

@@ -37,6 +37,16 @@ public final class ClusterJobClient implements JobClient, CollectSupport {
   }
 
   @Override
+  public CompletableFuture<String> triggerSavepoint(String directory) {
+    return dispatcher.triggerSavepoint(jobId, directory);
+  }
+
+  @Override
+  public CompletableFuture<String> stopWithSavepoint(boolean drain, String directory) {
+    return dispatcher.stopWithSavepoint(jobId, directory, drain);
+  }
+
+  @Override
   public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
     return result;
   }

@@ -10,6 +10,7 @@ import io.eddy.core.execution.SavepointRestoreSettings;
 import io.eddy.runtime.checkpoint.CheckpointCoordinator;
 import io.eddy.runtime.checkpoint.CheckpointParticipants;
 import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.checkpoint.SnapshotType;
 import io.eddy.runtime.checkpoint.StateAssignment;
 import io.eddy.runtime.checkpoint.storage.CheckpointMetadata;
 import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
@@ -202,18 +203,49 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   public CompletableFuture<String> triggerSavepoint(String targetDirectory) {
     return composeAsync(
         () -> {
-          if (checkpointCoordinator == null) {
-            throw new IllegalStateException(
-                "Job '"
-                    + jobGraph.jobName()
-                    + "' takes no checkpoints: enable checkpointing to take savepoints.");
-          }
-          if (status != JobStatus.RUNNING) {
-            throw new IllegalStateException(
-                "Job '" + jobGraph.jobName() + "' is " + status + ", not running.");
-          }
-          return checkpointCoordinator.triggerSavepoint(Path.of(targetDirectory));
+          requireSavepointsPossible();
+          return checkpointCoordinator.triggerSavepoint(
+              Path.of(targetDirectory), SnapshotType.SAVEPOINT);
         });
+  }
+
+  /**
+   * Stops the job with a savepoint: sources emit nothing after its barrier (with {@code drain},
+   * they first end event time), and when it completed the job ends as FINISHED. Completes with the
+   * savepoint's path.
+   */
+  public CompletableFuture<String> stopWithSavepoint(String targetDirectory, boolean drain) {
+    return composeAsync(
+        () -> {
+          requireSavepointsPossible();
+          return checkpointCoordinator
+              .triggerSavepoint(
+                  Path.of(targetDirectory),
+                  drain ? SnapshotType.SAVEPOINT_DRAIN : SnapshotType.SAVEPOINT_STOP)
+              .thenCompose(
+                  path ->
+                      callAsync(
+                          () -> {
+                            LOG.info("Job {} stops after savepoint {}", jobGraph.jobName(), path);
+                            checkpointCoordinator.stopPeriodic();
+                            cancelRunningTasks(); // ends as FINISHED: status is still RUNNING
+                            maybeComplete();
+                            return path;
+                          }));
+        });
+  }
+
+  private void requireSavepointsPossible() {
+    if (checkpointCoordinator == null) {
+      throw new IllegalStateException(
+          "Job '"
+              + jobGraph.jobName()
+              + "' takes no checkpoints: enable checkpointing to take savepoints.");
+    }
+    if (status != JobStatus.RUNNING) {
+      throw new IllegalStateException(
+          "Job '" + jobGraph.jobName() + "' is " + status + ", not running.");
+    }
   }
 
   /** Triggers a checkpoint now (tests, REST); completes with its id. */
@@ -224,7 +256,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             throw new IllegalStateException(
                 "Job '" + jobGraph.jobName() + "' takes no checkpoints.");
           }
-          return checkpointCoordinator.trigger(false, false);
+          return checkpointCoordinator.trigger(SnapshotType.CHECKPOINT, false);
         });
   }
 

@@ -4,6 +4,7 @@ import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.connector.source.InputStatus;
+import io.eddy.runtime.checkpoint.SnapshotType;
 import io.eddy.runtime.cluster.JobMasterGateway;
 import io.eddy.runtime.graph.UserCodeSerialization;
 import io.eddy.runtime.graph.VertexConfig;
@@ -54,6 +55,9 @@ public final class StreamTask {
 
   /** The input ended and the task waits for the job's final checkpoint (checkpointed jobs). */
   private boolean awaitingFinalCheckpoint;
+
+  /** A stop-with-savepoint barrier passed this source: it emits nothing more. */
+  private boolean sourceStopped;
 
   public StreamTask(
       TaskDeploymentDescriptor tdd, TaskServices services, JobMasterGateway jobMaster) {
@@ -198,7 +202,14 @@ public final class StreamTask {
     if (checkpoints == null) {
       throw new IllegalStateException("Checkpoint barrier in a job without checkpointing");
     }
+    boolean stopSource = source != null && barrier.type().stopsSources() && !sourceStopped;
+    if (stopSource && barrier.type() == SnapshotType.SAVEPOINT_DRAIN) {
+      source.processWatermark(Watermark.MAX); // drain: every event-time timer and window fires
+    }
     checkpoints.checkpoint(barrier, chain, writers, awaitingFinalCheckpoint);
+    if (stopSource) {
+      sourceStopped = true; // the job ends once the savepoint completes
+    }
   }
 
   public Map<String, Accumulator<?, ?>> getAccumulators() {
@@ -211,6 +222,10 @@ public final class StreamTask {
         controller.suspendUntil(writer.getAvailableFuture());
         return;
       }
+    }
+    if (sourceStopped) {
+      controller.suspendUntil(new java.util.concurrent.CompletableFuture<>());
+      return;
     }
     if (source != null) {
       InputStatus status = source.emitNext();

@@ -80,9 +80,10 @@ public final class Task implements Runnable {
     streamTask.deliverOperatorEvent(event);
   }
 
-  public void triggerCheckpoint(long checkpointId, long timestamp, boolean savepoint) {
+  public void triggerCheckpoint(
+      long checkpointId, long timestamp, io.eddy.runtime.checkpoint.SnapshotType type) {
     streamTask.triggerCheckpoint(
-        new io.eddy.runtime.network.api.CheckpointBarrier(checkpointId, timestamp, savepoint));
+        new io.eddy.runtime.network.api.CheckpointBarrier(checkpointId, timestamp, type));
   }
 
   public void notifyCheckpointComplete(long checkpointId, boolean finalCheckpoint) {

@@ -1,5 +1,6 @@
 package io.eddy.runtime.network.api;
 
+import io.eddy.runtime.checkpoint.SnapshotType;
 import java.nio.ByteBuffer;
 
 /**
@@ -8,16 +9,16 @@ import java.nio.ByteBuffer;
  * JobManager triggers them; other tasks snapshot when the barrier arrived on all their inputs and
  * pass it on. Travels as an event buffer: the event code, then id, timestamp and flags.
  *
- * @param savepoint whether the snapshot is a savepoint (kept by the user, not retained-count bound)
+ * @param type checkpoint or a kind of savepoint
  */
-public record CheckpointBarrier(long checkpointId, long timestamp, boolean savepoint) {
+public record CheckpointBarrier(long checkpointId, long timestamp, SnapshotType type) {
   static final int ENCODED_BYTES = 1 + 8 + 8 + 1;
 
   /** Writes the barrier into an event buffer's memory; returns the number of bytes. */
   int encode(byte[] memory) {
     ByteBuffer b = ByteBuffer.wrap(memory);
     b.put(NetworkEvent.CHECKPOINT_BARRIER.code());
-    b.putLong(checkpointId).putLong(timestamp).put((byte) (savepoint ? 1 : 0));
+    b.putLong(checkpointId).putLong(timestamp).put((byte) type.ordinal());
     return ENCODED_BYTES;
   }
 
@@ -27,6 +28,6 @@ public record CheckpointBarrier(long checkpointId, long timestamp, boolean savep
       throw new IllegalStateException("Corrupt stream: not a checkpoint barrier (" + size + " B)");
     }
     ByteBuffer b = ByteBuffer.wrap(memory, 1, ENCODED_BYTES - 1);
-    return new CheckpointBarrier(b.getLong(), b.getLong(), b.get() != 0);
+    return new CheckpointBarrier(b.getLong(), b.getLong(), SnapshotType.fromOrdinal(b.get()));
   }
 }

@@ -1,0 +1,63 @@
+package io.eddy.it.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.checkpoint.CheckpointingMode;
+import io.eddy.api.java.tuple.Tuple2;
+import io.eddy.testutils.CollectingSink;
+import io.eddy.testutils.MiniClusterExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Jobs with checkpoints enabled run to the end with correct results, in both modes. */
+class CheckpointingITCase {
+  @RegisterExtension static final MiniClusterExtension CLUSTER = new MiniClusterExtension(2, 4);
+
+  @TempDir Path checkpoints;
+
+  @ParameterizedTest
+  @EnumSource(CheckpointingMode.class)
+  void keyedJobWithFrequentCheckpointsFinishesWithExactResults(CheckpointingMode mode)
+      throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(4);
+    env.enableCheckpointing(10, mode);
+    env.getCheckpointConfig().setCheckpointStorage(checkpoints.toString());
+    CollectingSink<Tuple2<Long, Long>> sink = new CollectingSink<>();
+    env.fromSequence(0, 199_999)
+        .map(v -> Tuple2.of(v % 100, 1L))
+        .keyBy(t -> t.f0)
+        .sum(1)
+        .filter(t -> t.f1 == 2_000)
+        .sinkTo(sink);
+    env.execute();
+    List<Tuple2<Long, Long>> results = sink.getResults();
+    Map<Long, Long> byKey = new HashMap<>();
+    results.forEach(t -> byKey.merge(t.f0, 1L, Long::sum));
+    assertThat(byKey).hasSize(100).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+  }
+
+  @Test
+  void aFinishedJobLeavesNoCheckpoints() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    env.enableCheckpointing(10);
+    env.getCheckpointConfig().setCheckpointStorage(checkpoints.toString());
+    CollectingSink<Long> sink = new CollectingSink<>();
+    env.fromSequence(0, 9_999).map(v -> v + 1).sinkTo(sink);
+    env.execute();
+    assertThat(sink.getResults()).hasSize(10_000);
+    try (var jobs = Files.list(checkpoints)) {
+      assertThat(jobs.toList()).isEmpty();
+    }
+  }
+}
