@@ -3,6 +3,8 @@ package io.eddy.api;
 import io.eddy.api.checkpoint.CheckpointConfig;
 import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
+import io.eddy.api.common.restartstrategy.RestartStrategies;
+import io.eddy.api.common.restartstrategy.RestartStrategyConfig;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.connector.file.FileSource;
@@ -61,6 +63,7 @@ public class StreamExecutionEnvironment {
   private long autoWatermarkIntervalMillis = ExecutionConfig.DEFAULT_AUTO_WATERMARK_INTERVAL_MS;
   private final CheckpointConfig checkpointConfig = new CheckpointConfig();
   private SavepointRestoreSettings savepointRestore = SavepointRestoreSettings.NONE;
+  private RestartStrategyConfig restartStrategy;
 
   protected StreamExecutionEnvironment(PipelineExecutor executor) {
     this.executor = executor;
@@ -165,6 +168,26 @@ public class StreamExecutionEnvironment {
       String path, boolean allowNonRestoredState) {
     this.savepointRestore = SavepointRestoreSettings.forPath(path, allowNonRestoredState);
     return this;
+  }
+
+  /**
+   * How the job recovers from failures, made with {@link RestartStrategies}. If none is set, the
+   * job does not restart unless checkpointing is enabled, in which case it restarts forever with a
+   * fixed delay of one second.
+   */
+  public StreamExecutionEnvironment setRestartStrategy(RestartStrategyConfig restartStrategy) {
+    if (restartStrategy == null) {
+      throw new IllegalArgumentException(
+          "The restart strategy must not be null; use RestartStrategies.noRestart() to disable"
+              + " restarts.");
+    }
+    this.restartStrategy = restartStrategy;
+    return this;
+  }
+
+  /** The restart strategy set with {@link #setRestartStrategy}, or null if none was set. */
+  public RestartStrategyConfig getRestartStrategy() {
+    return restartStrategy;
   }
 
   // ---------------------------------------------------------------- sources
@@ -344,7 +367,8 @@ public class StreamExecutionEnvironment {
                 bufferTimeoutMillis,
                 autoWatermarkIntervalMillis,
                 checkpointConfig.toOptions(),
-                savepointRestore));
+                savepointRestore,
+                restartStrategy));
     sinks.clear();
     try {
       return executor.execute(pipeline).get();

@@ -1,5 +1,6 @@
 package io.eddy.core.execution;
 
+import io.eddy.api.common.restartstrategy.RestartStrategyConfig;
 import java.io.Serializable;
 
 /**
@@ -13,6 +14,8 @@ import java.io.Serializable;
  *     of processing time; 0 disables periodic emission
  * @param checkpointing checkpoint settings ({@link CheckpointingOptions#DISABLED} if off)
  * @param savepointRestore the savepoint or checkpoint the job starts from, if any
+ * @param restartStrategy how the job recovers from failures, or null if the user set none (the
+ *     JobMaster then picks the default, which depends on whether checkpointing is enabled)
  */
 public record ExecutionConfig(
     int parallelism,
@@ -20,7 +23,8 @@ public record ExecutionConfig(
     long bufferTimeoutMillis,
     long autoWatermarkIntervalMillis,
     CheckpointingOptions checkpointing,
-    SavepointRestoreSettings savepointRestore)
+    SavepointRestoreSettings savepointRestore,
+    RestartStrategyConfig restartStrategy)
     implements Serializable {
 
   public ExecutionConfig {
@@ -28,7 +32,7 @@ public record ExecutionConfig(
     savepointRestore = savepointRestore == null ? SavepointRestoreSettings.NONE : savepointRestore;
   }
 
-  /** The settings without checkpoints. */
+  /** The settings without checkpoints, restore or restart strategy. */
   public ExecutionConfig(
       int parallelism,
       int maxParallelism,
@@ -40,7 +44,8 @@ public record ExecutionConfig(
         bufferTimeoutMillis,
         autoWatermarkIntervalMillis,
         CheckpointingOptions.DISABLED,
-        SavepointRestoreSettings.NONE);
+        SavepointRestoreSettings.NONE,
+        null);
   }
 
   /** The settings with the default watermark interval (200 ms). */
