@@ -1,5 +1,6 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.api.connector.sink.SupportsCommitter;
 import io.eddy.core.dag.ops.OperatorSpec;
 import io.eddy.core.dag.ops.Specs;
 import io.eddy.core.dag.ops.WindowSpec;
@@ -34,6 +35,9 @@ public final class OperatorFactory {
     } else if (spec instanceof Specs.Aggregation a) {
       return new KeyedAggregationOperator<>(a);
     } else if (spec instanceof Specs.SinkTo s) {
+      if (s.sink() instanceof SupportsCommitter<?>) {
+        return new CommittingSinkOperator<>(s.sink());
+      }
       return new SinkOperator<>(s.sink());
     } else if (spec instanceof Specs.Collect c) {
       return new CollectSinkOperator<>(c.collectId(), c.serializer(), jobMaster);
