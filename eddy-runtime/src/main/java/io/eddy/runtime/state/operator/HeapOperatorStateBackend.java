@@ -92,7 +92,6 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor)
       throws IOException {
     return getHeapBroadcastState(descriptor);
