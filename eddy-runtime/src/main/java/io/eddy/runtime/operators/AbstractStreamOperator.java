@@ -5,6 +5,7 @@ import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage.StateWriter;
 import io.eddy.runtime.operators.timers.InternalTimerService;
 import io.eddy.runtime.operators.timers.Triggerable;
+import io.eddy.runtime.state.operator.HeapOperatorStateBackend;
 import io.eddy.runtime.streamrecord.Watermark;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
@@ -74,17 +75,37 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
   // ---- operator (non-keyed) state ----
 
-  /** Builds the operator state store from the restored operator state files. */
+  private HeapOperatorStateBackend operatorStateBackend;
+
+  /**
+   * Builds the operator state store from the restored operator state files: this subtask's share of
+   * every state is read now and given to the state when it is registered.
+   */
   protected void initializeOperatorState(RestoredState restored) throws Exception {
-    if (restored.operatorStateFiles().isEmpty()) {
-      return;
-    }
-    throw new UnsupportedOperationException("Restoring operator state is not implemented yet");
+    int index = setup.runtimeContext().getIndexOfThisSubtask();
+    operatorStateBackend =
+        restored.operatorStateFiles().isEmpty()
+            ? HeapOperatorStateBackend.empty(index)
+            : HeapOperatorStateBackend.restore(
+                restored, index, setup.runtimeContext().getNumberOfParallelSubtasks());
   }
 
   /** The operator state of this operator, or null if it has none. */
   protected StateWriter snapshotOperatorState(long checkpointId) throws Exception {
-    return null;
+    return operatorStateBackend == null ? null : operatorStateBackend.snapshot();
+  }
+
+  /**
+   * The operator (non-keyed) state of this operator instance, where functions, connectors and the
+   * broadcast state pattern register their states. Created empty if the operator runs without
+   * {@link #initializeState} (as in tests that only set up and open it).
+   */
+  protected HeapOperatorStateBackend operatorStateBackend() {
+    if (operatorStateBackend == null) {
+      operatorStateBackend =
+          HeapOperatorStateBackend.empty(setup.runtimeContext().getIndexOfThisSubtask());
+    }
+    return operatorStateBackend;
   }
 
   // ---- state of user functions and connectors (CheckpointedFunction, source readers, sinks) ----

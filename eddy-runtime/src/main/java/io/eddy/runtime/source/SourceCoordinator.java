@@ -16,6 +16,16 @@ import java.util.function.BiConsumer;
 /**
  * Runs a source's {@link SplitEnumerator} on the JobManager, on a thread of its own (so slow split
  * discovery never blocks the JobMaster), and relays events between it and the readers.
+ *
+ * <p>Checkpoints: {@link #snapshotState} runs the enumerator's snapshot on the coordinator thread,
+ * so it sees exactly the splits not assigned yet: every assignment made before it has already been
+ * handed to {@code sendToSubtask}. For the checkpoint to be consistent, the caller must deliver
+ * those assignments to the readers before the checkpoint's trigger: {@code sendToSubtask} should
+ * enqueue on the JobMaster thread, and the JobMaster should react to the snapshot's future on that
+ * same thread (for example {@code thenAcceptAsync(..., jobMasterExecutor)}), which then runs after
+ * the assignments. A split is then either in the enumerator's checkpoint or in the state of the
+ * reader it was assigned to, never in both and never in neither. A job restored from a checkpoint
+ * starts the coordinator with {@link #start(byte[])} and the bytes of {@link #snapshotState}.
  */
 public final class SourceCoordinator<SplitT extends SourceSplit, C> implements AutoCloseable {
   private final String operatorName;
@@ -50,13 +60,29 @@ public final class SourceCoordinator<SplitT extends SourceSplit, C> implements A
             });
   }
 
-  /** Creates and starts the enumerator; fails if the source cannot start (e.g. missing input). */
+  /** Creates and starts a fresh enumerator; fails if the source cannot start (missing input). */
   public CompletableFuture<Void> start() {
+    return start(null);
+  }
+
+  /**
+   * Starts the enumerator: restored with {@link Source#restoreEnumerator} from {@code
+   * restoredState} (bytes of an earlier {@link #snapshotState}), or created fresh if it is null.
+   * Fails if the source cannot start or the state cannot be read.
+   */
+  public CompletableFuture<Void> start(byte[] restoredState) {
     return CompletableFuture.runAsync(
         () -> {
           try {
             splitSerializer = source.getSplitSerializer();
-            enumerator = source.createEnumerator(new Context());
+            if (restoredState == null) {
+              enumerator = source.createEnumerator(new Context());
+            } else {
+              C checkpoint =
+                  VersionedBytes.deserialize(
+                      source.getEnumeratorCheckpointSerializer(), restoredState);
+              enumerator = source.restoreEnumerator(new Context(), checkpoint);
+            }
             enumerator.start();
           } catch (RuntimeException e) {
             throw e;
@@ -81,6 +107,45 @@ public final class SourceCoordinator<SplitT extends SourceSplit, C> implements A
           }
         },
         executor);
+  }
+
+  /**
+   * The enumerator's checkpoint (the splits it has not assigned), serialized with the source's
+   * enumerator checkpoint serializer, version first. Runs on the coordinator thread, after every
+   * event handled so far; see the class comment for the ordering the caller must keep.
+   */
+  public CompletableFuture<byte[]> snapshotState(long checkpointId) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return VersionedBytes.serialize(
+                source.getEnumeratorCheckpointSerializer(), enumerator.snapshotState(checkpointId));
+          } catch (RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(
+                "Could not snapshot the split enumerator of " + operatorName, e);
+          }
+        },
+        executor);
+  }
+
+  /**
+   * Checkpoint {@code checkpointId} completed; tells the enumerator on its thread. An exception of
+   * the enumerator goes to {@code onFailure}, like any other failure of the coordinator thread.
+   */
+  public void notifyCheckpointComplete(long checkpointId) {
+    executor.execute(
+        () -> {
+          try {
+            enumerator.notifyCheckpointComplete(checkpointId);
+          } catch (RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(
+                "The split enumerator of " + operatorName + " failed: " + e.getMessage(), e);
+          }
+        });
   }
 
   @Override

@@ -2,12 +2,17 @@ package io.eddy.runtime.source;
 
 import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
+import io.eddy.api.common.state.ListState;
+import io.eddy.api.common.state.ListStateDescriptor;
+import io.eddy.api.common.typeinfo.TypeInformation;
+import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.connector.source.InputStatus;
 import io.eddy.api.connector.source.ReaderOutput;
 import io.eddy.api.connector.source.Source;
 import io.eddy.api.connector.source.SourceReader;
 import io.eddy.api.connector.source.SourceReaderContext;
 import io.eddy.api.connector.source.SourceSplit;
+import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.operators.AbstractStreamOperator;
 import io.eddy.runtime.operators.EventTimeGeneration;
 import io.eddy.runtime.operators.StreamOperator;
@@ -26,12 +31,34 @@ import java.util.concurrent.CompletableFuture;
  * assigner and the reader's watermarks from its generator (one per reader; periodic emission runs
  * as a mail every auto-watermark interval). Without one, records keep the reader's timestamps and
  * the only watermark is the final one at the end of input.
+ *
+ * <p>Checkpoints: the reader's splits with their current positions ({@link
+ * SourceReader#snapshotState}) are kept in the operator list state {@value #SPLITS_STATE_NAME},
+ * each serialized with the source's split serializer and its version. A restored operator gives its
+ * share of them (list state is redistributed round-robin on rescaling) to the new reader before
+ * starting it, so the reader continues right after the last record it emitted before the
+ * checkpoint; splits it never got are in the enumerator's checkpoint (see {@link
+ * SourceCoordinator#snapshotState}).
  */
 public final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStreamOperator<T>
     implements StreamOperator<T> {
   private final Source<T, SplitT, ?> source;
   private final WatermarkStrategy<T> watermarkStrategy;
   private final long autoWatermarkIntervalMillis;
+
+  /** Name of the operator list state that holds the reader's splits. */
+  public static final String SPLITS_STATE_NAME = "source-reader-splits";
+
+  @SuppressWarnings("unchecked")
+  private static final ListStateDescriptor<byte[]> SPLITS_STATE =
+      new ListStateDescriptor<>(
+          SPLITS_STATE_NAME, (TypeInformation<byte[]>) Types.PRIMITIVE_ARRAY(Types.BYTE));
+
+  private ListState<byte[]> splitsState;
+
+  /** Splits restored from a checkpoint, for the reader created in open (then null). */
+  private List<SplitT> restoredSplits = List.of();
+
   private SourceReader<T, SplitT> reader;
   private SimpleVersionedSerializer<SplitT> splitSerializer;
   private ReaderOutput<T> readerOutput;
@@ -55,8 +82,49 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
   }
 
   @Override
-  public void open() throws Exception {
+  protected void initializeFunctionState(RestoredState restored) throws Exception {
+    super.initializeFunctionState(restored);
     splitSerializer = source.getSplitSerializer();
+    splitsState = operatorStateBackend().getListState(SPLITS_STATE);
+    List<SplitT> splits = new ArrayList<>();
+    for (byte[] bytes : splitsState.get()) {
+      splits.add(VersionedBytes.deserialize(splitSerializer, bytes));
+    }
+    restoredSplits = splits;
+  }
+
+  /** Replaces the split state with the reader's splits at their current positions. */
+  @Override
+  protected void snapshotFunctionState(long checkpointId, long timestamp) throws Exception {
+    super.snapshotFunctionState(checkpointId, timestamp);
+    List<SplitT> splits;
+    try {
+      splits = reader.snapshotState(checkpointId);
+    } catch (Exception e) {
+      throw userError(e);
+    }
+    List<byte[]> serialized = new ArrayList<>(splits.size());
+    for (SplitT split : splits) {
+      serialized.add(VersionedBytes.serialize(splitSerializer, split));
+    }
+    splitsState.update(serialized);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    super.notifyCheckpointComplete(checkpointId);
+    try {
+      reader.notifyCheckpointComplete(checkpointId);
+    } catch (Exception e) {
+      throw userError(e);
+    }
+  }
+
+  @Override
+  public void open() throws Exception {
+    if (splitSerializer == null) { // run without initializeState, as in some tests
+      initializeFunctionState(RestoredState.NONE);
+    }
     if (watermarkStrategy == null) {
       readerOutput = new ReaderOutputImpl();
     } else {
@@ -97,6 +165,11 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
                   return rc.getUserCodeClassLoader();
                 }
               });
+      // Restored splits go in before start, so that the reader does not ask for work it has.
+      if (!restoredSplits.isEmpty()) {
+        reader.addSplits(restoredSplits);
+      }
+      restoredSplits = null;
       reader.start();
     } catch (Exception e) {
       throw userError(e);

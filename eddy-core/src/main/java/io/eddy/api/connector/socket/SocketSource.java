@@ -25,6 +25,11 @@ import java.util.List;
  * <p>No replay: a socket cannot be rewound, so after a failure the restarted reader connects again
  * and continues with whatever the server sends then. Lines received but not yet checkpointed are
  * lost, and there are no exactly-once guarantees for this source.
+ *
+ * <p>Checkpoints: the source takes part in them but saves no position or data, since there is none
+ * to go back to. The reader's checkpoint holds only its split (the server's address), so that a
+ * reader restored from a checkpoint connects to the server again; lines the server sent after that
+ * checkpoint, before or during the restart, are not read again.
  */
 public final class SocketSource implements Source<String, SocketSplit, List<SocketSplit>> {
   private static final long serialVersionUID = 1L;

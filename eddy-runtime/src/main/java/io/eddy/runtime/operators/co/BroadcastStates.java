@@ -3,21 +3,27 @@ package io.eddy.runtime.operators.co;
 import io.eddy.api.common.state.BroadcastState;
 import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.common.state.ReadOnlyBroadcastState;
+import io.eddy.runtime.state.operator.HeapBroadcastState;
+import io.eddy.runtime.state.operator.HeapOperatorStateBackend;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The broadcast states of one operator instance, one per descriptor given to {@code
- * broadcast(...)}. Every instance receives every broadcast element, so every instance's copy is the
- * same if the function updates it deterministically. Task thread only.
+ * broadcast(...)}. They are registered in the operator's state backend as broadcast state, so they
+ * are checkpointed and every new subtask restores the same copy. Every instance receives every
+ * broadcast element, so every instance's copy is the same if the function updates it
+ * deterministically. Task thread only.
  */
 final class BroadcastStates {
   private final Map<String, HeapBroadcastState<?, ?>> states = new HashMap<>();
 
-  BroadcastStates(List<MapStateDescriptor<?, ?>> descriptors) {
+  BroadcastStates(HeapOperatorStateBackend backend, List<MapStateDescriptor<?, ?>> descriptors)
+      throws IOException {
     for (MapStateDescriptor<?, ?> d : descriptors) {
-      states.put(d.getName(), new HeapBroadcastState<>());
+      states.put(d.getName(), backend.getHeapBroadcastState(d));
     }
   }
 

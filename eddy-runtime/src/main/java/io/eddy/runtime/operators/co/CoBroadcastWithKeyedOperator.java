@@ -46,7 +46,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
   @Override
   public void open() throws Exception {
-    states = new BroadcastStates(descriptors);
+    states = new BroadcastStates(operatorStateBackend(), descriptors);
     collector = new TimestampedCollector<>(output);
     TimerService timerService =
         new CurrentKeyTimerService<>(createTimerService(this), () -> currentKey);

@@ -33,7 +33,7 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
   @Override
   public void open() throws Exception {
-    states = new BroadcastStates(descriptors);
+    states = new BroadcastStates(operatorStateBackend(), descriptors);
     collector = new TimestampedCollector<>(output);
     readOnlyContext = new ReadOnlyContextImpl(userFunction);
     context = new ContextImpl(userFunction);

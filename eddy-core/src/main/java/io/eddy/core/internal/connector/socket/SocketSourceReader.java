@@ -116,7 +116,10 @@ public final class SocketSourceReader implements SourceReader<String, SocketSpli
     available.complete(null);
   }
 
-  /** The split while it is being read; a restored reader connects anew (no replay). */
+  /**
+   * The split while it is being read, without a position (a socket cannot be rewound): a reader
+   * restored from it connects anew and reads what the server sends from then on (no replay).
+   */
   @Override
   public List<SocketSplit> snapshotState(long checkpointId) {
     return split == null || splitDone ? List.of() : List.of(split);

@@ -1,4 +1,4 @@
-package io.eddy.runtime.operators.co;
+package io.eddy.runtime.state.operator;
 
 import io.eddy.api.common.state.BroadcastState;
 import io.eddy.api.common.state.ReadOnlyBroadcastState;
@@ -8,14 +8,15 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * One broadcast state of one operator instance: a hash map of objects. Task thread only. {@link
- * #readOnly()} is the view the non-broadcast side gets.
+ * One broadcast state of one operator instance: a hash map of objects, registered in and
+ * checkpointed by a {@link HeapOperatorStateBackend}. Task thread only. {@link #readOnly()} is the
+ * view the non-broadcast side gets.
  */
-final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
+public final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
   private final Map<K, V> map = new HashMap<>();
   private final ReadOnlyBroadcastState<K, V> readOnly = new ReadOnlyView();
 
-  ReadOnlyBroadcastState<K, V> readOnly() {
+  public ReadOnlyBroadcastState<K, V> readOnly() {
     return readOnly;
   }
 
