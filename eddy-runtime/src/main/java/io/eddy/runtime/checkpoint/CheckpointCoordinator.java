@@ -166,6 +166,12 @@ public final class CheckpointCoordinator {
                 () -> abort(id, "timed out after " + options.timeoutMillis() + " ms", true)),
         options.timeoutMillis(),
         TimeUnit.MILLISECONDS);
+    if (options.unaligned() && options.alignedTimeoutMillis() > 0 && !type.isSavepoint()) {
+      timer.schedule(
+          () -> job.runOnMainThread(() -> reportAlignmentTimeout(checkpoint)),
+          options.alignedTimeoutMillis(),
+          TimeUnit.MILLISECONDS);
+    }
     snapshotCoordinators(checkpoint)
         .whenComplete(
             (ok, error) ->
@@ -181,6 +187,28 @@ public final class CheckpointCoordinator {
                       triggerSubtasks(checkpoint, subtasks);
                     }));
     return checkpoint.completion();
+  }
+
+  /** The checkpoint is still in progress after the alignment timeout: subtasks turn unaligned. */
+  private void reportAlignmentTimeout(PendingCheckpoint checkpoint) {
+    if (pending.get(checkpoint.checkpointId()) != checkpoint) {
+      return;
+    }
+    List<CheckpointParticipants.Subtask> subtasks = job.runningSubtasks();
+    if (subtasks == null) {
+      return;
+    }
+    LOG.info(
+        "Checkpoint {} of job '{}' is still aligning after {} ms: it turns unaligned",
+        checkpoint.checkpointId(),
+        jobName,
+        options.alignedTimeoutMillis());
+    for (CheckpointParticipants.Subtask s : subtasks) {
+      if (s.hasNetworkInput() && checkpoint.awaits(s.attemptId())) {
+        s.taskManager()
+            .alignmentTimedOut(s.attemptId(), checkpoint.checkpointId(), checkpoint.timestamp());
+      }
+    }
   }
 
   private CompletableFuture<Void> snapshotCoordinators(PendingCheckpoint checkpoint) {

@@ -70,7 +70,10 @@ public final class StateAssignment {
       boolean hasState =
           old.coordinatorState() != null
               || metadata.stateFiles().stream()
-                  .anyMatch(f -> f.operatorId().equals(old.operatorId()));
+                  .anyMatch(
+                      f ->
+                          f.operatorId().equals(old.operatorId())
+                              || f.operatorId().equals(ChannelState.stateId(old.operatorId())));
       if (hasState && !claimed.contains(old.operatorId())) {
         unclaimed.add(old.operatorId());
       }
@@ -106,6 +109,43 @@ public final class StateAssignment {
     // An operator new to the job still runs "restored" (e.g. sources must not start over).
     return new RestoredState(
         keyed, operatorFiles, previousParallelism > 0 ? previousParallelism : parallelism);
+  }
+
+  /**
+   * The in-flight data file of subtask {@code subtask} of the task headed by {@code headOperatorId}
+   * (unaligned checkpoints), or null.
+   *
+   * @throws IllegalStateException if there is in-flight data but the parallelism changed
+   */
+  public String channelStateFile(String headOperatorId, int subtask, int parallelism) {
+    String id = ChannelState.stateId(headOperatorId);
+    List<StateFileHandle> files =
+        metadata.stateFiles().stream().filter(f -> f.operatorId().equals(id)).toList();
+    if (files.isEmpty()) {
+      return null;
+    }
+    int previous =
+        metadata
+            .operator(headOperatorId)
+            .map(CheckpointMetadata.OperatorInfo::parallelism)
+            .orElse(0);
+    if (previous != parallelism) {
+      throw new IllegalStateException(
+          "The snapshot "
+              + directory
+              + " is an unaligned checkpoint with in-flight data for operator '"
+              + headOperatorId
+              + "' at parallelism "
+              + previous
+              + "; it can only be restored at the same parallelism, not "
+              + parallelism
+              + ". Take a savepoint (always aligned) to rescale.");
+    }
+    return files.stream()
+        .filter(f -> f.subtaskIndex() == subtask)
+        .map(f -> directory.resolve(f.fileName()).toAbsolutePath().toString())
+        .findFirst()
+        .orElse(null);
   }
 
   /** The serialized state of operator {@code operatorId}'s coordinator, or null. */

@@ -165,6 +165,12 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     return onTask(attemptId, t -> t.notifyCheckpointAborted(checkpointId));
   }
 
+  @Override
+  public CompletableFuture<Void> alignmentTimedOut(
+      String attemptId, long checkpointId, long timestamp) {
+    return onTask(attemptId, t -> t.alignmentTimedOut(checkpointId, timestamp));
+  }
+
   /** Runs {@code action} on the attempt if it still runs here (a late message is dropped). */
   private CompletableFuture<Void> onTask(
       String attemptId, java.util.function.Consumer<Task> action) {

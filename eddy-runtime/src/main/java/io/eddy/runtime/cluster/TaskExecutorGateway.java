@@ -36,6 +36,12 @@ public interface TaskExecutorGateway {
 
   CompletableFuture<Void> notifyCheckpointAborted(String attemptId, long checkpointId);
 
+  /**
+   * Checkpoint {@code checkpointId} is still aligning after the alignment timeout: the subtask
+   * turns it unaligned (unaligned checkpoints with an alignment timeout only).
+   */
+  CompletableFuture<Void> alignmentTimedOut(String attemptId, long checkpointId, long timestamp);
+
   /** The job ended: drop its result partitions. */
   CompletableFuture<Void> releaseJob(String jobId);
 }

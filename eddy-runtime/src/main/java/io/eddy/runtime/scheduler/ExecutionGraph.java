@@ -109,7 +109,10 @@ public final class ExecutionGraph {
    * @param restoredStates per operator of the chain, what it restores (empty: nothing)
    */
   public TaskDeploymentDescriptor deploymentDescriptor(
-      ExecutionVertex ev, String checkpointStorageRoot, List<RestoredState> restoredStates) {
+      ExecutionVertex ev,
+      String checkpointStorageRoot,
+      List<RestoredState> restoredStates,
+      String channelStateFile) {
     JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
     List<OutputDescriptor> outputs = new ArrayList<>();
     for (JobEdge e : jobGraph.outputsOf(v.index())) {
@@ -152,6 +155,7 @@ public final class ExecutionGraph {
         jobGraph.config().autoWatermarkIntervalMillis(),
         jobGraph.config().checkpointing(),
         checkpointStorageRoot,
-        restoredStates);
+        restoredStates,
+        channelStateFile);
   }
 }

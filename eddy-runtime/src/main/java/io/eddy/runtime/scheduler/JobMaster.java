@@ -26,6 +26,8 @@ import io.eddy.runtime.graph.SourceSpec;
 import io.eddy.runtime.graph.UserCodeSerialization;
 import io.eddy.runtime.graph.VertexConfig;
 import io.eddy.runtime.rpc.RpcEndpoint;
+import io.eddy.runtime.scheduler.restart.RestartBackoffTimeStrategies;
+import io.eddy.runtime.scheduler.restart.RestartBackoffTimeStrategy;
 import io.eddy.runtime.source.OperatorEvent;
 import io.eddy.runtime.source.SourceCoordinator;
 import io.eddy.runtime.task.ExecutionState;
@@ -73,6 +75,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   /** The state the current attempts restore, or null for a fresh start. */
   private StateAssignment restoreFrom;
 
+  private final RestartBackoffTimeStrategy restartStrategy;
+  private int numberOfRestarts;
+  private boolean restartScheduled;
+
   private JobStatus status = JobStatus.CREATED;
   private Throwable failureCause;
   private String failedTask;
@@ -84,6 +90,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.resourceManager = resourceManager;
     this.userCodeClassLoader = userCodeClassLoader;
     this.executionGraph = new ExecutionGraph(jobGraph);
+    this.restartStrategy =
+        RestartBackoffTimeStrategies.forJob(
+            jobGraph.config().restartStrategy(), jobGraph.config().checkpointing().enabled());
   }
 
   public String getJobId() {
@@ -97,14 +106,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
               List<Slot> slots =
                   resourceManager.allocateSlots(jobGraph.jobId(), executionGraph.requiredSlots());
               executionGraph.assignSlots(slots);
-              registerCollectSinksAndCoordinators();
+              registerOperators();
               restoreFrom = savepointToRestore();
               createCheckpointCoordinator();
-              CompletableFuture<?>[] started =
-                  coordinators.values().stream()
-                      .map(SourceCoordinator::start)
-                      .toArray(CompletableFuture[]::new);
-              return CompletableFuture.allOf(started);
+              return startCoordinators();
             })
         .thenCompose(ignored -> runAsync(this::deployAll))
         .whenComplete(
@@ -113,6 +118,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 runAsync(() -> cleanUp());
               }
             });
+  }
+
+  /** Creates and starts the source coordinators, restored if the job restores state. */
+  private CompletableFuture<Void> startCoordinators() {
+    createCoordinators();
+    List<CompletableFuture<Void>> started = new ArrayList<>();
+    coordinators.forEach(
+        (vertex, coordinator) ->
+            started.add(
+                coordinator.start(
+                    restoreFrom == null
+                        ? null
+                        : restoreFrom.coordinatorState(operatorIds.get(vertex).get(0)))));
+    return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
   }
 
   private void deployAll() {
@@ -131,7 +150,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                   checkpointCoordinator == null
                       ? null
                       : checkpointCoordinator.storage().jobDirectory().getParent().toString(),
-                  restoredStates(ev)),
+                  restoredStates(ev),
+                  restoreFrom == null
+                      ? null
+                      : restoreFrom.channelStateFile(
+                          operatorIds.get(ev.getVertexIndex()).get(0),
+                          ev.getSubtaskIndex(),
+                          jobGraph.vertices().get(ev.getVertexIndex()).parallelism())),
               this)
           .whenComplete(
               (ok, e) -> {
@@ -340,7 +365,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   public CompletableFuture<Void> cancel() {
     return runAsync(
         () -> {
-          if (status == JobStatus.RUNNING || status == JobStatus.CREATED) {
+          if (status == JobStatus.RUNNING
+              || status == JobStatus.CREATED
+              || status == JobStatus.RESTARTING) {
             status = JobStatus.CANCELLING;
             cancelRunningTasks();
             maybeComplete();
@@ -406,8 +433,18 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   private void failJob(ExecutionVertex ev, Throwable cause) {
-    if (status.isTerminal() || status == JobStatus.FAILING) {
-      return;
+    if (status.isTerminal()
+        || status == JobStatus.FAILING
+        || status == JobStatus.CANCELLING
+        || status == JobStatus.RESTARTING) {
+      return; // the failures of other tasks during a restart are its consequences
+    }
+    if (status == JobStatus.RUNNING) {
+      restartStrategy.notifyFailure(unwrap(cause), System.currentTimeMillis());
+      if (restartStrategy.canRestart()) {
+        beginRestart(ev, unwrap(cause));
+        return;
+      }
     }
     status = JobStatus.FAILING;
     failureCause = unwrap(cause);
@@ -436,11 +473,116 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
   }
 
+  /**
+   * Restarts the job after a failure: cancels every task, then (once all ended and after the
+   * restart strategy's backoff) deploys new attempts that restore the latest completed checkpoint.
+   */
+  private void beginRestart(ExecutionVertex ev, Throwable cause) {
+    status = JobStatus.RESTARTING;
+    JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
+    LOG.warn(
+        "Job {} restarts (restart {}) after {} ({}/{}) failed: {}",
+        jobGraph.jobName(),
+        numberOfRestarts + 1,
+        v.name(),
+        ev.getSubtaskIndex() + 1,
+        v.parallelism(),
+        cause.toString());
+    if (checkpointCoordinator != null) {
+      checkpointCoordinator.stopPeriodic();
+      checkpointCoordinator.abortAll("the job restarts");
+    }
+    cancelRunningTasks();
+    maybeComplete();
+  }
+
+  private void scheduleRestart() {
+    if (restartScheduled) {
+      return;
+    }
+    restartScheduled = true;
+    long delay = restartStrategy.getBackoffTimeMillis();
+    CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .execute(() -> runAsync(this::restart));
+  }
+
+  private void restart() {
+    restartScheduled = false;
+    if (status != JobStatus.RESTARTING) {
+      return; // cancelled meanwhile
+    }
+    numberOfRestarts++;
+    closeCoordinators();
+    try {
+      restoreFrom = latestRestorableState();
+    } catch (RuntimeException e) {
+      failTerminally(e);
+      return;
+    }
+    executionGraph.all().stream()
+        .map(ev -> ev.getSlot().taskManager())
+        .distinct()
+        .forEach(tm -> tm.releaseJob(jobGraph.jobId())); // the old attempts' partitions
+    accumulators.clear();
+    executionGraph.newAttemptsInSameSlots();
+    startCoordinators()
+        .whenComplete(
+            (ok, error) ->
+                runAsync(
+                    () -> {
+                      if (error != null) {
+                        failTerminally(unwrap(error));
+                      } else if (status == JobStatus.RESTARTING) {
+                        deployAll();
+                      }
+                    }));
+  }
+
+  /** The newest completed checkpoint, else the savepoint the job started from, else none. */
+  private StateAssignment latestRestorableState() {
+    if (checkpointCoordinator != null) {
+      try {
+        var latest = checkpointCoordinator.storage().latestRestorable();
+        if (latest.isPresent()) {
+          LOG.info(
+              "Job {} restores checkpoint {}",
+              jobGraph.jobName(),
+              latest.get().checkpoint().checkpointId());
+          return new StateAssignment(
+              latest.get().metadata(), latest.get().checkpoint().directory());
+        }
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(
+            "Cannot read the checkpoints of job '" + jobGraph.jobName() + "': " + e.getMessage(),
+            e);
+      }
+    }
+    return savepointToRestore();
+  }
+
+  /** Fails the job for good (no restart), e.g. when its state cannot be restored. */
+  private void failTerminally(Throwable cause) {
+    status = JobStatus.FAILING;
+    failureCause = cause;
+    failedTask = "the restart";
+    cancelRunningTasks();
+    maybeComplete();
+  }
+
+  /** How often the job restarted after failures. */
+  public CompletableFuture<Integer> requestNumberOfRestarts() {
+    return callAsync(() -> numberOfRestarts);
+  }
+
   private void maybeComplete() {
     for (ExecutionVertex ev : executionGraph.all()) {
       if (!ev.getState().isTerminal()) {
         return;
       }
+    }
+    if (status == JobStatus.RESTARTING) {
+      scheduleRestart();
+      return;
     }
     if (status == JobStatus.RUNNING) {
       status = JobStatus.FINISHED;
@@ -497,13 +639,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (checkpointCoordinator != null) {
       checkpointCoordinator.shutdown(status);
     }
-    for (SourceCoordinator<?, ?> c : coordinators.values()) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        LOG.warn("Closing a source coordinator failed", e);
-      }
-    }
+    closeCoordinators();
     executionGraph.all().stream()
         .map(ev -> ev.getSlot() == null ? null : ev.getSlot().taskManager())
         .filter(java.util.Objects::nonNull)
@@ -526,24 +662,65 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void registerCollectSinksAndCoordinators() {
+  private void closeCoordinators() {
+    for (SourceCoordinator<?, ?> c : coordinators.values()) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("Closing a source coordinator failed", e);
+      }
+    }
+    coordinators.clear();
+  }
+
+  /** The checkpoint hooks of the current coordinator of a source vertex (new on each restart). */
+  private final class CoordinatorOf implements CheckpointParticipants.CoordinatorCheckpoints {
+    private final int vertexIndex;
+
+    CoordinatorOf(int vertexIndex) {
+      this.vertexIndex = vertexIndex;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> snapshotState(long checkpointId) {
+      return coordinators.get(vertexIndex).snapshotState(checkpointId);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      coordinators.get(vertexIndex).notifyCheckpointComplete(checkpointId);
+    }
+  }
+
+  /** Reads every vertex's operators once: their ids for checkpoints and the collect sinks. */
+  private void registerOperators() {
     for (JobVertex v : jobGraph.vertices()) {
       VertexConfig config = readConfig(v, userCodeClassLoader);
       operatorIds.put(
           v.index(), config.operators().stream().map(OperatorConfig::operatorId).toList());
       for (int i = 0; i < config.operators().size(); i++) {
+        boolean source = i == 0 && config.operators().get(0).spec() instanceof SourceSpec<?>;
         operatorInfos.add(
             new CheckpointParticipants.OperatorInfo(
                 config.operators().get(i).operatorId(),
                 v.parallelism(),
                 v.maxParallelism(),
-                null)); // the coordinator of a source is set below
+                source ? new CoordinatorOf(v.index()) : null));
       }
       for (OperatorConfig oc : config.operators()) {
         if (oc.spec() instanceof Specs.Collect<?> c) {
           collectBuffers.put(c.collectId(), new CollectBuffer(COLLECT_BUFFER_BYTES));
         }
       }
+    }
+  }
+
+  /** The coordinators of the source vertices, new for every (re)start of the job. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void createCoordinators() {
+    coordinators.clear();
+    for (JobVertex v : jobGraph.vertices()) {
+      VertexConfig config = readConfig(v, userCodeClassLoader);
       if (config.operators().get(0).spec() instanceof SourceSpec<?> s) {
         int vertexIndex = v.index();
         coordinators.put(

@@ -16,4 +16,7 @@ interface CheckpointBarrierHandler {
   void processBarrier(CheckpointBarrier barrier, int channel) throws Exception;
 
   void processEndOfPartition(int channel) throws Exception;
+
+  /** A buffer of {@code channel} is about to be processed (unaligned handlers record it). */
+  default void onBuffer(int channel, io.eddy.runtime.network.buffer.Buffer buffer) {}
 }

@@ -40,6 +40,10 @@ final class NetworkInput {
   private CheckpointBarrierHandler barrierHandler;
   private int finishedChannels;
 
+  /** Restored in-flight input data (unaligned checkpoint), replayed before the live channels. */
+  private final java.util.ArrayDeque<InputGate.BufferAndChannel> replay =
+      new java.util.ArrayDeque<>();
+
   /** A one-input network input: every channel feeds logical input 0. */
   NetworkInput(InputGate gate, List<TypeSerializer<?>> channelSerializers, InputTarget target) {
     this(gate, channelSerializers, new int[gate.getNumberOfChannels()], target);
@@ -87,8 +91,67 @@ final class NetworkInput {
     this.barrierHandler = barrierHandler;
   }
 
+  CheckpointBarrierHandler barrierHandler() {
+    return barrierHandler;
+  }
+
   InputGate getGate() {
     return gate;
+  }
+
+  /** The bytes of an element channel {@code channel}'s deserializer has begun (unaligned). */
+  byte[] pendingBytes(int channel) {
+    return deserializers[channel].pendingBytes();
+  }
+
+  /**
+   * Queues the in-flight input data of an unaligned checkpoint: per channel (gate order) the bytes
+   * of a begun element, then whole buffers. It is processed before any live buffer.
+   */
+  void replay(List<io.eddy.runtime.checkpoint.ChannelState.InputChannelData> channels) {
+    if (channels.size() != deserializers.length) {
+      throw new IllegalStateException(
+          "The restored in-flight data has "
+              + channels.size()
+              + " input channels, the task "
+              + deserializers.length
+              + ": unaligned checkpoints restore at the same parallelism only.");
+    }
+    for (int c = 0; c < channels.size(); c++) {
+      var data = channels.get(c);
+      if (data.prefix().length > 0) {
+        replay.add(new InputGate.BufferAndChannel(unpooled(data.prefix()), c));
+      }
+      for (byte[] b : data.buffers()) {
+        replay.add(new InputGate.BufferAndChannel(unpooled(b), c));
+      }
+    }
+  }
+
+  private static io.eddy.runtime.network.buffer.Buffer unpooled(byte[] bytes) {
+    io.eddy.runtime.network.buffer.Buffer b =
+        new io.eddy.runtime.network.buffer.Buffer(bytes, ignored -> {});
+    b.setSize(bytes.length);
+    return b;
+  }
+
+  /**
+   * Takes the priority events (unaligned barriers) that overtook the channels' data; runs as a mail
+   * so that a task waiting for output buffers still takes its part of the checkpoint.
+   */
+  void processPriorityEvents() throws Exception {
+    if (!replay.isEmpty()) {
+      return; // the replayed data comes before the barrier: it is taken in order later
+    }
+    InputGate.BufferAndChannel next;
+    while ((next = gate.pollPriorityEvent()) != null) {
+      CheckpointBarrier barrier =
+          CheckpointBarrier.decode(next.buffer().memory(), next.buffer().size());
+      next.buffer().recycle();
+      if (barrierHandler != null) {
+        barrierHandler.processBarrier(barrier, next.channel());
+      }
+    }
   }
 
   /** Processes the elements of one buffer. Task thread. */
@@ -96,7 +159,7 @@ final class NetworkInput {
     if (finishedChannels == deserializers.length) {
       return Status.END_OF_INPUT;
     }
-    InputGate.BufferAndChannel next = gate.pollNext();
+    InputGate.BufferAndChannel next = replay.isEmpty() ? gate.pollNext() : replay.poll();
     if (next == null) {
       return Status.NOTHING_AVAILABLE;
     }
@@ -128,6 +191,9 @@ final class NetworkInput {
       }
       throw new IllegalStateException("Unexpected event " + event);
     }
+    if (barrierHandler != null) {
+      barrierHandler.onBuffer(channel, next.buffer());
+    }
     RecordDeserializer<?> deserializer = deserializers[channel];
     deserializer.setNextBuffer(next.buffer());
     StreamElement element;
@@ -155,6 +221,9 @@ final class NetworkInput {
   }
 
   CompletableFuture<Void> getAvailableFuture() {
+    if (!replay.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
     return gate.getAvailableFuture();
   }
 

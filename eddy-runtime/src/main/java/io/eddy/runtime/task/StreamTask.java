@@ -103,12 +103,9 @@ public final class StreamTask {
         source = s;
       } else {
         networkInput = createNetworkInput(config, chain.getHead());
-        networkInput.setBarrierHandler(
-            tdd.checkpointing().mode() == CheckpointingMode.AT_LEAST_ONCE
-                ? new AtLeastOnceBarrierHandler(
-                    networkInput.getGate().getNumberOfChannels(), this::performCheckpoint)
-                : new AlignedBarrierHandler(networkInput.getGate(), this::performCheckpoint));
+        networkInput.setBarrierHandler(createBarrierHandler(networkInput));
       }
+      restoreInFlightData();
       chain.initializeState(tdd::restoredState);
       chain.open();
       onRunning.run();
@@ -181,6 +178,74 @@ public final class StreamTask {
     mailbox.put(() -> performCheckpoint(barrier), "trigger checkpoint " + barrier.checkpointId());
   }
 
+  private CheckpointBarrierHandler createBarrierHandler(NetworkInput input) {
+    var options = tdd.checkpointing();
+    if (options.mode() == CheckpointingMode.AT_LEAST_ONCE) {
+      return new AtLeastOnceBarrierHandler(
+          input.getGate().getNumberOfChannels(), this::performCheckpoint);
+    }
+    if (!options.unaligned()) {
+      return new AlignedBarrierHandler(input.getGate(), this::performCheckpoint);
+    }
+    // Unaligned barriers overtake the data: take them even while waiting for output buffers.
+    input
+        .getGate()
+        .setPriorityListener(
+            () -> mailbox.put(input::processPriorityEvents, "unaligned checkpoint barrier"));
+    return new UnalignedBarrierHandler(
+        input.getGate(),
+        this::performCheckpoint,
+        this::performUnalignedCheckpoint,
+        input::pendingBytes,
+        options.alignedTimeoutMillis() > 0);
+  }
+
+  /** Re-sends and replays the in-flight data of the unaligned checkpoint restored, if any. */
+  private void restoreInFlightData() throws Exception {
+    if (tdd.channelStateFile() == null) {
+      return;
+    }
+    java.nio.file.Path file = java.nio.file.Path.of(tdd.channelStateFile());
+    io.eddy.runtime.checkpoint.ChannelState state;
+    try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+      state = io.eddy.runtime.checkpoint.ChannelState.read(in);
+    } catch (IOException e) {
+      throw new IOException("Cannot restore the in-flight data " + file + ": " + e.getMessage(), e);
+    }
+    for (int w = 0; w < state.outputs().size() && w < writers.size(); w++) {
+      List<List<byte[]>> channels = state.outputs().get(w);
+      for (int ch = 0; ch < channels.size(); ch++) {
+        for (byte[] data : channels.get(ch)) {
+          writers.get(w).addRestoredBuffer(ch, data);
+        }
+      }
+    }
+    if (networkInput != null && !state.inputs().isEmpty()) {
+      networkInput.replay(state.inputs());
+    }
+  }
+
+  /** The JobManager found the checkpoint still aligning after the alignment timeout. */
+  public void alignmentTimedOut(long checkpointId, long timestamp) {
+    mailbox.put(
+        () -> {
+          if (networkInput != null
+              && networkInput.barrierHandler() instanceof UnalignedBarrierHandler u) {
+            u.alignmentTimedOut(checkpointId, timestamp);
+          }
+        },
+        "alignment timeout of checkpoint " + checkpointId);
+  }
+
+  private void performUnalignedCheckpoint(
+      CheckpointBarrier barrier,
+      java.util.concurrent.CompletableFuture<
+              List<io.eddy.runtime.checkpoint.ChannelState.InputChannelData>>
+          inputData)
+      throws Exception {
+    checkpoints.checkpointUnaligned(barrier, chain, writers, awaitingFinalCheckpoint, inputData);
+  }
+
   public void notifyCheckpointComplete(long checkpointId, boolean finalCheckpoint) {
     mailbox.put(
         () -> {
@@ -206,7 +271,22 @@ public final class StreamTask {
     if (stopSource && barrier.type() == SnapshotType.SAVEPOINT_DRAIN) {
       source.processWatermark(Watermark.MAX); // drain: every event-time timer and window fires
     }
-    checkpoints.checkpoint(barrier, chain, writers, awaitingFinalCheckpoint);
+    var options = tdd.checkpointing();
+    if (source != null
+        && options.unaligned()
+        && options.alignedTimeoutMillis() == 0
+        && !barrier.type().isSavepoint()
+        && !awaitingFinalCheckpoint) {
+      // the source's barriers overtake its queued output, which becomes in-flight data
+      checkpoints.checkpointUnaligned(
+          barrier,
+          chain,
+          writers,
+          false,
+          java.util.concurrent.CompletableFuture.completedFuture(List.of()));
+    } else {
+      checkpoints.checkpoint(barrier, chain, writers, awaitingFinalCheckpoint);
+    }
     if (stopSource) {
       sourceStopped = true; // the job ends once the savepoint completes
     }

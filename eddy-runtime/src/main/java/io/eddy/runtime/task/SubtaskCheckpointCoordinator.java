@@ -1,5 +1,6 @@
 package io.eddy.runtime.task;
 
+import io.eddy.runtime.checkpoint.ChannelState;
 import io.eddy.runtime.checkpoint.OperatorSnapshot;
 import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
 import io.eddy.runtime.checkpoint.storage.StateFileHandle;
@@ -9,6 +10,7 @@ import io.eddy.runtime.network.api.RecordWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +72,49 @@ final class SubtaskCheckpointCoordinator {
         writer.broadcastBarrier(barrier);
       }
     }
-    io.execute(() -> writeAndAcknowledge(id, chain, snapshots));
+    io.execute(() -> writeAndAcknowledge(id, chain, snapshots, null));
+  }
+
+  /**
+   * Takes this subtask's part of an unaligned checkpoint: the operators' snapshots, then barriers
+   * that overtake the queued output data (which is recorded), and, once {@code inputData} completes
+   * (every input channel's barrier arrived), the state files with the in-flight data.
+   */
+  void checkpointUnaligned(
+      CheckpointBarrier barrier,
+      OperatorChain chain,
+      List<RecordWriter<?>> writers,
+      boolean outputsEnded,
+      CompletableFuture<List<ChannelState.InputChannelData>> inputData)
+      throws Exception {
+    long id = barrier.checkpointId();
+    if (id <= lastCheckpointId) {
+      return;
+    }
+    lastCheckpointId = id;
+    OperatorSnapshot[] snapshots;
+    try {
+      snapshots = chain.snapshotState(id, barrier.timestamp());
+    } catch (Exception e) {
+      LOG.warn("{} could not snapshot its state for checkpoint {}", tdd.description(), id, e);
+      jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(e));
+      return;
+    }
+    List<List<List<byte[]>>> outputData = new ArrayList<>();
+    if (!outputsEnded) {
+      for (RecordWriter<?> writer : writers) {
+        outputData.add(writer.broadcastPriorityBarrier(barrier));
+      }
+    }
+    inputData.whenComplete(
+        (inputs, error) -> {
+          if (error != null) {
+            jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(error));
+            return;
+          }
+          ChannelState channels = new ChannelState(outputData, inputs);
+          io.execute(() -> writeAndAcknowledge(id, chain, snapshots, channels));
+        });
   }
 
   private static void broadcast(RecordWriter<?> writer, CheckpointBarrier barrier) {
@@ -81,9 +125,27 @@ final class SubtaskCheckpointCoordinator {
     }
   }
 
-  private void writeAndAcknowledge(long id, OperatorChain chain, OperatorSnapshot[] snapshots) {
+  private void writeAndAcknowledge(
+      long id, OperatorChain chain, OperatorSnapshot[] snapshots, ChannelState channels) {
     try {
       List<StateFileHandle> files = new ArrayList<>();
+      if (channels != null && !channels.isEmpty()) {
+        String name =
+            "v"
+                + tdd.vertexIndex()
+                + "-s"
+                + tdd.subtaskIndex()
+                + "-a"
+                + tdd.attemptNumber()
+                + ".channels";
+        storage.writeStateFile(id, name, channels::writeTo);
+        files.add(
+            new StateFileHandle(
+                channelStateId(chain.operatorId(0)),
+                tdd.subtaskIndex(),
+                name,
+                StateFileHandle.NO_KEY_GROUPS));
+      }
       for (int i = 0; i < snapshots.length; i++) {
         OperatorSnapshot s = snapshots[i];
         String prefix =
@@ -114,6 +176,11 @@ final class SubtaskCheckpointCoordinator {
       LOG.warn("{} could not write its state for checkpoint {}", tdd.description(), id, t);
       jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(t));
     }
+  }
+
+  /** The id under which a task's in-flight data is stored: its head operator's, marked. */
+  static String channelStateId(String headOperatorId) {
+    return ChannelState.stateId(headOperatorId);
   }
 
   private String describe(Throwable t) {

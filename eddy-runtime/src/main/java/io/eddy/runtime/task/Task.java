@@ -90,6 +90,10 @@ public final class Task implements Runnable {
     streamTask.notifyCheckpointComplete(checkpointId, finalCheckpoint);
   }
 
+  public void alignmentTimedOut(long checkpointId, long timestamp) {
+    streamTask.alignmentTimedOut(checkpointId, timestamp);
+  }
+
   public void notifyCheckpointAborted(long checkpointId) {
     streamTask.notifyCheckpointAborted(checkpointId);
   }

@@ -27,6 +27,7 @@ import java.util.List;
  * @param checkpointStorageRoot directory under which the job's checkpoints are written, or null if
  *     checkpointing is off
  * @param restoredStates per operator of the chain, the state it restores (empty list: none)
+ * @param channelStateFile the in-flight data of an unaligned checkpoint to restore, or null
  */
 public record TaskDeploymentDescriptor(
     String jobId,
@@ -45,7 +46,8 @@ public record TaskDeploymentDescriptor(
     long autoWatermarkIntervalMillis,
     CheckpointingOptions checkpointing,
     String checkpointStorageRoot,
-    List<RestoredState> restoredStates)
+    List<RestoredState> restoredStates,
+    String channelStateFile)
     implements Serializable {
 
   /** The state operator {@code chainIndex} restores. */

@@ -11,6 +11,7 @@ import io.eddy.runtime.streamrecord.Watermark;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -154,6 +155,37 @@ public final class RecordWriter<T> {
       buffer.setEvent(true);
       partition.getSubpartition(ch).add(buffer);
     }
+  }
+
+  /**
+   * Flushes pending data, then puts the barrier in front of every queued buffer of every channel
+   * (unaligned checkpoint). Returns, per channel, copies of the data buffers it overtook: the
+   * checkpoint's in-flight output data.
+   */
+  public List<List<byte[]>> broadcastPriorityBarrier(CheckpointBarrier barrier)
+      throws InterruptedException {
+    flushAll();
+    List<List<byte[]>> overtaken = new java.util.ArrayList<>(current.length);
+    for (int ch = 0; ch < current.length; ch++) {
+      // Not from the pool: under backpressure it may be empty, and the barrier must not wait.
+      Buffer buffer = new Buffer(new byte[CheckpointBarrier.ENCODED_BYTES], b -> {});
+      buffer.setSize(barrier.encode(buffer.memory()));
+      buffer.setEvent(true);
+      overtaken.add(partition.getSubpartition(ch).addPriorityEvent(buffer));
+    }
+    return overtaken;
+  }
+
+  /** Adds restored in-flight data (of an unaligned checkpoint) to channel {@code ch}'s queue. */
+  public void addRestoredBuffer(int ch, byte[] data) throws InterruptedException {
+    Buffer buffer = bufferPool.requestBufferBlocking();
+    System.arraycopy(data, 0, buffer.memory(), 0, data.length);
+    buffer.setSize(data.length);
+    partition.getSubpartition(ch).add(buffer);
+  }
+
+  public int getNumberOfChannels() {
+    return current.length;
   }
 
   /** Hands every partly filled buffer to its consumer. */

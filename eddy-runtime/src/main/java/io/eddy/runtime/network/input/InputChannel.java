@@ -11,6 +11,9 @@ public interface InputChannel {
   /** The next buffer, or null if none has arrived. Consumer task thread. */
   Buffer poll();
 
+  /** The next priority event (unaligned barrier) not yet polled, or null. Consumer task thread. */
+  Buffer pollPriorityEvent();
+
   /** Connects the channel; it reports data through {@code gate}. */
   void start(InputGate gate, int channelIndex);
 

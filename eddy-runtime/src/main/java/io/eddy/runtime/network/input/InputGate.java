@@ -23,6 +23,11 @@ public final class InputGate {
 
   private CompletableFuture<Void> availableFuture = new CompletableFuture<>();
 
+  /** Channels that reported a priority event not yet taken (guarded by channelsWithData). */
+  private final ArrayDeque<Integer> priorityChannels = new ArrayDeque<>();
+
+  private volatile Runnable priorityListener = () -> {};
+
   public InputGate(List<InputChannel> channels) {
     this.channels = List.copyOf(channels);
     this.queued = new boolean[channels.size()];
@@ -89,6 +94,42 @@ public final class InputGate {
       }
       if (requeue) {
         notifyChannelNonEmpty(channel);
+      }
+    }
+  }
+
+  /**
+   * Who is told (on the producer's thread) that a priority event arrived: the task posts a mail
+   * that takes it even while its default action waits for output buffers.
+   */
+  public void setPriorityListener(Runnable listener) {
+    this.priorityListener = listener;
+  }
+
+  void notifyPriorityEvent(int channel) {
+    synchronized (channelsWithData) {
+      priorityChannels.add(channel);
+    }
+    priorityListener.run();
+  }
+
+  /**
+   * The next priority event of any channel, or null if none is waiting (a normal poll may have
+   * taken it already: priority events come first there too). Task thread.
+   */
+  public BufferAndChannel pollPriorityEvent() {
+    while (true) {
+      int channel;
+      synchronized (channelsWithData) {
+        Integer next = priorityChannels.poll();
+        if (next == null) {
+          return null;
+        }
+        channel = next;
+      }
+      Buffer event = channels.get(channel).pollPriorityEvent();
+      if (event != null) {
+        return new BufferAndChannel(event, channel);
       }
     }
   }

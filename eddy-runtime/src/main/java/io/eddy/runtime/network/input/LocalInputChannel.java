@@ -30,7 +30,18 @@ public final class LocalInputChannel implements InputChannel {
             partition -> {
               ResultSubpartition s = partition.getSubpartition(subpartitionIndex);
               subpartition = s;
-              s.setListener(() -> gate.notifyChannelNonEmpty(channelIndex));
+              s.setListener(
+                  new io.eddy.runtime.network.partition.BufferAvailabilityListener() {
+                    @Override
+                    public void notifyDataAvailable() {
+                      gate.notifyChannelNonEmpty(channelIndex);
+                    }
+
+                    @Override
+                    public void notifyPriorityEvent() {
+                      gate.notifyPriorityEvent(channelIndex);
+                    }
+                  });
             });
   }
 
@@ -38,6 +49,12 @@ public final class LocalInputChannel implements InputChannel {
   public Buffer poll() {
     ResultSubpartition s = subpartition;
     return s == null ? null : s.poll();
+  }
+
+  @Override
+  public Buffer pollPriorityEvent() {
+    ResultSubpartition s = subpartition;
+    return s == null ? null : s.pollPriorityEvent();
   }
 
   @Override

@@ -111,6 +111,27 @@ public final class RecordDeserializer<T> {
     }
   }
 
+  /**
+   * The bytes of an element begun in earlier buffers and not complete yet (empty if none), in the
+   * form the writer wrote them: fed back as a buffer, they resume the element. For the in-flight
+   * data of unaligned checkpoints; call between buffers.
+   */
+  public byte[] pendingBytes() {
+    if (!spanning) {
+      return new byte[0];
+    }
+    if (spillLength < 0) {
+      return java.util.Arrays.copyOf(spill, spillFilled); // part of the length
+    }
+    byte[] bytes = new byte[4 + spillFilled];
+    bytes[0] = (byte) (spillLength >>> 24);
+    bytes[1] = (byte) (spillLength >>> 16);
+    bytes[2] = (byte) (spillLength >>> 8);
+    bytes[3] = (byte) spillLength;
+    System.arraycopy(spill, 0, bytes, 4, spillFilled);
+    return bytes;
+  }
+
   /** Drops the current buffer (on cancellation). */
   public void clear() {
     release();

@@ -9,6 +9,10 @@ import java.util.ArrayDeque;
  */
 public final class ResultSubpartition {
   private final ArrayDeque<Buffer> buffers = new ArrayDeque<>();
+
+  /** Events that overtake {@link #buffers} (unaligned checkpoint barriers), in arrival order. */
+  private final ArrayDeque<Buffer> priorityEvents = new ArrayDeque<>();
+
   private BufferAvailabilityListener listener;
   private boolean released;
 
@@ -30,22 +34,67 @@ public final class ResultSubpartition {
     }
   }
 
-  /** The next buffer, or null if none is queued. Consumer side. */
+  /**
+   * Puts an event in front of every queued buffer (an unaligned checkpoint's barrier) and returns
+   * copies of the data buffers it overtook: they are the in-flight data of the checkpoint, and are
+   * still delivered. Producer thread.
+   */
+  public java.util.List<byte[]> addPriorityEvent(Buffer event) {
+    java.util.List<byte[]> overtaken = new java.util.ArrayList<>();
+    BufferAvailabilityListener toNotify;
+    boolean wasEmpty;
+    synchronized (buffers) {
+      if (released) {
+        event.recycle();
+        return overtaken;
+      }
+      for (Buffer b : buffers) {
+        if (!b.isEvent()) {
+          overtaken.add(java.util.Arrays.copyOf(b.memory(), b.size()));
+        }
+      }
+      wasEmpty = buffers.isEmpty() && priorityEvents.isEmpty();
+      priorityEvents.add(event);
+      toNotify = listener;
+    }
+    if (toNotify != null) {
+      if (wasEmpty) {
+        toNotify.notifyDataAvailable();
+      }
+      toNotify.notifyPriorityEvent();
+    }
+    return overtaken;
+  }
+
+  /** The next buffer (priority events first), or null if none is queued. Consumer side. */
   public Buffer poll() {
     synchronized (buffers) {
-      return buffers.poll();
+      Buffer priority = priorityEvents.poll();
+      return priority != null ? priority : buffers.poll();
+    }
+  }
+
+  /** The next priority event, or null if there is none (any more). Consumer side. */
+  public Buffer pollPriorityEvent() {
+    synchronized (buffers) {
+      return priorityEvents.poll();
     }
   }
 
   /** Connects the consumer; it is notified at once if data is already queued. */
   public void setListener(BufferAvailabilityListener listener) {
     boolean hasData;
+    boolean hasPriority;
     synchronized (buffers) {
       this.listener = listener;
-      hasData = !buffers.isEmpty();
+      hasData = !buffers.isEmpty() || !priorityEvents.isEmpty();
+      hasPriority = !priorityEvents.isEmpty();
     }
     if (hasData) {
       listener.notifyDataAvailable();
+    }
+    if (hasPriority) {
+      listener.notifyPriorityEvent();
     }
   }
 
@@ -55,6 +104,9 @@ public final class ResultSubpartition {
       released = true;
       Buffer b;
       while ((b = buffers.poll()) != null) {
+        b.recycle();
+      }
+      while ((b = priorityEvents.poll()) != null) {
         b.recycle();
       }
     }
