@@ -36,6 +36,14 @@ final class StoredValueCodec {
     }
   }
 
+  /** The codec of an internal value state ({@link HeapValueState}), which has no descriptor. */
+  @SuppressWarnings("unchecked")
+  StoredValueCodec(TypeSerializer<?> valueSerializer) {
+    this.kind = StateDescriptor.Type.VALUE;
+    this.valueSerializer = (TypeSerializer<Object>) valueSerializer;
+    this.mapKeySerializer = null;
+  }
+
   /** The meta information a snapshot records for {@code descriptor}'s state. */
   SnapshotStateMetaInfo metaInfo(String name, boolean ttl) {
     return new SnapshotStateMetaInfo(

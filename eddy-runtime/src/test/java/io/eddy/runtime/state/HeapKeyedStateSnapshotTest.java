@@ -432,7 +432,7 @@ class HeapKeyedStateSnapshotTest {
   }
 
   @Test
-  void internalValueStatesCannotBeSnapshottedYet() {
+  void internalValueStatesWithoutSerializerCannotBeSnapshotted() {
     HeapKeyedStateBackend<String> b = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
     b.getValueState("_reduce");
     assertThatThrownBy(() -> HeapKeyedStateSnapshot.take(b, KEYS, null))
