@@ -78,9 +78,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   }
 
   /**
-   * The keyed state and timers of this operator, or null if it has none. Serializes on the task
-   * thread (see {@link io.eddy.runtime.state.HeapKeyedStateSnapshot}); the writer only copies the
-   * bytes made here.
+   * The keyed state and timers of this operator, or null if it has none. The task thread freezes
+   * immutable values and timers and serializes only mutable state (see {@link
+   * io.eddy.runtime.state.HeapKeyedStateSnapshot}); the writer serializes the rest.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   protected StateWriter snapshotKeyedState(long checkpointId) throws Exception {

@@ -1,5 +1,6 @@
 package io.eddy.runtime.state;
 
+import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
 import io.eddy.runtime.operators.timers.InternalTimer;
@@ -16,31 +17,44 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * A consistent copy of the keyed state of a {@link HeapKeyedStateBackend}, already serialized key
- * group by key group in the format of {@link KeyedStateSnapshotFormat}, ready to be written to a
- * file by any thread.
+ * A consistent copy of the keyed state of a {@link HeapKeyedStateBackend}, taken on the task thread
+ * by {@link #take} and written in the format of {@link KeyedStateSnapshotFormat} by {@link
+ * #writeTo} on any thread, while the task goes on changing the state.
  *
- * <p>{@link #take} runs on the task thread and serializes every key group there, so the state may
- * change as soon as it returns: {@link #writeTo} reads only the byte arrays made here. This makes
- * the synchronous part proportional to the state size. Copy-on-write state maps would let the task
- * thread only freeze a version, but the heap states change stored objects in place (list appends,
- * map puts, TTL timestamps), so every such write would first have to copy the object of an older
- * version; that is the next step.
+ * <p>What {@link #take} does on the task thread depends on whether stored objects can change in
+ * place:
+ *
+ * <ul>
+ *   <li>Value, reducing and aggregating states without TTL whose serializer reports {@link
+ *       TypeSerializer#isImmutableType() immutable} values (numbers, strings, immutable records),
+ *       and all timers (immutable {@link InternalTimer}s): only the slot arrays of each key group
+ *       are copied ({@link StateMap#freeze}); serialization runs in {@link #writeTo}. Later puts
+ *       and removes change the live arrays, and the shared objects never change.
+ *   <li>Everything else (lists and maps, which are appended to in place; TTL wrappers, whose
+ *       timestamps change; mutable values and accumulators, which user functions may change and
+ *       store again): serialized right away, as a frozen array alone would not protect them.
+ * </ul>
+ *
+ * Full copy-on-write of the mutable kinds (copying a stored object on its first write after a
+ * snapshot) would make those asynchronous too; it needs every state class to ask before writing.
  *
  * <p>The snapshot holds the registered user states, the internal value states, the given timer
  * queues, and whatever the backend restored but nobody registered yet (copied as is).
  */
 public final class HeapKeyedStateSnapshot {
   private final byte[] header;
-  private final byte[][] blocks;
+  private final int numKeyGroups;
+  private final List<Section> sections;
+  private byte[][] blocks; // made by the first writeTo
 
-  private HeapKeyedStateSnapshot(byte[] header, byte[][] blocks) {
+  private HeapKeyedStateSnapshot(byte[] header, int numKeyGroups, List<Section> sections) {
     this.header = header;
-    this.blocks = blocks;
+    this.numKeyGroups = numKeyGroups;
+    this.sections = sections;
   }
 
   /**
-   * Serializes all states of {@code backend}. Task thread only.
+   * Takes a snapshot of all states of {@code backend}. Task thread only.
    *
    * @param keySerializer serializer of the backend's keys
    * @param namespaceSerializer serializer of the namespaces (windows) entries may have, for example
@@ -54,103 +68,136 @@ public final class HeapKeyedStateSnapshot {
   }
 
   /**
-   * Serializes all states of {@code backend} and the timers of {@code timerQueues} (by name, for
-   * example "event-time" and "processing-time"; their key group indexes must be relative to the
-   * backend's range). Task thread only.
+   * Takes a snapshot of all states of {@code backend} and the timers of {@code timerQueues} (by
+   * name, for example "event-time" and "processing-time"; their key group indexes must be relative
+   * to the backend's range). Task thread only.
    */
   public static <K> HeapKeyedStateSnapshot take(
       HeapKeyedStateBackend<K> backend,
       Map<String, KeyGroupedTimerQueue<K>> timerQueues,
       TypeSerializer<K> keySerializer,
       TypeSerializer<?> namespaceSerializer) {
-    Writer<K> writer = new Writer<>(keySerializer, namespaceSerializer);
-    Map<String, Section> states = stateSections(backend, writer);
-    Map<String, Section> timers = timerSections(backend, timerQueues, writer);
-    KeyGroupRange range = backend.getKeyGroupRange();
-    DataOutputSerializer out = new DataOutputSerializer(256);
-    try {
-      out.writeInt(backend.getMaxParallelism());
-      out.writeInt(range.start());
-      out.writeInt(range.end());
-      out.writeString(keySerializer.getClass().getName());
-      out.writeString(namespaceSerializer == null ? "" : namespaceSerializer.getClass().getName());
-      out.writeInt(states.size());
-      for (Section state : states.values()) {
-        state.meta().write(out);
-      }
-      out.writeInt(timers.size());
-      for (String name : timers.keySet()) {
-        out.writeString(name);
-      }
-      byte[] header = out.getCopyOfBuffer();
-      List<Section> sections = new ArrayList<>(states.values());
-      sections.addAll(timers.values());
-      byte[][] blocks = new byte[range.size()][];
-      for (int g = 0; g < range.size(); g++) {
-        out.clear();
-        for (Section section : sections) {
-          int lengthPosition = out.position();
-          out.writeInt(0);
-          section.write(g, out);
-          int end = out.position();
-          out.setPosition(lengthPosition);
-          out.writeInt(end - lengthPosition - 4);
-          out.setPosition(end);
-        }
-        blocks[g] = out.getCopyOfBuffer();
-      }
-      return new HeapKeyedStateSnapshot(header, blocks);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not serialize keyed state", e);
-    }
-  }
-
-  /** The sections of every state, by name: registered, internal and restored-but-unclaimed. */
-  private static <K> Map<String, Section> stateSections(
-      HeapKeyedStateBackend<K> backend, Writer<K> writer) {
-    Map<String, Section> sections = new TreeMap<>();
+    // the task thread serializes with the given serializers, the writer with its own duplicates
+    Writer<K> now = new Writer<>(keySerializer, namespaceSerializer);
+    Writer<K> later =
+        new Writer<>(
+            keySerializer.duplicate(),
+            namespaceSerializer == null ? null : namespaceSerializer.duplicate());
+    int numKeyGroups = backend.getKeyGroupRange().size();
+    Map<String, Section> states = new TreeMap<>();
+    Map<String, Section> timers = new TreeMap<>();
     backend
         .registeredDescriptors()
         .forEach(
             (name, descriptor) -> {
               AbstractHeapState<K, ?> state = backend.registeredState(name);
-              StoredValueCodec codec = new StoredValueCodec(descriptor);
               boolean ttl = state.ttl != null;
-              put(sections, name, writer.state(codec.metaInfo(name, ttl), state.table, codec, ttl));
+              StoredValueCodec codec = new StoredValueCodec(descriptor);
+              boolean frozen = !ttl && canFreeze(descriptor.getType(), codec);
+              put(
+                  states,
+                  name,
+                  freeze(codec.metaInfo(name, ttl), state.table, codec, ttl, frozen ? later : now)
+                      .serializedUnless(frozen, numKeyGroups));
             });
     for (HeapValueState<K, ?> state : backend.internalValueStates()) {
       if (state.serializer() == null) {
         throw new IllegalStateException(
             "Cannot snapshot internal value state '" + state.name() + "': it has no serializer.");
       }
-      StoredValueCodec codec = new StoredValueCodec(state.serializer());
+      StoredValueCodec codec = new StoredValueCodec(state.serializer().duplicate());
+      boolean frozen = canFreeze(StateDescriptor.Type.VALUE, codec);
       put(
-          sections,
+          states,
           state.name(),
-          writer.state(codec.metaInfo(state.name(), false), state.table, codec, false));
+          freeze(
+                  codec.metaInfo(state.name(), false),
+                  state.table,
+                  codec,
+                  false,
+                  frozen ? later : now)
+              .serializedUnless(frozen, numKeyGroups));
     }
+    timerQueues.forEach(
+        (name, queue) -> put(timers, name, freezeTimers(queue, numKeyGroups, later)));
     RestoredKeyGroups restored = backend.restoredKeyGroups();
     if (restored != null) {
       for (RestoredKeyGroups.Pending pending : restored.unclaimedStates()) {
-        put(sections, pending.meta().name(), new CopiedSection(pending));
+        put(
+            states,
+            pending.meta().name(),
+            new SerializedSection(pending.meta(), pending.sections()));
+      }
+      for (RestoredKeyGroups.Pending pending : restored.unclaimedTimers()) {
+        put(
+            timers,
+            pending.meta().name(),
+            new SerializedSection(pending.meta(), pending.sections()));
       }
     }
-    return sections;
+    List<Section> sections = new ArrayList<>(states.values());
+    sections.addAll(timers.values());
+    return new HeapKeyedStateSnapshot(
+        header(backend, keySerializer, namespaceSerializer, states, timers),
+        numKeyGroups,
+        sections);
   }
 
-  private static <K> Map<String, Section> timerSections(
-      HeapKeyedStateBackend<K> backend,
-      Map<String, KeyGroupedTimerQueue<K>> timerQueues,
+  /** Whether the stored objects of a state never change in place, so a slot copy suffices. */
+  private static boolean canFreeze(StateDescriptor.Type kind, StoredValueCodec codec) {
+    return kind != StateDescriptor.Type.LIST
+        && kind != StateDescriptor.Type.MAP
+        && codec.hasImmutableValues();
+  }
+
+  private static <K> FrozenStateSection<K> freeze(
+      SnapshotStateMetaInfo meta,
+      StateTable<Object, ?> table,
+      StoredValueCodec codec,
+      boolean ttl,
       Writer<K> writer) {
-    Map<String, Section> sections = new TreeMap<>();
-    timerQueues.forEach((name, queue) -> put(sections, name, writer.timers(queue)));
-    RestoredKeyGroups restored = backend.restoredKeyGroups();
-    if (restored != null) {
-      for (RestoredKeyGroups.Pending pending : restored.unclaimedTimers()) {
-        put(sections, pending.meta().name(), new CopiedSection(pending));
+    StateMap.Frozen[] maps = new StateMap.Frozen[table.numKeyGroups()];
+    for (int g = 0; g < maps.length; g++) {
+      maps[g] = table.map(g).freeze();
+    }
+    return new FrozenStateSection<>(meta, maps, codec, ttl, writer);
+  }
+
+  private static <K> Section freezeTimers(
+      KeyGroupedTimerQueue<K> queue, int numKeyGroups, Writer<K> writer) {
+    List<Collection<InternalTimer<K>>> timers = new ArrayList<>(numKeyGroups);
+    for (int g = 0; g < numKeyGroups; g++) {
+      timers.add(queue.timersOfKeyGroup(g)); // a new list; the timers themselves are immutable
+    }
+    return new FrozenTimerSection<>(timers, writer);
+  }
+
+  private static <K> byte[] header(
+      HeapKeyedStateBackend<K> backend,
+      TypeSerializer<K> keySerializer,
+      TypeSerializer<?> namespaceSerializer,
+      Map<String, Section> states,
+      Map<String, Section> timers) {
+    KeyGroupRange range = backend.getKeyGroupRange();
+    DataOutputSerializer out = new DataOutputSerializer(256);
+    out.writeInt(backend.getMaxParallelism());
+    out.writeInt(range.start());
+    out.writeInt(range.end());
+    out.writeString(keySerializer.getClass().getName());
+    out.writeString(namespaceSerializer == null ? "" : namespaceSerializer.getClass().getName());
+    out.writeInt(states.size());
+    for (Section state : states.values()) {
+      try {
+        state.meta().write(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
-    return sections;
+    out.writeInt(timers.size());
+    for (String name : timers.keySet()) {
+      out.writeString(name);
+    }
+    return out.getCopyOfBuffer();
   }
 
   private static void put(Map<String, Section> sections, String name, Section section) {
@@ -160,8 +207,14 @@ public final class HeapKeyedStateSnapshot {
     }
   }
 
-  /** Writes the snapshot file (see {@link KeyedStateSnapshotFormat}); any thread. */
-  public void writeTo(OutputStream stream) throws IOException {
+  /**
+   * Writes the snapshot file (see {@link KeyedStateSnapshotFormat}); any thread, but one at a time.
+   * Serializes what {@link #take} only froze.
+   */
+  public synchronized void writeTo(OutputStream stream) throws IOException {
+    if (blocks == null) {
+      blocks = serializeBlocks();
+    }
     int indexBytes = blocks.length * KeyedStateSnapshotFormat.INDEX_ENTRY_BYTES;
     ByteBuffer prefix =
         ByteBuffer.allocate(KeyedStateSnapshotFormat.PREFIX_BYTES + header.length + indexBytes);
@@ -185,86 +238,118 @@ public final class HeapKeyedStateSnapshot {
     }
   }
 
+  private byte[][] serializeBlocks() throws IOException {
+    byte[][] result = new byte[numKeyGroups][];
+    DataOutputSerializer out = new DataOutputSerializer(4096);
+    for (int g = 0; g < numKeyGroups; g++) {
+      out.clear();
+      for (Section section : sections) {
+        int lengthPosition = out.position();
+        out.writeInt(0);
+        section.write(g, out);
+        int end = out.position();
+        out.setPosition(lengthPosition);
+        out.writeInt(end - lengthPosition - 4);
+        out.setPosition(end);
+      }
+      result[g] = out.getCopyOfBuffer();
+    }
+    return result;
+  }
+
   /** The section of one state or timer queue, key group by key group. */
   private interface Section {
-    /** The meta info of a state (unused for timer queues). */
+    /** The meta info of a state (null for timer queues). */
     SnapshotStateMetaInfo meta();
 
     void write(int keyGroupIndex, DataOutputSerializer out) throws IOException;
   }
 
-  /** A restored section nobody claimed: written as it was read. */
-  private record CopiedSection(RestoredKeyGroups.Pending pending) implements Section {
-    @Override
-    public SnapshotStateMetaInfo meta() {
-      return pending.meta();
-    }
-
+  /** Sections already serialized (null: empty): restored ones nobody claimed, or mutable state. */
+  private record SerializedSection(SnapshotStateMetaInfo meta, byte[][] sections)
+      implements Section {
     @Override
     public void write(int keyGroupIndex, DataOutputSerializer out) {
-      byte[] section = pending.sections()[keyGroupIndex];
+      byte[] section = sections[keyGroupIndex];
       out.write(section == null ? KeyedStateSnapshotFormat.EMPTY_SECTION : section);
     }
   }
 
-  /** Serializes live state entries and timers with the key and namespace serializers. */
-  private record Writer<K>(TypeSerializer<K> keySerializer, TypeSerializer<?> namespaceSerializer) {
+  /** The slots of a state's key groups, copied; serialized when written. */
+  private record FrozenStateSection<K>(
+      SnapshotStateMetaInfo meta,
+      StateMap.Frozen[] maps,
+      StoredValueCodec codec,
+      boolean ttl,
+      Writer<K> writer)
+      implements Section {
 
-    Section state(
-        SnapshotStateMetaInfo meta,
-        StateTable<Object, ?> table,
-        StoredValueCodec codec,
-        boolean ttl) {
-      return new Section() {
-        @Override
-        public SnapshotStateMetaInfo meta() {
-          return meta;
+    /** This section, or unless {@code frozen} one serialized now (for mutable stored objects). */
+    Section serializedUnless(boolean frozen, int numKeyGroups) {
+      if (frozen) {
+        return this;
+      }
+      byte[][] serialized = new byte[numKeyGroups][];
+      DataOutputSerializer out = new DataOutputSerializer(256);
+      try {
+        for (int g = 0; g < numKeyGroups; g++) {
+          out.clear();
+          write(g, out);
+          serialized[g] = out.getCopyOfBuffer();
         }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void write(int keyGroupIndex, DataOutputSerializer out) throws IOException {
-          StateMap<Object, ?> map = table.map(keyGroupIndex);
-          out.writeVarInt(map.size());
-          for (int slot = 0; slot < map.capacity(); slot++) {
-            Object stored = map.valueAt(slot);
-            if (stored == null) {
-              continue;
-            }
-            Object key = map.keyAt(slot);
-            if (key instanceof NamespacedKey namespaced) {
-              writeKeyAndNamespace((K) namespaced.key(), namespaced.namespace(), meta.name(), out);
-            } else {
-              writeKeyAndNamespace((K) key, null, meta.name(), out);
-            }
-            codec.write(stored, ttl, out);
-          }
-        }
-      };
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not serialize state '" + meta.name() + "'", e);
+      }
+      return new SerializedSection(meta, serialized);
     }
 
-    Section timers(KeyGroupedTimerQueue<K> queue) {
-      return new Section() {
-        @Override
-        public SnapshotStateMetaInfo meta() {
-          return null;
-        }
-
-        @Override
-        public void write(int keyGroupIndex, DataOutputSerializer out) throws IOException {
-          Collection<InternalTimer<K>> timers = queue.timersOfKeyGroup(keyGroupIndex);
-          out.writeVarInt(timers.size());
-          for (InternalTimer<K> timer : timers) {
-            out.writeLong(timer.getTimestamp());
-            writeKeyAndNamespace(timer.getKey(), timer.getNamespace(), "timers", out);
-          }
-        }
-      };
-    }
-
+    @Override
     @SuppressWarnings("unchecked")
-    private void writeKeyAndNamespace(
-        K key, Object namespace, String owner, DataOutputSerializer out) throws IOException {
+    public void write(int keyGroupIndex, DataOutputSerializer out) throws IOException {
+      StateMap.Frozen map = maps[keyGroupIndex];
+      out.writeVarInt(map.size());
+      Object[] keys = map.keys();
+      Object[] values = map.values();
+      for (int slot = 0; slot < keys.length; slot++) {
+        Object stored = values[slot];
+        if (stored == null) {
+          continue;
+        }
+        if (keys[slot] instanceof NamespacedKey namespaced) {
+          writer.writeKeyAndNamespace(
+              (K) namespaced.key(), namespaced.namespace(), meta.name(), out);
+        } else {
+          writer.writeKeyAndNamespace((K) keys[slot], null, meta.name(), out);
+        }
+        codec.write(stored, ttl, out);
+      }
+    }
+  }
+
+  /** The timers of a queue's key groups, copied; serialized when written. */
+  private record FrozenTimerSection<K>(List<Collection<InternalTimer<K>>> timers, Writer<K> writer)
+      implements Section {
+    @Override
+    public SnapshotStateMetaInfo meta() {
+      return null;
+    }
+
+    @Override
+    public void write(int keyGroupIndex, DataOutputSerializer out) throws IOException {
+      Collection<InternalTimer<K>> ofKeyGroup = timers.get(keyGroupIndex);
+      out.writeVarInt(ofKeyGroup.size());
+      for (InternalTimer<K> timer : ofKeyGroup) {
+        out.writeLong(timer.getTimestamp());
+        writer.writeKeyAndNamespace(timer.getKey(), timer.getNamespace(), "timers", out);
+      }
+    }
+  }
+
+  /** Serializes keys and namespaces; one per thread. */
+  private record Writer<K>(TypeSerializer<K> keySerializer, TypeSerializer<?> namespaceSerializer) {
+    @SuppressWarnings("unchecked")
+    void writeKeyAndNamespace(K key, Object namespace, String owner, DataOutputSerializer out)
+        throws IOException {
       keySerializer.serialize(key, out);
       out.writeBoolean(namespace != null);
       if (namespace != null) {

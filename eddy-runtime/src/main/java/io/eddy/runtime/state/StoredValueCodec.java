@@ -44,6 +44,12 @@ final class StoredValueCodec {
     this.mapKeySerializer = null;
   }
 
+  /** Whether stored values (and map keys) can never change after creation. */
+  boolean hasImmutableValues() {
+    return valueSerializer.isImmutableType()
+        && (mapKeySerializer == null || mapKeySerializer.isImmutableType());
+  }
+
   /** The meta information a snapshot records for {@code descriptor}'s state. */
   SnapshotStateMetaInfo metaInfo(String name, boolean ttl) {
     return new SnapshotStateMetaInfo(
