@@ -21,17 +21,18 @@ final class StoredValueCodec {
   private final TypeSerializer<Object> valueSerializer;
   private final TypeSerializer<Object> mapKeySerializer;
 
+  /** Serializers are duplicated: a snapshot's writer may use the codec on its own thread. */
   @SuppressWarnings("unchecked")
   StoredValueCodec(StateDescriptor<?, ?> descriptor) {
     this.kind = descriptor.getType();
     if (descriptor instanceof MapStateDescriptor<?, ?> map) {
       this.valueSerializer =
-          (TypeSerializer<Object>) map.getValueTypeInformation().createSerializer();
+          (TypeSerializer<Object>) map.getValueTypeInformation().createSerializer().duplicate();
       this.mapKeySerializer =
-          (TypeSerializer<Object>) map.getKeyTypeInformation().createSerializer();
+          (TypeSerializer<Object>) map.getKeyTypeInformation().createSerializer().duplicate();
     } else {
       this.valueSerializer =
-          (TypeSerializer<Object>) descriptor.getTypeInformation().createSerializer();
+          (TypeSerializer<Object>) descriptor.getTypeInformation().createSerializer().duplicate();
       this.mapKeySerializer = null;
     }
   }

@@ -192,6 +192,25 @@ class WindowAndAggregationCheckpointTest {
   }
 
   @Test
+  void evictingWindowContentsSurviveTheRestore() throws Exception {
+    Op<String, String> op =
+        op(
+            ENV.fromElements("x")
+                .keyBy(FIRST_LETTER)
+                .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
+                .evictor(io.eddy.api.windowing.evictors.CountEvictor.of(2))
+                .reduce((a, b) -> a + "+" + b));
+    List<Step<String>> before = new ArrayList<>();
+    for (char c : LETTERS.toCharArray()) {
+      before.add(element(c + "1", 1, op.keys()));
+      before.add(element(c + "2", 2, op.keys()));
+      before.add(element(c + "3", 3, op.keys()));
+    }
+    List<String> output = assertRestoreContinuesTheRun(op, before, List.of(watermark(10)));
+    assertThat(output).contains("a2+a3@9").hasSize(LETTERS.length());
+  }
+
+  @Test
   void processingTimeWindowsFireAfterTheRestore() throws Exception {
     Op<String, String> op =
         op(
