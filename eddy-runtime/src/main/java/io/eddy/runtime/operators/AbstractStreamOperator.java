@@ -60,17 +60,42 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
   // ---- keyed state and timers ----
 
-  /** Hands the keyed state files to the keyed backend (restored as states are registered). */
+  /**
+   * Hands the keyed state files to the keyed backend, which restores each state when it is
+   * registered (user functions register theirs in open() or later) and the timers when the timer
+   * service is created.
+   */
   protected void initializeKeyedState(RestoredState restored) throws Exception {
     if (restored.keyedStateFiles().isEmpty()) {
       return;
     }
-    throw new UnsupportedOperationException("Restoring keyed state is not implemented yet");
+    if (setup.keyedStateBackend() == null) {
+      throw new IllegalStateException(
+          setup.description()
+              + " is not keyed but is restored with keyed state "
+              + restored.keyedStateFiles());
+    }
+    setup.keyedStateBackend().restore(restored.keyedStatePaths());
   }
 
-  /** The keyed state and timers of this operator, or null if it has none. */
+  /**
+   * The keyed state and timers of this operator, or null if it has none. The task thread freezes
+   * immutable values and timers and serializes only mutable state (see {@link
+   * io.eddy.runtime.state.HeapKeyedStateSnapshot}); the writer serializes the rest.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   protected StateWriter snapshotKeyedState(long checkpointId) throws Exception {
-    return null;
+    io.eddy.runtime.state.HeapKeyedStateBackend backend = setup.keyedStateBackend();
+    if (backend == null) {
+      return null;
+    }
+    java.util.Map<String, io.eddy.runtime.operators.timers.KeyGroupedTimerQueue<?>> queues =
+        timerService == null
+            ? java.util.Map.of()
+            : java.util.Map.of(
+                InternalTimerService.EVENT_TIME_QUEUE, timerService.eventTimeTimers(),
+                InternalTimerService.PROCESSING_TIME_QUEUE, timerService.processingTimeTimers());
+    return backend.snapshot((java.util.Map) queues)::writeTo;
   }
 
   // ---- operator (non-keyed) state ----
@@ -158,6 +183,12 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
             setup.processingTimeService(),
             target,
             key -> backend.setCurrentKey(key));
+    // restored timers wait in the backend until now: their queues did not exist before
+    backend.restoreTimers(InternalTimerService.EVENT_TIME_QUEUE, service.eventTimeTimers());
+    if (backend.restoreTimers(
+        InternalTimerService.PROCESSING_TIME_QUEUE, service.processingTimeTimers())) {
+      service.scheduleEarliestProcessingTimer();
+    }
     timerService = service;
     return service;
   }

@@ -50,7 +50,12 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
               spec.fieldName());
       tupleLongSum = kind == AggregationKind.SUM && spec.fieldName() == null;
     }
-    state = ((HeapKeyedStateBackend<Object>) setup.keyedStateBackend()).getValueState("_aggregate");
+    state =
+        ((HeapKeyedStateBackend<Object>) setup.keyedStateBackend())
+            .getValueState(
+                "_aggregate",
+                new AggregationStateSerializer<>(
+                    spec.type().createSerializer(), tupleLongSum ? spec.position() : -1));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.eddy.runtime.operators;
 
 import io.eddy.api.common.functions.ReduceFunction;
+import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.runtime.state.HeapValueState;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
@@ -11,10 +12,19 @@ import io.eddy.runtime.streamrecord.StreamRecord;
  */
 public final class KeyedReduceOperator<T> extends AbstractUdfStreamOperator<T, ReduceFunction<T>>
     implements OneInputStreamOperator<T, T> {
+  private final TypeSerializer<T> stateSerializer;
   private HeapValueState<Object, T> state;
 
-  public KeyedReduceOperator(ReduceFunction<T> function) {
+  /**
+   * @param stateSerializer writes the reduced values in checkpoints (null: no checkpoints)
+   */
+  public KeyedReduceOperator(ReduceFunction<T> function, TypeSerializer<T> stateSerializer) {
     super(function);
+    this.stateSerializer = stateSerializer;
+  }
+
+  public KeyedReduceOperator(ReduceFunction<T> function) {
+    this(function, null);
   }
 
   @Override
@@ -23,7 +33,7 @@ public final class KeyedReduceOperator<T> extends AbstractUdfStreamOperator<T, R
     super.open();
     state =
         ((io.eddy.runtime.state.HeapKeyedStateBackend<Object>) setup.keyedStateBackend())
-            .getValueState("_reduce");
+            .getValueState("_reduce", stateSerializer == null ? null : stateSerializer.duplicate());
   }
 
   @Override

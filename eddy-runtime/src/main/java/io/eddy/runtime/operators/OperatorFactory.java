@@ -31,7 +31,7 @@ public final class OperatorFactory {
     } else if (spec instanceof Specs.KeyedProcess p) {
       return new KeyedProcessOperator<>(p.function());
     } else if (spec instanceof Specs.Reduce r) {
-      return new KeyedReduceOperator<>(r.function());
+      return new KeyedReduceOperator<>(r.function(), r.stateSerializer());
     } else if (spec instanceof Specs.Aggregation a) {
       return new KeyedAggregationOperator<>(a);
     } else if (spec instanceof Specs.SinkTo s) {

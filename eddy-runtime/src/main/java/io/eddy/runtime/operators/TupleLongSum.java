@@ -37,6 +37,11 @@ final class TupleLongSum {
   /** Adds {@code value} and returns a new tuple with the sum in place of the summed field. */
   Tuple add(long value) {
     sum += value;
+    return current();
+  }
+
+  /** A new tuple: the first tuple's fields with the sum in place of the summed field. */
+  Tuple current() {
     Tuple out = Tuple.newInstance(arity);
     switch (arity) {
       case 5:

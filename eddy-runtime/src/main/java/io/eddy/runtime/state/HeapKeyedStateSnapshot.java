@@ -17,29 +17,44 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * A consistent copy of the user states of a {@link HeapKeyedStateBackend}, already serialized key
- * group by key group in the format of {@link KeyedStateSnapshotFormat}, ready to be written to a
- * file by any thread.
+ * A consistent copy of the keyed state of a {@link HeapKeyedStateBackend}, taken on the task thread
+ * by {@link #take} and written in the format of {@link KeyedStateSnapshotFormat} by {@link
+ * #writeTo} on any thread, while the task goes on changing the state.
  *
- * <p>{@link #take} runs on the task thread and serializes every key group there, so the state may
- * change as soon as it returns. This makes the synchronous part proportional to the state size; the
- * next step is copy-on-write state maps, so that the task thread only marks a version and the
- * serialization runs asynchronously.
+ * <p>What {@link #take} does on the task thread depends on whether stored objects can change in
+ * place:
  *
- * <p>Internal value states ({@link HeapKeyedStateBackend#getValueState}) have no serializer and are
- * not supported yet: a backend holding one cannot be snapshotted.
+ * <ul>
+ *   <li>Value, reducing and aggregating states without TTL whose serializer reports {@link
+ *       TypeSerializer#isImmutableType() immutable} values (numbers, strings, immutable records),
+ *       and all timers (immutable {@link InternalTimer}s): only the slot arrays of each key group
+ *       are copied ({@link StateMap#freeze}); serialization runs in {@link #writeTo}. Later puts
+ *       and removes change the live arrays, and the shared objects never change.
+ *   <li>Everything else (lists and maps, which are appended to in place; TTL wrappers, whose
+ *       timestamps change; mutable values and accumulators, which user functions may change and
+ *       store again): serialized right away, as a frozen array alone would not protect them.
+ * </ul>
+ *
+ * Full copy-on-write of the mutable kinds (copying a stored object on its first write after a
+ * snapshot) would make those asynchronous too; it needs every state class to ask before writing.
+ *
+ * <p>The snapshot holds the registered user states, the internal value states, the given timer
+ * queues, and whatever the backend restored but nobody registered yet (copied as is).
  */
 public final class HeapKeyedStateSnapshot {
   private final byte[] header;
-  private final byte[][] blocks;
+  private final int numKeyGroups;
+  private final List<Section> sections;
+  private byte[][] blocks; // made by the first writeTo
 
-  private HeapKeyedStateSnapshot(byte[] header, byte[][] blocks) {
+  private HeapKeyedStateSnapshot(byte[] header, int numKeyGroups, List<Section> sections) {
     this.header = header;
-    this.blocks = blocks;
+    this.numKeyGroups = numKeyGroups;
+    this.sections = sections;
   }
 
   /**
-   * Serializes all user states of {@code backend}. Task thread only.
+   * Takes a snapshot of all states of {@code backend}. Task thread only.
    *
    * @param keySerializer serializer of the backend's keys
    * @param namespaceSerializer serializer of the namespaces (windows) entries may have, for example
@@ -53,68 +68,153 @@ public final class HeapKeyedStateSnapshot {
   }
 
   /**
-   * Serializes all user states of {@code backend} and the timers of {@code timerQueues} (by name,
-   * for example "event-time" and "processing-time"; their key group indexes must be relative to the
-   * backend's range). Task thread only.
+   * Takes a snapshot of all states of {@code backend} and the timers of {@code timerQueues} (by
+   * name, for example "event-time" and "processing-time"; their key group indexes must be relative
+   * to the backend's range). Task thread only.
    */
-  @SuppressWarnings("unchecked")
   public static <K> HeapKeyedStateSnapshot take(
       HeapKeyedStateBackend<K> backend,
       Map<String, KeyGroupedTimerQueue<K>> timerQueues,
       TypeSerializer<K> keySerializer,
       TypeSerializer<?> namespaceSerializer) {
-    if (!backend.internalValueStateNames().isEmpty()) {
-      throw new IllegalStateException(
-          "Cannot snapshot internal value states "
-              + backend.internalValueStateNames()
-              + ": they have no serializer yet.");
+    // the task thread serializes with the given serializers, the writer with its own duplicates
+    Writer<K> now = new Writer<>(keySerializer, namespaceSerializer);
+    Writer<K> later =
+        new Writer<>(
+            keySerializer.duplicate(),
+            namespaceSerializer == null ? null : namespaceSerializer.duplicate());
+    int numKeyGroups = backend.getKeyGroupRange().size();
+    Map<String, Section> states = new TreeMap<>();
+    Map<String, Section> timers = new TreeMap<>();
+    backend
+        .registeredDescriptors()
+        .forEach(
+            (name, descriptor) -> {
+              AbstractHeapState<K, ?> state = backend.registeredState(name);
+              boolean ttl = state.ttl != null;
+              StoredValueCodec codec = new StoredValueCodec(descriptor);
+              boolean frozen = !ttl && canFreeze(descriptor.getType(), codec);
+              put(
+                  states,
+                  name,
+                  freeze(codec.metaInfo(name, ttl), state.table, codec, ttl, frozen ? later : now)
+                      .serializedUnless(frozen, numKeyGroups));
+            });
+    for (HeapValueState<K, ?> state : backend.internalValueStates()) {
+      if (state.serializer() == null) {
+        throw new IllegalStateException(
+            "Cannot snapshot internal value state '" + state.name() + "': it has no serializer.");
+      }
+      StoredValueCodec codec = new StoredValueCodec(state.serializer().duplicate());
+      boolean frozen = canFreeze(StateDescriptor.Type.VALUE, codec);
+      put(
+          states,
+          state.name(),
+          freeze(
+                  codec.metaInfo(state.name(), false),
+                  state.table,
+                  codec,
+                  false,
+                  frozen ? later : now)
+              .serializedUnless(frozen, numKeyGroups));
     }
+    timerQueues.forEach(
+        (name, queue) -> put(timers, name, freezeTimers(queue, numKeyGroups, later)));
+    RestoredKeyGroups restored = backend.restoredKeyGroups();
+    if (restored != null) {
+      for (RestoredKeyGroups.Pending pending : restored.unclaimedStates()) {
+        put(
+            states,
+            pending.meta().name(),
+            new SerializedSection(pending.meta(), pending.sections()));
+      }
+      for (RestoredKeyGroups.Pending pending : restored.unclaimedTimers()) {
+        put(
+            timers,
+            pending.meta().name(),
+            new SerializedSection(pending.meta(), pending.sections()));
+      }
+    }
+    List<Section> sections = new ArrayList<>(states.values());
+    sections.addAll(timers.values());
+    return new HeapKeyedStateSnapshot(
+        header(backend, keySerializer, namespaceSerializer, states, timers),
+        numKeyGroups,
+        sections);
+  }
+
+  /** Whether the stored objects of a state never change in place, so a slot copy suffices. */
+  private static boolean canFreeze(StateDescriptor.Type kind, StoredValueCodec codec) {
+    return kind != StateDescriptor.Type.LIST
+        && kind != StateDescriptor.Type.MAP
+        && codec.hasImmutableValues();
+  }
+
+  private static <K> FrozenStateSection<K> freeze(
+      SnapshotStateMetaInfo meta,
+      StateTable<Object, ?> table,
+      StoredValueCodec codec,
+      boolean ttl,
+      Writer<K> writer) {
+    StateMap.Frozen[] maps = new StateMap.Frozen[table.numKeyGroups()];
+    for (int g = 0; g < maps.length; g++) {
+      maps[g] = table.map(g).freeze();
+    }
+    return new FrozenStateSection<>(meta, maps, codec, ttl, writer);
+  }
+
+  private static <K> Section freezeTimers(
+      KeyGroupedTimerQueue<K> queue, int numKeyGroups, Writer<K> writer) {
+    List<Collection<InternalTimer<K>>> timers = new ArrayList<>(numKeyGroups);
+    for (int g = 0; g < numKeyGroups; g++) {
+      timers.add(queue.timersOfKeyGroup(g)); // a new list; the timers themselves are immutable
+    }
+    return new FrozenTimerSection<>(timers, writer);
+  }
+
+  private static <K> byte[] header(
+      HeapKeyedStateBackend<K> backend,
+      TypeSerializer<K> keySerializer,
+      TypeSerializer<?> namespaceSerializer,
+      Map<String, Section> states,
+      Map<String, Section> timers) {
     KeyGroupRange range = backend.getKeyGroupRange();
-    Map<String, StateDescriptor<?, ?>> descriptors = backend.registeredDescriptors();
-    List<AbstractHeapState<K, ?>> states = new ArrayList<>();
-    List<StoredValueCodec> codecs = new ArrayList<>();
     DataOutputSerializer out = new DataOutputSerializer(256);
-    try {
-      out.writeInt(backend.getMaxParallelism());
-      out.writeInt(range.start());
-      out.writeInt(range.end());
-      out.writeString(keySerializer.getClass().getName());
-      out.writeString(namespaceSerializer == null ? "" : namespaceSerializer.getClass().getName());
-      out.writeInt(descriptors.size());
-      for (Map.Entry<String, StateDescriptor<?, ?>> e : descriptors.entrySet()) {
-        AbstractHeapState<K, ?> state = backend.registeredState(e.getKey());
-        StoredValueCodec codec = new StoredValueCodec(e.getValue());
-        codec.metaInfo(e.getKey(), state.ttl != null).write(out);
-        states.add(state);
-        codecs.add(codec);
+    out.writeInt(backend.getMaxParallelism());
+    out.writeInt(range.start());
+    out.writeInt(range.end());
+    out.writeString(keySerializer.getClass().getName());
+    out.writeString(namespaceSerializer == null ? "" : namespaceSerializer.getClass().getName());
+    out.writeInt(states.size());
+    for (Section state : states.values()) {
+      try {
+        state.meta().write(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      Map<String, KeyGroupedTimerQueue<K>> sortedQueues = new TreeMap<>(timerQueues);
-      out.writeInt(sortedQueues.size());
-      for (String name : sortedQueues.keySet()) {
-        out.writeString(name);
-      }
-      byte[] header = out.getCopyOfBuffer();
-      byte[][] blocks = new byte[range.size()][];
-      KeyGroupWriter<K> writer =
-          new KeyGroupWriter<>(
-              keySerializer,
-              (TypeSerializer<Object>) namespaceSerializer,
-              states,
-              codecs,
-              List.copyOf(sortedQueues.values()));
-      for (int g = 0; g < range.size(); g++) {
-        out.clear();
-        writer.write(g, out);
-        blocks[g] = out.getCopyOfBuffer();
-      }
-      return new HeapKeyedStateSnapshot(header, blocks);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not serialize keyed state", e);
+    }
+    out.writeInt(timers.size());
+    for (String name : timers.keySet()) {
+      out.writeString(name);
+    }
+    return out.getCopyOfBuffer();
+  }
+
+  private static void put(Map<String, Section> sections, String name, Section section) {
+    if (sections.put(name, section) != null) {
+      throw new IllegalStateException(
+          "Two states or timer queues are named '" + name + "': cannot snapshot both.");
     }
   }
 
-  /** Writes the snapshot file (see {@link KeyedStateSnapshotFormat}); any thread. */
-  public void writeTo(OutputStream stream) throws IOException {
+  /**
+   * Writes the snapshot file (see {@link KeyedStateSnapshotFormat}); any thread, but one at a time.
+   * Serializes what {@link #take} only froze.
+   */
+  public synchronized void writeTo(OutputStream stream) throws IOException {
+    if (blocks == null) {
+      blocks = serializeBlocks();
+    }
     int indexBytes = blocks.length * KeyedStateSnapshotFormat.INDEX_ENTRY_BYTES;
     ByteBuffer prefix =
         ByteBuffer.allocate(KeyedStateSnapshotFormat.PREFIX_BYTES + header.length + indexBytes);
@@ -138,46 +238,118 @@ public final class HeapKeyedStateSnapshot {
     }
   }
 
-  /** Serializes the entries of one key group of all states. */
-  private record KeyGroupWriter<K>(
-      TypeSerializer<K> keySerializer,
-      TypeSerializer<Object> namespaceSerializer,
-      List<AbstractHeapState<K, ?>> states,
-      List<StoredValueCodec> codecs,
-      List<KeyGroupedTimerQueue<K>> timerQueues) {
+  private byte[][] serializeBlocks() throws IOException {
+    byte[][] result = new byte[numKeyGroups][];
+    DataOutputSerializer out = new DataOutputSerializer(4096);
+    for (int g = 0; g < numKeyGroups; g++) {
+      out.clear();
+      for (Section section : sections) {
+        int lengthPosition = out.position();
+        out.writeInt(0);
+        section.write(g, out);
+        int end = out.position();
+        out.setPosition(lengthPosition);
+        out.writeInt(end - lengthPosition - 4);
+        out.setPosition(end);
+      }
+      result[g] = out.getCopyOfBuffer();
+    }
+    return result;
+  }
 
-    @SuppressWarnings("unchecked")
-    void write(int keyGroupIndex, DataOutputSerializer out) throws IOException {
-      for (int s = 0; s < states.size(); s++) {
-        AbstractHeapState<K, ?> state = states.get(s);
-        StateMap<Object, ?> map = state.table.map(keyGroupIndex);
-        out.writeVarInt(map.size());
-        for (int slot = 0; slot < map.capacity(); slot++) {
-          Object stored = map.valueAt(slot);
-          if (stored == null) {
-            continue;
-          }
-          Object key = map.keyAt(slot);
-          if (key instanceof NamespacedKey namespaced) {
-            writeKeyAndNamespace((K) namespaced.key(), namespaced.namespace(), state.name, out);
-          } else {
-            writeKeyAndNamespace((K) key, null, state.name, out);
-          }
-          codecs.get(s).write(stored, state.ttl != null, out);
-        }
+  /** The section of one state or timer queue, key group by key group. */
+  private interface Section {
+    /** The meta info of a state (null for timer queues). */
+    SnapshotStateMetaInfo meta();
+
+    void write(int keyGroupIndex, DataOutputSerializer out) throws IOException;
+  }
+
+  /** Sections already serialized (null: empty): restored ones nobody claimed, or mutable state. */
+  private record SerializedSection(SnapshotStateMetaInfo meta, byte[][] sections)
+      implements Section {
+    @Override
+    public void write(int keyGroupIndex, DataOutputSerializer out) {
+      byte[] section = sections[keyGroupIndex];
+      out.write(section == null ? KeyedStateSnapshotFormat.EMPTY_SECTION : section);
+    }
+  }
+
+  /** The slots of a state's key groups, copied; serialized when written. */
+  private record FrozenStateSection<K>(
+      SnapshotStateMetaInfo meta,
+      StateMap.Frozen[] maps,
+      StoredValueCodec codec,
+      boolean ttl,
+      Writer<K> writer)
+      implements Section {
+
+    /** This section, or unless {@code frozen} one serialized now (for mutable stored objects). */
+    Section serializedUnless(boolean frozen, int numKeyGroups) {
+      if (frozen) {
+        return this;
       }
-      for (KeyGroupedTimerQueue<K> queue : timerQueues) {
-        Collection<InternalTimer<K>> timers = queue.timersOfKeyGroup(keyGroupIndex);
-        out.writeVarInt(timers.size());
-        for (InternalTimer<K> timer : timers) {
-          out.writeLong(timer.getTimestamp());
-          writeKeyAndNamespace(timer.getKey(), timer.getNamespace(), "timers", out);
+      byte[][] serialized = new byte[numKeyGroups][];
+      DataOutputSerializer out = new DataOutputSerializer(256);
+      try {
+        for (int g = 0; g < numKeyGroups; g++) {
+          out.clear();
+          write(g, out);
+          serialized[g] = out.getCopyOfBuffer();
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not serialize state '" + meta.name() + "'", e);
       }
+      return new SerializedSection(meta, serialized);
     }
 
-    private void writeKeyAndNamespace(
-        K key, Object namespace, String owner, DataOutputSerializer out) throws IOException {
+    @Override
+    @SuppressWarnings("unchecked")
+    public void write(int keyGroupIndex, DataOutputSerializer out) throws IOException {
+      StateMap.Frozen map = maps[keyGroupIndex];
+      out.writeVarInt(map.size());
+      Object[] keys = map.keys();
+      Object[] values = map.values();
+      for (int slot = 0; slot < keys.length; slot++) {
+        Object stored = values[slot];
+        if (stored == null) {
+          continue;
+        }
+        if (keys[slot] instanceof NamespacedKey namespaced) {
+          writer.writeKeyAndNamespace(
+              (K) namespaced.key(), namespaced.namespace(), meta.name(), out);
+        } else {
+          writer.writeKeyAndNamespace((K) keys[slot], null, meta.name(), out);
+        }
+        codec.write(stored, ttl, out);
+      }
+    }
+  }
+
+  /** The timers of a queue's key groups, copied; serialized when written. */
+  private record FrozenTimerSection<K>(List<Collection<InternalTimer<K>>> timers, Writer<K> writer)
+      implements Section {
+    @Override
+    public SnapshotStateMetaInfo meta() {
+      return null;
+    }
+
+    @Override
+    public void write(int keyGroupIndex, DataOutputSerializer out) throws IOException {
+      Collection<InternalTimer<K>> ofKeyGroup = timers.get(keyGroupIndex);
+      out.writeVarInt(ofKeyGroup.size());
+      for (InternalTimer<K> timer : ofKeyGroup) {
+        out.writeLong(timer.getTimestamp());
+        writer.writeKeyAndNamespace(timer.getKey(), timer.getNamespace(), "timers", out);
+      }
+    }
+  }
+
+  /** Serializes keys and namespaces; one per thread. */
+  private record Writer<K>(TypeSerializer<K> keySerializer, TypeSerializer<?> namespaceSerializer) {
+    @SuppressWarnings("unchecked")
+    void writeKeyAndNamespace(K key, Object namespace, String owner, DataOutputSerializer out)
+        throws IOException {
       keySerializer.serialize(key, out);
       out.writeBoolean(namespace != null);
       if (namespace != null) {
@@ -189,7 +361,7 @@ public final class HeapKeyedStateSnapshot {
                   + namespace
                   + " but no namespace serializer was given");
         }
-        namespaceSerializer.serialize(namespace, out);
+        ((TypeSerializer<Object>) namespaceSerializer).serialize(namespace, out);
       }
     }
   }

@@ -1,23 +1,33 @@
 package io.eddy.runtime.state;
 
-/** One value per key, stored in one {@link StateMap} per key group. Task thread only. */
+import io.eddy.api.common.typeutils.TypeSerializer;
+
+/**
+ * One value per key, stored in one {@link StateMap} per key group: the lean state of the runtime's
+ * own operators (reduce, aggregations), without namespaces or TTL. Its serializer makes it part of
+ * snapshots. Task thread only.
+ */
 public final class HeapValueState<K, V> {
   private final HeapKeyedStateBackend<K> backend;
-  private final StateMap<K, V>[] maps;
+  private final String name;
+  private final TypeSerializer<V> serializer;
+  final StateTable<Object, Object> table;
 
-  @SuppressWarnings("unchecked")
-  HeapValueState(HeapKeyedStateBackend<K> backend, int numKeyGroups) {
+  HeapValueState(
+      HeapKeyedStateBackend<K> backend,
+      String name,
+      TypeSerializer<V> serializer,
+      int numKeyGroups) {
     this.backend = backend;
-    this.maps = new StateMap[numKeyGroups];
-    for (int i = 0; i < numKeyGroups; i++) {
-      maps[i] = new StateMap<>();
-    }
+    this.name = name;
+    this.serializer = serializer;
+    this.table = new StateTable<>(numKeyGroups);
   }
 
   /** The current key's value, or null. */
+  @SuppressWarnings("unchecked")
   public V value() {
-    return maps[backend.getCurrentKeyGroupIndex()].get(
-        backend.getCurrentKey(), backend.getCurrentKeyHash());
+    return (V) currentMap().get(backend.getCurrentKey(), backend.getCurrentKeyHash());
   }
 
   public void update(V value) {
@@ -25,17 +35,28 @@ public final class HeapValueState<K, V> {
       clear();
       return;
     }
-    maps[backend.getCurrentKeyGroupIndex()].put(
-        backend.getCurrentKey(), backend.getCurrentKeyHash(), value);
+    currentMap().put(backend.getCurrentKey(), backend.getCurrentKeyHash(), value);
   }
 
   public void clear() {
-    maps[backend.getCurrentKeyGroupIndex()].remove(
-        backend.getCurrentKey(), backend.getCurrentKeyHash());
+    currentMap().remove(backend.getCurrentKey(), backend.getCurrentKeyHash());
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** The serializer of the values, or null if the state cannot be snapshotted. */
+  TypeSerializer<V> serializer() {
+    return serializer;
   }
 
   /** Number of keys with a value in key group {@code keyGroupIndex} (relative to the range). */
   int size(int keyGroupIndex) {
-    return maps[keyGroupIndex].size();
+    return table.map(keyGroupIndex).size();
+  }
+
+  private StateMap<Object, Object> currentMap() {
+    return table.map(backend.getCurrentKeyGroupIndex());
   }
 }

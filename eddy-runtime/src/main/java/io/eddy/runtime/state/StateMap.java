@@ -112,6 +112,17 @@ final class StateMap<K, V> {
     }
   }
 
+  /**
+   * A copy of the slots (keys and values, empty slots included), which later changes of the map do
+   * not reach: a snapshot's frozen view. Copies two arrays; the keys and values are shared.
+   */
+  Frozen freeze() {
+    return new Frozen(keys.clone(), values.clone(), size);
+  }
+
+  /** The slots of a map at the time of {@link #freeze}; read-only, so any thread may read it. */
+  record Frozen(Object[] keys, Object[] values, int size) {}
+
   @SuppressWarnings("unchecked")
   void forEach(BiConsumer<K, V> action) {
     for (int i = 0; i < keys.length; i++) {

@@ -40,6 +40,10 @@ final class StateTable<K, S> {
     return maps[keyGroupIndex];
   }
 
+  int numKeyGroups() {
+    return maps.length;
+  }
+
   /** Number of keys with an entry, over all key groups (expired entries not yet removed count). */
   int size() {
     int size = 0;

@@ -21,19 +21,34 @@ final class StoredValueCodec {
   private final TypeSerializer<Object> valueSerializer;
   private final TypeSerializer<Object> mapKeySerializer;
 
+  /** Serializers are duplicated: a snapshot's writer may use the codec on its own thread. */
   @SuppressWarnings("unchecked")
   StoredValueCodec(StateDescriptor<?, ?> descriptor) {
     this.kind = descriptor.getType();
     if (descriptor instanceof MapStateDescriptor<?, ?> map) {
       this.valueSerializer =
-          (TypeSerializer<Object>) map.getValueTypeInformation().createSerializer();
+          (TypeSerializer<Object>) map.getValueTypeInformation().createSerializer().duplicate();
       this.mapKeySerializer =
-          (TypeSerializer<Object>) map.getKeyTypeInformation().createSerializer();
+          (TypeSerializer<Object>) map.getKeyTypeInformation().createSerializer().duplicate();
     } else {
       this.valueSerializer =
-          (TypeSerializer<Object>) descriptor.getTypeInformation().createSerializer();
+          (TypeSerializer<Object>) descriptor.getTypeInformation().createSerializer().duplicate();
       this.mapKeySerializer = null;
     }
+  }
+
+  /** The codec of an internal value state ({@link HeapValueState}), which has no descriptor. */
+  @SuppressWarnings("unchecked")
+  StoredValueCodec(TypeSerializer<?> valueSerializer) {
+    this.kind = StateDescriptor.Type.VALUE;
+    this.valueSerializer = (TypeSerializer<Object>) valueSerializer;
+    this.mapKeySerializer = null;
+  }
+
+  /** Whether stored values (and map keys) can never change after creation. */
+  boolean hasImmutableValues() {
+    return valueSerializer.isImmutableType()
+        && (mapKeySerializer == null || mapKeySerializer.isImmutableType());
   }
 
   /** The meta information a snapshot records for {@code descriptor}'s state. */

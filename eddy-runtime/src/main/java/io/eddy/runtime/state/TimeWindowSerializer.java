@@ -1,5 +1,6 @@
 package io.eddy.runtime.state;
 
+import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.DataInputView;
 import io.eddy.api.common.typeutils.DataOutputView;
 import io.eddy.api.common.typeutils.TypeSerializer;
@@ -14,6 +15,27 @@ public final class TimeWindowSerializer extends TypeSerializer<TimeWindow> {
   private static final long serialVersionUID = 1L;
 
   public static final TimeWindowSerializer INSTANCE = new TimeWindowSerializer();
+
+  /** The type of time windows, serialized by this serializer (for state descriptors). */
+  public static final TypeInformation<TimeWindow> TYPE =
+      new TypeInformation<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Class<TimeWindow> getTypeClass() {
+          return TimeWindow.class;
+        }
+
+        @Override
+        public TypeSerializer<TimeWindow> createSerializer() {
+          return INSTANCE;
+        }
+
+        @Override
+        public String toString() {
+          return "TimeWindow";
+        }
+      };
 
   @Override
   public void serialize(TimeWindow window, DataOutputView out) throws IOException {

@@ -1,5 +1,6 @@
 package io.eddy.runtime.task;
 
+import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.runtime.checkpoint.OperatorSnapshot;
 import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.cluster.JobMasterGateway;
@@ -64,7 +65,9 @@ public final class OperatorChain {
           oc.stateKeySelector() == null
               ? null
               : new HeapKeyedStateBackend<>(
-                  keyGroupRange, baseContext.getMaxNumberOfParallelSubtasks());
+                  keyGroupRange,
+                  baseContext.getMaxNumberOfParallelSubtasks(),
+                  (TypeSerializer) oc.stateKeySerializer());
       ((StreamOperator) operator)
           .setup(
               new OperatorSetup(

@@ -351,6 +351,77 @@ class HeapKeyedStateSnapshotTest {
   }
 
   @Test
+  void writingOnAnotherThreadSeesTheStateAsItWasWhenTaken() throws Exception {
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    HeapKeyedStateBackend<String> original = backend(all);
+    ValueStateDescriptor<String> names = new ValueStateDescriptor<>("names", String.class);
+    ValueStateDescriptor<int[]> arrays = new ValueStateDescriptor<>("arrays", int[].class);
+    ValueState<String> name = original.getOrCreateKeyedState(names);
+    ValueState<int[]> array = original.getOrCreateKeyedState(arrays);
+    KeyGroupedTimerQueue<String> timers = new KeyGroupedTimerQueue<>(all.size());
+    for (int k = 0; k < 100; k++) {
+      original.setCurrentKey(key(k));
+      name.update("n" + k);
+      array.update(new int[] {k});
+      timers.add(k, key(k), KeyGroupRangeAssignment.assignToKeyGroup(key(k), MAX_PARALLELISM));
+    }
+    HeapKeyedStateSnapshot snapshot =
+        HeapKeyedStateSnapshot.take(original, Map.of("t", timers), KEYS, null);
+    // the task goes on: replaces, removes, grows the maps, changes a stored array in place
+    for (int k = 0; k < 1_000; k++) {
+      original.setCurrentKey(key(k));
+      if (k % 2 == 0) {
+        name.clear();
+      } else {
+        name.update("changed");
+      }
+      if (k < 100) {
+        array.value()[0] = -1;
+        array.update(array.value());
+      }
+      timers.add(5_000 + k, key(k), KeyGroupRangeAssignment.assignToKeyGroup(key(k), 128));
+    }
+    while (timers.size() > 900) {
+      timers.poll();
+    }
+    Path file = dir.resolve("async");
+    Exception[] failure = new Exception[1];
+    Thread writer =
+        new Thread(
+            () -> {
+              try (OutputStream out = Files.newOutputStream(file)) {
+                snapshot.writeTo(out);
+              } catch (Exception e) {
+                failure[0] = e;
+              }
+            });
+    writer.start();
+    writer.join();
+    assertThat(failure[0]).isNull();
+
+    HeapKeyedStateBackend<String> restored = backend(all);
+    KeyGroupedTimerQueue<String> restoredTimers = new KeyGroupedTimerQueue<>(all.size());
+    new HeapKeyedStateRestore<>(
+            restored,
+            Map.of("t", restoredTimers),
+            KEYS,
+            null,
+            List.of(
+                new ValueStateDescriptor<>("names", String.class),
+                new ValueStateDescriptor<>("arrays", int[].class)))
+        .restore(file);
+    ValueState<String> restoredName = restored.getOrCreateKeyedState(names);
+    ValueState<int[]> restoredArray = restored.getOrCreateKeyedState(arrays);
+    for (int k = 0; k < 1_000; k++) {
+      restored.setCurrentKey(key(k));
+      assertThat(restoredName.value()).isEqualTo(k < 100 ? "n" + k : null);
+      assertThat(restoredArray.value()).isEqualTo(k < 100 ? new int[] {k} : null);
+    }
+    assertThat(restoredTimers.size()).isEqualTo(100);
+    assertThat(restoredTimers.peek().getTimestamp()).isEqualTo(0);
+  }
+
+  @Test
   void theSnapshotIsACopyThatLaterChangesDoNotReach() throws IOException {
     KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
     HeapKeyedStateBackend<String> original = backend(all);
@@ -432,7 +503,7 @@ class HeapKeyedStateSnapshotTest {
   }
 
   @Test
-  void internalValueStatesCannotBeSnapshottedYet() {
+  void internalValueStatesWithoutSerializerCannotBeSnapshotted() {
     HeapKeyedStateBackend<String> b = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
     b.getValueState("_reduce");
     assertThatThrownBy(() -> HeapKeyedStateSnapshot.take(b, KEYS, null))

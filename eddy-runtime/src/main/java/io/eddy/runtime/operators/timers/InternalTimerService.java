@@ -18,6 +18,11 @@ import java.util.function.Consumer;
  * <p>Threading: task thread only (elements, watermarks and timer mails all run there); no locks.
  */
 public final class InternalTimerService<K> {
+  /** Names of the timer queues in keyed state snapshots. */
+  public static final String EVENT_TIME_QUEUE = "event-time";
+
+  public static final String PROCESSING_TIME_QUEUE = "processing-time";
+
   private final KeyGroupRange keyGroupRange;
   private final int maxParallelism;
   private final ProcessingTimeService processingTimeService;
@@ -130,6 +135,14 @@ public final class InternalTimerService<K> {
   /** The processing-time timers, per key group; for snapshots. */
   public KeyGroupedTimerQueue<K> processingTimeTimers() {
     return processingTimeTimers;
+  }
+
+  /** Schedules the earliest processing-time timer, after timers were added by a restore. */
+  public void scheduleEarliestProcessingTimer() {
+    InternalTimer<K> earliest = processingTimeTimers.peek();
+    if (earliest != null && earliest.getTimestamp() < scheduledProcessingTime) {
+      schedule(earliest.getTimestamp());
+    }
   }
 
   private void schedule(long time) {

@@ -2,19 +2,21 @@ package io.eddy.runtime.operators.windowing;
 
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
+import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.windowing.assigners.MergingWindowAssigner;
 import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.runtime.state.HeapKeyedStateBackend;
 import io.eddy.runtime.state.InternalKvState;
+import io.eddy.runtime.state.TimeWindowSerializer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * The active windows of the current key for a merging (session) assigner, kept in keyed state (so
- * they move with the key group). Adding a window merges it with the active windows it overlaps and
- * tells the caller, which moves contents, trigger state and timers to the merged window. Task
- * thread only.
+ * they move with the key group and are part of checkpoints). Adding a window merges it with the
+ * active windows it overlaps and tells the caller, which moves contents, trigger state and timers
+ * to the merged window. Task thread only.
  */
 final class MergingWindowSet {
   /**
@@ -33,7 +35,8 @@ final class MergingWindowSet {
     this.activeWindows =
         (ValueState)
             backend.getOrCreateKeyedState(
-                new ValueStateDescriptor<>("window-merging-set", ArrayList.class));
+                new ValueStateDescriptor<>(
+                    "window-merging-set", Types.LIST(TimeWindowSerializer.TYPE)));
     ((InternalKvState) activeWindows).setCurrentNamespace(null);
   }
 
