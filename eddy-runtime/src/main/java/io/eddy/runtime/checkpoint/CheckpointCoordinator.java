@@ -344,6 +344,8 @@ public final class CheckpointCoordinator {
     }
     try {
       storage.retainLast(options.retainedCheckpoints());
+      // attempts aborted while subtasks were still writing into them may have left files
+      storage.deleteFailedAttempts(pending.keySet());
     } catch (IOException e) {
       LOG.warn("Could not delete old checkpoints of job '{}'", jobName, e);
     }
