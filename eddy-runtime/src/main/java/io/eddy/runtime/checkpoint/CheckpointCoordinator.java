@@ -48,6 +48,10 @@ public final class CheckpointCoordinator {
   private int consecutiveFailures;
   private boolean finalTriggered;
   private ScheduledFuture<?> periodic;
+  private final java.util.ArrayDeque<CheckpointStats.Entry> history = new java.util.ArrayDeque<>();
+  private long completedCount;
+  private long failedCount;
+  private static final int HISTORY_SIZE = 50;
   private boolean shutdown;
 
   /**
@@ -204,7 +208,7 @@ public final class CheckpointCoordinator {
         jobName,
         options.alignedTimeoutMillis());
     for (CheckpointParticipants.Subtask s : subtasks) {
-      if (s.hasNetworkInput() && checkpoint.awaits(s.attemptId())) {
+      if (checkpoint.awaits(s.attemptId())) {
         s.taskManager()
             .alignmentTimedOut(s.attemptId(), checkpoint.checkpointId(), checkpoint.timestamp());
       }
@@ -322,6 +326,8 @@ public final class CheckpointCoordinator {
     }
     lastCompletionNanos = System.nanoTime();
     consecutiveFailures = 0;
+    completedCount++;
+    record(checkpoint, null);
     LOG.info(
         "Checkpoint {} of job '{}' complete ({} state files)",
         id,
@@ -379,6 +385,8 @@ public final class CheckpointCoordinator {
     if (!countsAsFailure || shutdown) {
       return;
     }
+    failedCount++;
+    record(checkpoint, reason);
     consecutiveFailures++;
     if (consecutiveFailures > options.tolerableFailures()) {
       job.failJob(
@@ -397,6 +405,25 @@ public final class CheckpointCoordinator {
   private boolean subtasksAll(Set<String> attempts) {
     List<CheckpointParticipants.Subtask> subtasks = job.runningSubtasks();
     return subtasks != null && subtasks.stream().allMatch(s -> attempts.contains(s.attemptId()));
+  }
+
+  private void record(PendingCheckpoint checkpoint, String failureReason) {
+    history.add(
+        new CheckpointStats.Entry(
+            checkpoint.checkpointId(),
+            checkpoint.type(),
+            checkpoint.timestamp(),
+            System.currentTimeMillis() - checkpoint.timestamp(),
+            checkpoint.stateFiles().size(),
+            failureReason));
+    while (history.size() > HISTORY_SIZE) {
+      history.poll();
+    }
+  }
+
+  /** Completed and failed checkpoints so far, with the latest ones. */
+  public CheckpointStats stats() {
+    return new CheckpointStats(completedCount, failedCount, List.copyOf(history));
   }
 
   /** Abandons every checkpoint in progress, e.g. when the job restarts; not a failure. */

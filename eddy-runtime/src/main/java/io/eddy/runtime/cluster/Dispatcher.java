@@ -88,6 +88,17 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<io.eddy.runtime.checkpoint.CheckpointStats> requestCheckpointStats(
+      String jobId) {
+    return jobMaster(jobId).requestCheckpointStats();
+  }
+
+  @Override
+  public CompletableFuture<Integer> requestNumberOfRestarts(String jobId) {
+    return jobMaster(jobId).requestNumberOfRestarts();
+  }
+
+  @Override
   public CompletableFuture<String> triggerSavepoint(String jobId, String directory) {
     return jobMaster(jobId).triggerSavepoint(directory);
   }

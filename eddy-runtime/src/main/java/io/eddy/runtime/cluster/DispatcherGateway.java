@@ -23,6 +23,13 @@ public interface DispatcherGateway {
    */
   CompletableFuture<byte[]> fetchCollectBatch(String jobId, String collectId);
 
+  /** The checkpoint history of a job. */
+  CompletableFuture<io.eddy.runtime.checkpoint.CheckpointStats> requestCheckpointStats(
+      String jobId);
+
+  /** How often a job restarted after failures. */
+  CompletableFuture<Integer> requestNumberOfRestarts(String jobId);
+
   /** Takes a savepoint of a running job into {@code directory}; completes with its path. */
   CompletableFuture<String> triggerSavepoint(String jobId, String directory);
 

@@ -9,6 +9,7 @@ import io.eddy.core.execution.CheckpointingOptions;
 import io.eddy.core.execution.SavepointRestoreSettings;
 import io.eddy.runtime.checkpoint.CheckpointCoordinator;
 import io.eddy.runtime.checkpoint.CheckpointParticipants;
+import io.eddy.runtime.checkpoint.CheckpointStats;
 import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.checkpoint.SnapshotType;
 import io.eddy.runtime.checkpoint.StateAssignment;
@@ -567,6 +568,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     failedTask = "the restart";
     cancelRunningTasks();
     maybeComplete();
+  }
+
+  /** The job's checkpoint history (empty if it takes no checkpoints). */
+  public CompletableFuture<CheckpointStats> requestCheckpointStats() {
+    return callAsync(
+        () ->
+            checkpointCoordinator == null
+                ? new CheckpointStats(0, 0, List.of())
+                : checkpointCoordinator.stats());
   }
 
   /** How often the job restarted after failures. */

@@ -40,6 +40,15 @@ final class NetworkInput {
   private CheckpointBarrierHandler barrierHandler;
   private int finishedChannels;
 
+  /**
+   * Elements processed per step at most: between steps the task runs its mails (timers, unaligned
+   * barriers) and checks that its outputs have room, so it never blocks inside a step for long.
+   */
+  private static final int MAX_ELEMENTS_PER_STEP = 64;
+
+  /** The channel whose buffer is partly processed (continued first), or -1. */
+  private int currentChannel = -1;
+
   /** Restored in-flight input data (unaligned checkpoint), replayed before the live channels. */
   private final java.util.ArrayDeque<InputGate.BufferAndChannel> replay =
       new java.util.ArrayDeque<>();
@@ -159,6 +168,9 @@ final class NetworkInput {
     if (finishedChannels == deserializers.length) {
       return Status.END_OF_INPUT;
     }
+    if (currentChannel >= 0) {
+      return processElements(currentChannel);
+    }
     InputGate.BufferAndChannel next = replay.isEmpty() ? gate.pollNext() : replay.poll();
     if (next == null) {
       return Status.NOTHING_AVAILABLE;
@@ -194,18 +206,35 @@ final class NetworkInput {
     if (barrierHandler != null) {
       barrierHandler.onBuffer(channel, next.buffer());
     }
+    deserializers[channel].setNextBuffer(next.buffer());
+    return processElements(channel);
+  }
+
+  /** Processes up to {@link #MAX_ELEMENTS_PER_STEP} elements of the channel's current buffer. */
+  private Status processElements(int channel) throws Exception {
+    int input = channelInput[channel];
     RecordDeserializer<?> deserializer = deserializers[channel];
-    deserializer.setNextBuffer(next.buffer());
     StreamElement element;
+    int n = 0;
     while ((element = deserializer.next()) != null) {
       if (element.isRecord()) {
         target.processElement(input, element.asRecord());
       } else if (element.isWatermark()) {
-        emit(input, valve.inputWatermark(element.asWatermark().getTimestamp(), valveChannel));
+        emit(
+            input,
+            valves[input].inputWatermark(
+                element.asWatermark().getTimestamp(), channelInValve[channel]));
       } else {
-        emit(input, valve.inputStatus(element.asWatermarkStatus().isIdle(), valveChannel));
+        emit(
+            input,
+            valves[input].inputStatus(
+                element.asWatermarkStatus().isIdle(), channelInValve[channel]));
+      }
+      if (++n == MAX_ELEMENTS_PER_STEP) {
+        break;
       }
     }
+    currentChannel = deserializer.hasBuffer() ? channel : -1;
     return Status.MORE_AVAILABLE;
   }
 
@@ -221,7 +250,7 @@ final class NetworkInput {
   }
 
   CompletableFuture<Void> getAvailableFuture() {
-    if (!replay.isEmpty()) {
+    if (!replay.isEmpty() || currentChannel >= 0) {
       return CompletableFuture.completedFuture(null);
     }
     return gate.getAvailableFuture();

@@ -231,7 +231,10 @@ public final class StreamTask {
         () -> {
           if (networkInput != null
               && networkInput.barrierHandler() instanceof UnalignedBarrierHandler u) {
-            u.alignmentTimedOut(checkpointId, timestamp);
+            u.alignmentTimedOut(checkpointId, timestamp); // the input side: stop waiting
+          }
+          if (checkpoints != null) {
+            checkpoints.overtakeQueuedBarriers(checkpointId); // the output side
           }
         },
         "alignment timeout of checkpoint " + checkpointId);

@@ -30,6 +30,16 @@ final class SubtaskCheckpointCoordinator {
   private final JobMasterGateway jobMaster;
   private long lastCheckpointId = -1;
 
+  /**
+   * With an alignment timeout: the checkpoint whose in-order barriers may still have to overtake
+   * the output data, and the future of that data (empty if the consumers took them in time).
+   */
+  private long trackedCheckpointId = -1;
+
+  private CompletableFuture<List<List<List<byte[]>>>> trackedOutputData;
+
+  private List<RecordWriter<?>> trackedWriters;
+
   SubtaskCheckpointCoordinator(
       TaskDeploymentDescriptor tdd, Executor io, JobMasterGateway jobMaster) {
     this.tdd = tdd;
@@ -67,12 +77,50 @@ final class SubtaskCheckpointCoordinator {
       }
       return;
     }
+    var options = tdd.checkpointing();
+    if (!outputsEnded
+        && options.unaligned()
+        && options.alignedTimeoutMillis() > 0
+        && !barrier.type().isSavepoint()) {
+      // Aligned first: if the alignment times out, these barriers overtake the queued output.
+      List<CompletableFuture<Void>> consumed = new ArrayList<>();
+      for (RecordWriter<?> writer : writers) {
+        consumed.addAll(writer.broadcastTrackedBarrier(barrier));
+      }
+      CompletableFuture<List<List<List<byte[]>>>> outputData = new CompletableFuture<>();
+      trackedCheckpointId = id;
+      trackedOutputData = outputData;
+      trackedWriters = writers;
+      CompletableFuture.allOf(consumed.toArray(CompletableFuture[]::new))
+          .thenRun(() -> outputData.complete(List.of())); // in time: no in-flight data
+      outputData.thenAccept(
+          data -> {
+            ChannelState channels = new ChannelState(data, List.of());
+            io.execute(() -> writeAndAcknowledge(id, chain, snapshots, channels));
+          });
+      return;
+    }
     if (!outputsEnded) {
       for (RecordWriter<?> writer : writers) {
         writer.broadcastBarrier(barrier);
       }
     }
     io.execute(() -> writeAndAcknowledge(id, chain, snapshots, null));
+  }
+
+  /**
+   * The alignment of checkpoint {@code checkpointId} timed out: barriers of it still queued behind
+   * output data overtake it, and that data becomes the checkpoint's in-flight data. Task thread.
+   */
+  void overtakeQueuedBarriers(long checkpointId) {
+    if (checkpointId != trackedCheckpointId || trackedOutputData.isDone()) {
+      return;
+    }
+    List<List<List<byte[]>>> data = new ArrayList<>();
+    for (RecordWriter<?> writer : trackedWriters) {
+      data.add(writer.overtakeWithBarriers());
+    }
+    trackedOutputData.complete(data);
   }
 
   /**

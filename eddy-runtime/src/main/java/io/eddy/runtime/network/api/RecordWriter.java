@@ -176,6 +176,35 @@ public final class RecordWriter<T> {
     return overtaken;
   }
 
+  /**
+   * Like {@link #broadcastBarrier}, but the barriers can later overtake the data queued in front of
+   * them ({@link #overtakeWithBarriers}); the futures complete as consumers take them.
+   */
+  public List<CompletableFuture<Void>> broadcastTrackedBarrier(CheckpointBarrier barrier) {
+    flushAll();
+    List<CompletableFuture<Void>> consumed = new java.util.ArrayList<>(current.length);
+    for (int ch = 0; ch < current.length; ch++) {
+      Buffer buffer = new Buffer(new byte[CheckpointBarrier.ENCODED_BYTES], b -> {});
+      buffer.setSize(barrier.encode(buffer.memory()));
+      buffer.setEvent(true);
+      consumed.add(partition.getSubpartition(ch).addTrackedBarrier(buffer));
+    }
+    return consumed;
+  }
+
+  /**
+   * Moves the tracked barriers that are still queued in front of the data (alignment timeout) and
+   * returns, per channel, copies of the data buffers they overtook.
+   */
+  public List<List<byte[]>> overtakeWithBarriers() {
+    List<List<byte[]>> overtaken = new java.util.ArrayList<>(current.length);
+    for (int ch = 0; ch < current.length; ch++) {
+      List<byte[]> data = partition.getSubpartition(ch).overtakeWithTrackedBarrier();
+      overtaken.add(data == null ? List.of() : data);
+    }
+    return overtaken;
+  }
+
   /** Adds restored in-flight data (of an unaligned checkpoint) to channel {@code ch}'s queue. */
   public void addRestoredBuffer(int ch, byte[] data) throws InterruptedException {
     Buffer buffer = bufferPool.requestBufferBlocking();

@@ -112,13 +112,17 @@ public final class RecordDeserializer<T> {
   }
 
   /**
-   * The bytes of an element begun in earlier buffers and not complete yet (empty if none), in the
-   * form the writer wrote them: fed back as a buffer, they resume the element. For the in-flight
-   * data of unaligned checkpoints; call between buffers.
+   * The bytes not yet turned into elements: the unread rest of the current buffer, or an element
+   * begun in earlier buffers and not complete yet (empty if none), in the form the writer wrote
+   * them: fed back as a buffer, they resume the stream. For the in-flight data of unaligned
+   * checkpoints; call between elements.
    */
   public byte[] pendingBytes() {
     if (!spanning) {
-      return new byte[0];
+      // the unread rest of the current buffer starts at an element boundary
+      return buffer == null
+          ? new byte[0]
+          : java.util.Arrays.copyOfRange(buffer.memory(), position, buffer.size());
     }
     if (spillLength < 0) {
       return java.util.Arrays.copyOf(spill, spillFilled); // part of the length

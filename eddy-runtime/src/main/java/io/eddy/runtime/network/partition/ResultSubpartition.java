@@ -14,6 +14,11 @@ public final class ResultSubpartition {
   private final ArrayDeque<Buffer> priorityEvents = new ArrayDeque<>();
 
   private BufferAvailabilityListener listener;
+
+  /** A barrier queued in order whose consumption is awaited (alignment timeout), or null. */
+  private Buffer trackedBarrier;
+
+  private java.util.concurrent.CompletableFuture<Void> trackedBarrierConsumed;
   private boolean released;
 
   /** Adds a buffer and wakes the consumer if the queue was empty. Producer thread. */
@@ -66,12 +71,74 @@ public final class ResultSubpartition {
     return overtaken;
   }
 
+  /**
+   * Queues a barrier in order, like {@link #add}, and returns a future that completes when the
+   * consumer took it, unless {@link #overtakeWithTrackedBarrier} moved it forward first.
+   */
+  public java.util.concurrent.CompletableFuture<Void> addTrackedBarrier(Buffer barrier) {
+    java.util.concurrent.CompletableFuture<Void> consumed =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Void> previous;
+    synchronized (buffers) {
+      previous = trackedBarrierConsumed;
+      trackedBarrier = barrier;
+      trackedBarrierConsumed = consumed;
+    }
+    if (previous != null) {
+      previous.complete(null); // an older checkpoint's: no longer awaited
+    }
+    add(barrier);
+    return consumed;
+  }
+
+  /**
+   * Moves the tracked barrier in front of the queued buffers (its alignment timed out) and returns
+   * copies of the data buffers it overtook; null if the consumer took it already.
+   */
+  public java.util.List<byte[]> overtakeWithTrackedBarrier() {
+    java.util.List<byte[]> overtaken = new java.util.ArrayList<>();
+    BufferAvailabilityListener toNotify;
+    synchronized (buffers) {
+      if (trackedBarrier == null || !buffers.contains(trackedBarrier)) {
+        return null;
+      }
+      for (Buffer b : buffers) {
+        if (b == trackedBarrier) {
+          break;
+        }
+        if (!b.isEvent()) {
+          overtaken.add(java.util.Arrays.copyOf(b.memory(), b.size()));
+        }
+      }
+      buffers.removeFirstOccurrence(trackedBarrier);
+      priorityEvents.add(trackedBarrier);
+      trackedBarrier = null;
+      trackedBarrierConsumed = null;
+      toNotify = listener;
+    }
+    if (toNotify != null) {
+      toNotify.notifyPriorityEvent();
+    }
+    return overtaken;
+  }
+
   /** The next buffer (priority events first), or null if none is queued. Consumer side. */
   public Buffer poll() {
+    Buffer next;
+    java.util.concurrent.CompletableFuture<Void> consumed = null;
     synchronized (buffers) {
       Buffer priority = priorityEvents.poll();
-      return priority != null ? priority : buffers.poll();
+      next = priority != null ? priority : buffers.poll();
+      if (next != null && next == trackedBarrier) {
+        consumed = trackedBarrierConsumed;
+        trackedBarrier = null;
+        trackedBarrierConsumed = null;
+      }
     }
+    if (consumed != null) {
+      consumed.complete(null);
+    }
+    return next;
   }
 
   /** The next priority event, or null if there is none (any more). Consumer side. */
