@@ -51,10 +51,8 @@ class BenchmarkRunnerTest {
   }
 
   @Test
-  void refusesCheckpointsWithExitCode2() throws Exception {
-    Outcome checkpoints = run("keyedsum", "2", "1000", "500");
-    assertThat(checkpoints.code).isEqualTo(2);
-    assertThat(checkpoints.err).isEqualTo("Error: checkpoints are not supported yet\n");
+  void runsWithCheckpoints() throws Exception {
+    assertRan(run("keyedsum", "2", "100000", "20"), "keyedsum", 2, 100_000);
   }
 
   @Test
