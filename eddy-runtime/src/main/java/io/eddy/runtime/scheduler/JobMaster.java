@@ -202,6 +202,19 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     StateAssignment assignment = new StateAssignment(metadata, dir);
     assignment.check(operatorInfos, settings.allowNonRestoredState());
+    List<String> generated =
+        operatorInfos.stream()
+            .map(CheckpointParticipants.OperatorInfo::operatorId)
+            .filter(id -> id.startsWith("auto-"))
+            .toList();
+    if (!generated.isEmpty()) {
+      LOG.warn(
+          "Job {} restores {} operators without a uid by generated ids {}: their state is found only"
+              + " if the program's operators are unchanged. Set uid(...) on stateful operators.",
+          jobGraph.jobName(),
+          generated.size(),
+          generated);
+    }
     LOG.info("Job {} starts from the snapshot {}", jobGraph.jobName(), dir);
     return assignment;
   }
@@ -351,7 +364,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     @Override
     public void failJob(Throwable cause) {
-      JobMaster.this.failJob(executionGraph.get(0, 0), cause);
+      JobMaster.this.failJob("checkpointing", cause);
     }
   }
 
@@ -434,6 +447,21 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   private void failJob(ExecutionVertex ev, Throwable cause) {
+    failJob(describe(ev), cause);
+  }
+
+  /** "Name (2/4)" of a subtask, as in errors and logs. */
+  private String describe(ExecutionVertex ev) {
+    JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
+    return v.name() + " (" + (ev.getSubtaskIndex() + 1) + "/" + v.parallelism() + ")";
+  }
+
+  /**
+   * Restarts the job if the restart strategy allows, else fails it.
+   *
+   * @param where what failed, for the error ("Map (2/4)", "checkpointing")
+   */
+  private void failJob(String where, Throwable cause) {
     if (status.isTerminal()
         || status == JobStatus.FAILING
         || status == JobStatus.CANCELLING
@@ -443,7 +471,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (status == JobStatus.RUNNING) {
       restartStrategy.notifyFailure(unwrap(cause), System.currentTimeMillis());
       if (restartStrategy.canRestart()) {
-        beginRestart(ev, unwrap(cause));
+        beginRestart(where, unwrap(cause));
         return;
       }
     }
@@ -453,8 +481,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       checkpointCoordinator.stopPeriodic();
       checkpointCoordinator.abortAll("the job is failing");
     }
-    JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
-    failedTask = v.name() + " (" + (ev.getSubtaskIndex() + 1) + "/" + v.parallelism() + ")";
+    failedTask = where;
     cancelRunningTasks();
     maybeComplete();
   }
@@ -478,16 +505,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
    * Restarts the job after a failure: cancels every task, then (once all ended and after the
    * restart strategy's backoff) deploys new attempts that restore the latest completed checkpoint.
    */
-  private void beginRestart(ExecutionVertex ev, Throwable cause) {
+  private void beginRestart(String where, Throwable cause) {
     status = JobStatus.RESTARTING;
-    JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
     LOG.warn(
-        "Job {} restarts (restart {}) after {} ({}/{}) failed: {}",
+        "Job {} restarts (restart {}) after {} failed: {}",
         jobGraph.jobName(),
         numberOfRestarts + 1,
-        v.name(),
-        ev.getSubtaskIndex() + 1,
-        v.parallelism(),
+        where,
         cause.toString());
     if (checkpointCoordinator != null) {
       checkpointCoordinator.stopPeriodic();
@@ -744,7 +768,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         () -> sendToSubtask(vertexIndex, (Integer) subtask, (OperatorEvent) event)),
                 error ->
                     runAsync(
-                        () -> failJob(executionGraph.get(vertexIndex, 0), (Throwable) error))));
+                        () ->
+                            failJob(
+                                "the split enumerator of " + v.operatorNames().get(0),
+                                (Throwable) error))));
       }
     }
   }
