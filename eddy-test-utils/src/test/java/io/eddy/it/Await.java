@@ -5,10 +5,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a job running on other threads to reach a state (the outcome itself is exact). */
-final class Await {
+public final class Await {
   private Await() {}
 
-  static void until(BooleanSupplier condition, String what) {
+  public static void until(BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
