@@ -261,6 +261,14 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
               .triggerSavepoint(
                   Path.of(targetDirectory),
                   drain ? SnapshotType.SAVEPOINT_DRAIN : SnapshotType.SAVEPOINT_STOP)
+              .whenComplete(
+                  (path, error) -> {
+                    if (error != null) {
+                      // The sources stopped at the barrier: resume the job from its latest
+                      // checkpoint (or fail it, as the restart strategy says).
+                      runAsync(() -> failJob("stop-with-savepoint", unwrap(error)));
+                    }
+                  })
               .thenCompose(
                   path ->
                       callAsync(
@@ -567,7 +575,17 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private StateAssignment latestRestorableState() {
     if (checkpointCoordinator != null) {
       try {
-        var latest = checkpointCoordinator.storage().latestRestorable();
+        var storage = checkpointCoordinator.storage();
+        var latest = storage.latestRestorable();
+        if (latest.isEmpty() && !storage.listCompleted().isEmpty()) {
+          // Starting over would repeat output that completed checkpoints committed.
+          throw new IllegalStateException(
+              "Cannot restart job '"
+                  + jobGraph.jobName()
+                  + "': no completed checkpoint in "
+                  + storage.jobDirectory()
+                  + " has readable metadata (see the warnings above).");
+        }
         if (latest.isPresent()) {
           LOG.info(
               "Job {} restores checkpoint {}",

@@ -292,6 +292,7 @@ public final class StreamTask {
     }
     if (stopSource) {
       sourceStopped = true; // the job ends once the savepoint completes
+      timeService.shutdown(); // nor watermarks nor timers may emit after the barrier
     }
   }
 

@@ -1,10 +1,17 @@
 package io.eddy.it.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eddy.api.JobClient;
+import io.eddy.api.JobStatus;
 import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.api.checkpoint.CheckpointingMode;
+import io.eddy.api.common.eventtime.WatermarkStrategy;
+import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.java.tuple.Tuple2;
+import io.eddy.it.Await;
+import io.eddy.runtime.cluster.DispatcherGateway;
 import io.eddy.testutils.CollectingSink;
 import io.eddy.testutils.MiniClusterExtension;
 import java.nio.file.Files;
@@ -44,6 +51,42 @@ class CheckpointingITCase {
     Map<Long, Long> byKey = new HashMap<>();
     results.forEach(t -> byKey.merge(t.f0, 1L, Long::sum));
     assertThat(byKey).hasSize(100).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+  }
+
+  @Test
+  void aFailedStopWithSavepointResumesTheJob() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    env.enableCheckpointing(50);
+    env.getCheckpointConfig().setCheckpointStorage(checkpoints.toString());
+    env.fromSource(
+            new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, 1_000),
+            WatermarkStrategy.noWatermarks(),
+            "numbers")
+        .map(v -> v + 1)
+        .sinkToDiscarding();
+    JobClient job = env.executeAsync("stop fails");
+    DispatcherGateway dispatcher = CLUSTER.getMiniCluster().getDispatcher();
+    try {
+      Await.until(
+          () -> dispatcher.requestCheckpointStats(job.getJobId()).join().completed() >= 1,
+          "a first checkpoint");
+      Path notADirectory = Files.writeString(checkpoints.resolve("a-file"), "x");
+      assertThatThrownBy(() -> job.stopWithSavepoint(false, notADirectory.toString()).get())
+          .hasMessageContaining(notADirectory.toString());
+      // the sources stopped at the savepoint's barrier: the job restarts and runs on
+      Await.until(
+          () -> dispatcher.requestNumberOfRestarts(job.getJobId()).join() >= 1, "a restart");
+      Await.until(() -> job.getJobStatus().join() == JobStatus.RUNNING, "the job to run again");
+      long completedBefore = dispatcher.requestCheckpointStats(job.getJobId()).join().completed();
+      Await.until(
+          () ->
+              dispatcher.requestCheckpointStats(job.getJobId()).join().completed()
+                  > completedBefore,
+          "a checkpoint after the restart");
+    } finally {
+      job.cancel().get();
+    }
   }
 
   @Test
