@@ -6,14 +6,10 @@ import io.eddy.api.JobStatus;
 import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.core.dag.ops.Specs;
 import io.eddy.core.execution.CheckpointingOptions;
-import io.eddy.core.execution.SavepointRestoreSettings;
 import io.eddy.runtime.checkpoint.CheckpointCoordinator;
 import io.eddy.runtime.checkpoint.CheckpointParticipants;
 import io.eddy.runtime.checkpoint.CheckpointStats;
-import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.checkpoint.SnapshotType;
-import io.eddy.runtime.checkpoint.StateAssignment;
-import io.eddy.runtime.checkpoint.storage.CheckpointMetadata;
 import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
 import io.eddy.runtime.checkpoint.storage.StateFileHandle;
 import io.eddy.runtime.cluster.JobMasterGateway;
@@ -62,7 +58,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final ClassLoader userCodeClassLoader;
   private final ExecutionGraph executionGraph;
   private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
-  private final Map<Integer, SourceCoordinator<?, ?>> coordinators = new HashMap<>();
+  private final SourceCoordinators coordinators = new SourceCoordinators();
+
+  /** The source vertices and their sources (read once from the job graph). */
+  private final Map<JobVertex, SourceSpec<?>> sources = new java.util.LinkedHashMap<>();
+
   private final Map<String, CollectBuffer> collectBuffers = new HashMap<>();
   private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
   private final long submissionTime = System.currentTimeMillis();
@@ -73,8 +73,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final List<CheckpointParticipants.OperatorInfo> operatorInfos = new ArrayList<>();
   private CheckpointCoordinator checkpointCoordinator;
 
-  /** The state the current attempts restore, or null for a fresh start. */
-  private StateAssignment restoreFrom;
+  /** The state the next attempts restore. */
+  private final JobStateRestore restore;
 
   private final RestartBackoffTimeStrategy restartStrategy;
   private int numberOfRestarts;
@@ -91,6 +91,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.resourceManager = resourceManager;
     this.userCodeClassLoader = userCodeClassLoader;
     this.executionGraph = new ExecutionGraph(jobGraph);
+    this.restore = new JobStateRestore(jobGraph, operatorIds, operatorInfos);
     this.restartStrategy =
         RestartBackoffTimeStrategies.forJob(
             jobGraph.config().restartStrategy(), jobGraph.config().checkpointing().enabled());
@@ -108,7 +109,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                   resourceManager.allocateSlots(jobGraph.jobId(), executionGraph.requiredSlots());
               executionGraph.assignSlots(slots);
               registerOperators();
-              restoreFrom = savepointToRestore();
+              restore.useInitialSnapshot();
               createCheckpointCoordinator();
               return startCoordinators();
             })
@@ -123,16 +124,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   /** Creates and starts the source coordinators, restored if the job restores state. */
   private CompletableFuture<Void> startCoordinators() {
-    createCoordinators();
-    List<CompletableFuture<Void>> started = new ArrayList<>();
-    coordinators.forEach(
-        (vertex, coordinator) ->
-            started.add(
-                coordinator.start(
-                    restoreFrom == null
-                        ? null
-                        : restoreFrom.coordinatorState(operatorIds.get(vertex).get(0)))));
-    return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+    return coordinators.start(
+        sources,
+        restore::coordinatorState,
+        (vertex, subtask, event) -> runAsync(() -> sendToSubtask(vertex, subtask, event)),
+        (v, error) ->
+            runAsync(() -> failJob("the split enumerator of " + v.operatorNames().get(0), error)));
   }
 
   private void deployAll() {
@@ -151,13 +148,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                   checkpointCoordinator == null
                       ? null
                       : checkpointCoordinator.storage().jobDirectory().getParent().toString(),
-                  restoredStates(ev),
-                  restoreFrom == null
-                      ? null
-                      : restoreFrom.channelStateFile(
-                          operatorIds.get(ev.getVertexIndex()).get(0),
-                          ev.getSubtaskIndex(),
-                          jobGraph.vertices().get(ev.getVertexIndex()).parallelism())),
+                  restore.restoredStates(ev),
+                  restore.channelStateFile(ev)),
               this)
           .whenComplete(
               (ok, e) -> {
@@ -171,54 +163,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
   }
 
-  /** Per operator of {@code ev}'s chain, the state it restores (empty: a fresh start). */
-  private List<RestoredState> restoredStates(ExecutionVertex ev) {
-    if (restoreFrom == null) {
-      return List.of();
-    }
-    JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
-    List<RestoredState> states = new ArrayList<>();
-    for (String operatorId : operatorIds.get(v.index())) {
-      states.add(
-          restoreFrom.forSubtask(
-              operatorId, ev.getSubtaskIndex(), v.parallelism(), v.maxParallelism()));
-    }
-    return states;
-  }
-
-  /** The savepoint or retained checkpoint the job was asked to start from, checked; or null. */
-  private StateAssignment savepointToRestore() {
-    SavepointRestoreSettings settings = jobGraph.config().savepointRestore();
-    if (!settings.restoreSavepoint()) {
-      return null;
-    }
-    Path dir = Path.of(settings.path());
-    CheckpointMetadata metadata;
-    try {
-      metadata = FsCheckpointStorage.readMetadata(dir);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(
-          "Cannot start job '" + jobGraph.jobName() + "' from " + dir + ": " + e.getMessage(), e);
-    }
-    StateAssignment assignment = new StateAssignment(metadata, dir);
-    assignment.check(operatorInfos, settings.allowNonRestoredState());
-    List<String> generated =
-        operatorInfos.stream()
-            .map(CheckpointParticipants.OperatorInfo::operatorId)
-            .filter(id -> id.startsWith("auto-"))
-            .toList();
-    if (!generated.isEmpty()) {
-      LOG.warn(
-          "Job {} restores {} operators without a uid by generated ids {}: their state is found only"
-              + " if the program's operators are unchanged. Set uid(...) on stateful operators.",
-          jobGraph.jobName(),
-          generated.size(),
-          generated);
-    }
-    LOG.info("Job {} starts from the snapshot {}", jobGraph.jobName(), dir);
-    return assignment;
-  }
-
   private void createCheckpointCoordinator() {
     CheckpointingOptions options = jobGraph.config().checkpointing();
     if (!options.enabled()) {
@@ -229,13 +173,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             ? Path.of(options.storageDirectory())
             : Path.of(System.getProperty("java.io.tmpdir"), "eddy-checkpoints");
     FsCheckpointStorage storage = new FsCheckpointStorage(root.toAbsolutePath(), jobGraph.jobId());
-    long firstId = 1;
-    if (restoreFrom != null) {
-      firstId = restoreFrom.metadata().checkpointId() + 1;
-    }
     checkpointCoordinator =
         new CheckpointCoordinator(
-            jobGraph.jobName(), options, storage, new Participants(), firstId);
+            jobGraph.jobName(), options, storage, new Participants(), restore.firstCheckpointId());
   }
 
   /** Takes a savepoint into {@code targetDirectory}; completes with its path. */
@@ -545,9 +485,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       return; // cancelled meanwhile
     }
     numberOfRestarts++;
-    closeCoordinators();
+    coordinators.closeAll();
     try {
-      restoreFrom = latestRestorableState();
+      restore.useLatestCheckpoint(
+          checkpointCoordinator == null ? null : checkpointCoordinator.storage());
     } catch (RuntimeException e) {
       failTerminally(e);
       return;
@@ -569,38 +510,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         deployAll();
                       }
                     }));
-  }
-
-  /** The newest completed checkpoint, else the savepoint the job started from, else none. */
-  private StateAssignment latestRestorableState() {
-    if (checkpointCoordinator != null) {
-      try {
-        var storage = checkpointCoordinator.storage();
-        var latest = storage.latestRestorable();
-        if (latest.isEmpty() && !storage.listCompleted().isEmpty()) {
-          // Starting over would repeat output that completed checkpoints committed.
-          throw new IllegalStateException(
-              "Cannot restart job '"
-                  + jobGraph.jobName()
-                  + "': no completed checkpoint in "
-                  + storage.jobDirectory()
-                  + " has readable metadata (see the warnings above).");
-        }
-        if (latest.isPresent()) {
-          LOG.info(
-              "Job {} restores checkpoint {}",
-              jobGraph.jobName(),
-              latest.get().checkpoint().checkpointId());
-          return new StateAssignment(
-              latest.get().metadata(), latest.get().checkpoint().directory());
-        }
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException(
-            "Cannot read the checkpoints of job '" + jobGraph.jobName() + "': " + e.getMessage(),
-            e);
-      }
-    }
-    return savepointToRestore();
   }
 
   /** Fails the job for good (no restart), e.g. when its state cannot be restored. */
@@ -691,7 +600,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (checkpointCoordinator != null) {
       checkpointCoordinator.shutdown(status);
     }
-    closeCoordinators();
+    coordinators.closeAll();
     executionGraph.all().stream()
         .map(ev -> ev.getSlot() == null ? null : ev.getSlot().taskManager())
         .filter(java.util.Objects::nonNull)
@@ -713,38 +622,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         });
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private void closeCoordinators() {
-    for (SourceCoordinator<?, ?> c : coordinators.values()) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        LOG.warn("Closing a source coordinator failed", e);
-      }
-    }
-    coordinators.clear();
-  }
-
-  /** The checkpoint hooks of the current coordinator of a source vertex (new on each restart). */
-  private final class CoordinatorOf implements CheckpointParticipants.CoordinatorCheckpoints {
-    private final int vertexIndex;
-
-    CoordinatorOf(int vertexIndex) {
-      this.vertexIndex = vertexIndex;
-    }
-
-    @Override
-    public CompletableFuture<byte[]> snapshotState(long checkpointId) {
-      return coordinators.get(vertexIndex).snapshotState(checkpointId);
-    }
-
-    @Override
-    public void notifyCheckpointComplete(long checkpointId) {
-      coordinators.get(vertexIndex).notifyCheckpointComplete(checkpointId);
-    }
-  }
-
-  /** Reads every vertex's operators once: their ids for checkpoints and the collect sinks. */
+  /**
+   * Reads every vertex's operators once: their ids for checkpoints, the sources and the collect
+   * sinks.
+   */
   private void registerOperators() {
     for (JobVertex v : jobGraph.vertices()) {
       VertexConfig config = readConfig(v, userCodeClassLoader);
@@ -757,39 +638,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 config.operators().get(i).operatorId(),
                 v.parallelism(),
                 v.maxParallelism(),
-                source ? new CoordinatorOf(v.index()) : null));
+                source ? coordinators.checkpointsOf(v.index()) : null));
+      }
+      if (config.operators().get(0).spec() instanceof SourceSpec<?> spec) {
+        sources.put(v, spec);
       }
       for (OperatorConfig oc : config.operators()) {
         if (oc.spec() instanceof Specs.Collect<?> c) {
           collectBuffers.put(c.collectId(), new CollectBuffer(COLLECT_BUFFER_BYTES));
         }
-      }
-    }
-  }
-
-  /** The coordinators of the source vertices, new for every (re)start of the job. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private void createCoordinators() {
-    coordinators.clear();
-    for (JobVertex v : jobGraph.vertices()) {
-      VertexConfig config = readConfig(v, userCodeClassLoader);
-      if (config.operators().get(0).spec() instanceof SourceSpec<?> s) {
-        int vertexIndex = v.index();
-        coordinators.put(
-            vertexIndex,
-            new SourceCoordinator(
-                v.operatorNames().get(0),
-                s.source(),
-                v.parallelism(),
-                (subtask, event) ->
-                    runAsync(
-                        () -> sendToSubtask(vertexIndex, (Integer) subtask, (OperatorEvent) event)),
-                error ->
-                    runAsync(
-                        () ->
-                            failJob(
-                                "the split enumerator of " + v.operatorNames().get(0),
-                                (Throwable) error))));
       }
     }
   }

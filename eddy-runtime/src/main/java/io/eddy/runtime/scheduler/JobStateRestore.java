@@ -1,0 +1,154 @@
+package io.eddy.runtime.scheduler;
+
+import io.eddy.core.execution.SavepointRestoreSettings;
+import io.eddy.runtime.checkpoint.CheckpointParticipants;
+import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.checkpoint.StateAssignment;
+import io.eddy.runtime.checkpoint.storage.CheckpointMetadata;
+import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
+import io.eddy.runtime.graph.JobGraph;
+import io.eddy.runtime.graph.JobVertex;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which state the next attempts of a job restore: the savepoint or retained checkpoint it was
+ * started from, or after a failure its latest readable completed checkpoint (falling back to the
+ * former). Hands each subtask and source coordinator its part. JobMaster thread only.
+ */
+final class JobStateRestore {
+  private static final Logger LOG = LoggerFactory.getLogger(JobStateRestore.class);
+
+  private final JobGraph jobGraph;
+  private final Map<Integer, List<String>> operatorIds;
+  private final List<CheckpointParticipants.OperatorInfo> operators;
+  private StateAssignment current;
+
+  /**
+   * @param operatorIds per job vertex, the ids of its chain's operators
+   * @param operators every operator of the job
+   */
+  JobStateRestore(
+      JobGraph jobGraph,
+      Map<Integer, List<String>> operatorIds,
+      List<CheckpointParticipants.OperatorInfo> operators) {
+    this.jobGraph = jobGraph;
+    this.operatorIds = operatorIds;
+    this.operators = operators;
+  }
+
+  /** Restores the savepoint the job was asked to start from, if any (checked first). */
+  void useInitialSnapshot() {
+    current = initialSnapshot();
+  }
+
+  /**
+   * Restores the newest readable completed checkpoint in {@code storage} (null: the job takes
+   * none), else the initial snapshot.
+   *
+   * @throws IllegalStateException if there are completed checkpoints but none is readable: starting
+   *     over would repeat output that they committed
+   */
+  void useLatestCheckpoint(FsCheckpointStorage storage) {
+    if (storage != null) {
+      try {
+        var latest = storage.latestRestorable();
+        if (latest.isEmpty() && !storage.listCompleted().isEmpty()) {
+          throw new IllegalStateException(
+              "Cannot restart job '"
+                  + jobGraph.jobName()
+                  + "': no completed checkpoint in "
+                  + storage.jobDirectory()
+                  + " has readable metadata (see the warnings above).");
+        }
+        if (latest.isPresent()) {
+          LOG.info(
+              "Job {} restores checkpoint {}",
+              jobGraph.jobName(),
+              latest.get().checkpoint().checkpointId());
+          current =
+              new StateAssignment(latest.get().metadata(), latest.get().checkpoint().directory());
+          return;
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(
+            "Cannot read the checkpoints of job '" + jobGraph.jobName() + "': " + e.getMessage(),
+            e);
+      }
+    }
+    current = initialSnapshot();
+  }
+
+  /** The id for the job's first checkpoint: above the restored one's. */
+  long firstCheckpointId() {
+    return current == null ? 1 : current.metadata().checkpointId() + 1;
+  }
+
+  /** Per operator of {@code ev}'s chain, the state it restores (empty: a fresh start). */
+  List<RestoredState> restoredStates(ExecutionVertex ev) {
+    if (current == null) {
+      return List.of();
+    }
+    JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
+    List<RestoredState> states = new ArrayList<>();
+    for (String operatorId : operatorIds.get(v.index())) {
+      states.add(
+          current.forSubtask(
+              operatorId, ev.getSubtaskIndex(), v.parallelism(), v.maxParallelism()));
+    }
+    return states;
+  }
+
+  /** The in-flight data {@code ev} restores (unaligned checkpoints), or null. */
+  String channelStateFile(ExecutionVertex ev) {
+    if (current == null) {
+      return null;
+    }
+    JobVertex v = jobGraph.vertices().get(ev.getVertexIndex());
+    return current.channelStateFile(
+        operatorIds.get(v.index()).get(0), ev.getSubtaskIndex(), v.parallelism());
+  }
+
+  /** The state of the coordinator of source vertex {@code vertexIndex}, or null. */
+  byte[] coordinatorState(int vertexIndex) {
+    return current == null ? null : current.coordinatorState(operatorIds.get(vertexIndex).get(0));
+  }
+
+  /** The savepoint or retained checkpoint the job was asked to start from, checked; or null. */
+  private StateAssignment initialSnapshot() {
+    SavepointRestoreSettings settings = jobGraph.config().savepointRestore();
+    if (!settings.restoreSavepoint()) {
+      return null;
+    }
+    Path dir = Path.of(settings.path());
+    CheckpointMetadata metadata;
+    try {
+      metadata = FsCheckpointStorage.readMetadata(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot start job '" + jobGraph.jobName() + "' from " + dir + ": " + e.getMessage(), e);
+    }
+    StateAssignment assignment = new StateAssignment(metadata, dir);
+    assignment.check(operators, settings.allowNonRestoredState());
+    List<String> generated =
+        operators.stream()
+            .map(CheckpointParticipants.OperatorInfo::operatorId)
+            .filter(id -> id.startsWith("auto-"))
+            .toList();
+    if (!generated.isEmpty()) {
+      LOG.warn(
+          "Job {} restores {} operators without a uid by generated ids {}: their state is found only"
+              + " if the program's operators are unchanged. Set uid(...) on stateful operators.",
+          jobGraph.jobName(),
+          generated.size(),
+          generated);
+    }
+    LOG.info("Job {} starts from the snapshot {}", jobGraph.jobName(), dir);
+    return assignment;
+  }
+}
