@@ -1,15 +1,14 @@
 package io.eddy.runtime.checkpoint;
 
+import io.eddy.core.internal.memory.DataInputDeserializer;
+import io.eddy.runtime.checkpoint.storage.ChecksummedEnvelope;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
  * The in-flight data of a subtask in an unaligned checkpoint: the output buffers its barriers
@@ -21,6 +20,7 @@ import java.util.zip.CRC32;
  *
  * <pre>
  * file    := magic:int(0x45444348 "EDCH") version:int(1) payloadLength:int payload crc32:int
+ *            (see ChecksummedEnvelope)
  * payload := outputCount:int (channelCount:int (bufferCount:int (length:int byte*)*)*)*
  *            inputCount:int (prefixLength:int byte* bufferCount:int (length:int byte*)*)*
  * </pre>
@@ -74,15 +74,8 @@ public record ChannelState(List<List<List<byte[]>>> outputs, List<InputChannelDa
     }
     out.flush();
     byte[] payload = bytes.toByteArray();
-    CRC32 crc = new CRC32();
-    crc.update(payload);
-    DataOutputStream file = new DataOutputStream(stream);
-    file.writeInt(MAGIC);
-    file.writeInt(VERSION);
-    file.writeInt(payload.length);
-    file.write(payload);
-    file.writeInt((int) crc.getValue());
-    file.flush();
+    stream.write(ChecksummedEnvelope.wrap(MAGIC, VERSION, payload, 0, payload.length));
+    stream.flush();
   }
 
   private static void writeBuffers(DataOutputStream out, List<byte[]> buffers) throws IOException {
@@ -95,54 +88,37 @@ public record ChannelState(List<List<List<byte[]>>> outputs, List<InputChannelDa
 
   /** Reads a file {@link #writeTo} wrote; the exception says what is wrong. */
   public static ChannelState read(InputStream stream) throws IOException {
-    DataInputStream file = new DataInputStream(stream);
-    if (file.readInt() != MAGIC) {
-      throw new IOException("not a channel state file");
-    }
-    int version = file.readInt();
-    if (version != VERSION) {
-      throw new IOException("unsupported channel state version " + version);
-    }
-    int length = file.readInt();
-    if (length < 0) {
-      throw new IOException("corrupt payload length " + length);
-    }
-    byte[] payload = file.readNBytes(length);
-    if (payload.length != length) {
-      throw new IOException("truncated channel state");
-    }
-    CRC32 crc = new CRC32();
-    crc.update(payload);
-    if ((int) crc.getValue() != file.readInt()) {
-      throw new IOException("checksum mismatch in channel state");
-    }
-    ByteBuffer in = ByteBuffer.wrap(payload);
+    DataInputDeserializer in =
+        ChecksummedEnvelope.unwrap(stream.readAllBytes(), MAGIC, VERSION, "a channel state file");
     List<List<List<byte[]>>> outputs = new ArrayList<>();
-    int outputCount = in.getInt();
+    int outputCount = in.readInt();
     for (int o = 0; o < outputCount; o++) {
       List<List<byte[]>> output = new ArrayList<>();
-      int channels = in.getInt();
+      int channels = in.readInt();
       for (int c = 0; c < channels; c++) {
         output.add(readBuffers(in));
       }
       outputs.add(output);
     }
     List<InputChannelData> inputs = new ArrayList<>();
-    int inputCount = in.getInt();
+    int inputCount = in.readInt();
     for (int i = 0; i < inputCount; i++) {
-      byte[] prefix = new byte[in.getInt()];
-      in.get(prefix);
+      byte[] prefix = new byte[in.readInt()];
+      in.readFully(prefix);
       inputs.add(new InputChannelData(prefix, readBuffers(in)));
     }
     return new ChannelState(outputs, inputs);
   }
 
-  private static List<byte[]> readBuffers(ByteBuffer in) {
-    int count = in.getInt();
+  private static List<byte[]> readBuffers(DataInputDeserializer in) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || count > in.available() / 4) {
+      throw new IOException("corrupt buffer count " + count);
+    }
     List<byte[]> buffers = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      byte[] b = new byte[in.getInt()];
-      in.get(b);
+      byte[] b = new byte[in.readInt()];
+      in.readFully(b);
       buffers.add(b);
     }
     return buffers;

@@ -61,22 +61,11 @@ final class SubtaskCheckpointCoordinator {
       List<RecordWriter<?>> writers,
       boolean outputsEnded)
       throws Exception {
+    OperatorSnapshot[] snapshots = snapshotOnce(barrier, chain, writers, outputsEnded);
+    if (snapshots == null) {
+      return;
+    }
     long id = barrier.checkpointId();
-    if (id <= lastCheckpointId) {
-      return;
-    }
-    lastCheckpointId = id;
-    OperatorSnapshot[] snapshots;
-    try {
-      snapshots = chain.snapshotState(id, barrier.timestamp());
-    } catch (Exception e) {
-      LOG.warn("{} could not snapshot its state for checkpoint {}", tdd.description(), id, e);
-      jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(e));
-      if (!outputsEnded) {
-        writers.forEach(w -> broadcast(w, barrier)); // downstream tasks must not wait for it
-      }
-      return;
-    }
     var options = tdd.checkpointing();
     if (!outputsEnded
         && options.unaligned()
@@ -135,19 +124,11 @@ final class SubtaskCheckpointCoordinator {
       boolean outputsEnded,
       CompletableFuture<List<ChannelState.InputChannelData>> inputData)
       throws Exception {
+    OperatorSnapshot[] snapshots = snapshotOnce(barrier, chain, writers, outputsEnded);
+    if (snapshots == null) {
+      return;
+    }
     long id = barrier.checkpointId();
-    if (id <= lastCheckpointId) {
-      return;
-    }
-    lastCheckpointId = id;
-    OperatorSnapshot[] snapshots;
-    try {
-      snapshots = chain.snapshotState(id, barrier.timestamp());
-    } catch (Exception e) {
-      LOG.warn("{} could not snapshot its state for checkpoint {}", tdd.description(), id, e);
-      jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(e));
-      return;
-    }
     List<List<List<byte[]>>> outputData = new ArrayList<>();
     if (!outputsEnded) {
       for (RecordWriter<?> writer : writers) {
@@ -163,6 +144,33 @@ final class SubtaskCheckpointCoordinator {
           ChannelState channels = new ChannelState(outputData, inputs);
           io.execute(() -> writeAndAcknowledge(id, chain, snapshots, channels));
         });
+  }
+
+  /**
+   * The operators' synchronous snapshots for the barrier's checkpoint; null if this subtask took
+   * its part already (a trigger and barriers may both reach a subtask whose input ended) or could
+   * not (then it declined, and passed the barrier on so that downstream tasks do not wait).
+   */
+  private OperatorSnapshot[] snapshotOnce(
+      CheckpointBarrier barrier,
+      OperatorChain chain,
+      List<RecordWriter<?>> writers,
+      boolean outputsEnded) {
+    long id = barrier.checkpointId();
+    if (id <= lastCheckpointId) {
+      return null;
+    }
+    lastCheckpointId = id;
+    try {
+      return chain.snapshotState(id, barrier.timestamp());
+    } catch (Exception e) {
+      LOG.warn("{} could not snapshot its state for checkpoint {}", tdd.description(), id, e);
+      jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(e));
+      if (!outputsEnded) {
+        writers.forEach(w -> broadcast(w, barrier));
+      }
+      return null;
+    }
   }
 
   private static void broadcast(RecordWriter<?> writer, CheckpointBarrier barrier) {

@@ -4,10 +4,8 @@ import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
 import io.eddy.runtime.state.KeyGroupRange;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
  * The binary format of a checkpoint's {@code _metadata} file, version 1. Integers are big-endian;
@@ -29,8 +27,6 @@ import java.util.zip.CRC32;
 final class CheckpointMetadataFormat {
   static final int MAGIC = 0x4544434D;
   static final int VERSION = 2;
-  private static final int PREFIX_BYTES = 12;
-  private static final int CRC_BYTES = 4;
 
   private CheckpointMetadataFormat() {}
 
@@ -58,48 +54,13 @@ final class CheckpointMetadataFormat {
         payload.write(state);
       }
     }
-    CRC32 crc = new CRC32();
-    crc.update(payload.getSharedBuffer(), 0, payload.length());
-    ByteBuffer out = ByteBuffer.allocate(PREFIX_BYTES + payload.length() + CRC_BYTES);
-    out.putInt(MAGIC).putInt(VERSION).putInt(payload.length());
-    out.put(payload.getSharedBuffer(), 0, payload.length());
-    out.putInt((int) crc.getValue());
-    return out.array();
+    return ChecksummedEnvelope.wrap(MAGIC, VERSION, payload.getSharedBuffer(), 0, payload.length());
   }
 
   /** Parses {@code bytes}; the exception's message says what is wrong (no path). */
   static CheckpointMetadata read(byte[] bytes) throws IOException {
-    if (bytes.length < PREFIX_BYTES) {
-      throw new IOException("truncated (" + bytes.length + " bytes)");
-    }
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    int magic = in.getInt();
-    if (magic != MAGIC) {
-      throw new IOException("not a metadata file (magic " + Integer.toHexString(magic) + ")");
-    }
-    int version = in.getInt();
-    if (version != VERSION) {
-      throw new IOException(
-          "unsupported version " + version + " (this build reads " + VERSION + ")");
-    }
-    int length = in.getInt();
-    if (length < 0 || (long) PREFIX_BYTES + length + CRC_BYTES != bytes.length) {
-      throw new IOException(
-          "truncated or padded: "
-              + bytes.length
-              + " bytes for a payload of "
-              + length
-              + " (expected "
-              + ((long) PREFIX_BYTES + length + CRC_BYTES)
-              + ")");
-    }
-    CRC32 crc = new CRC32();
-    crc.update(bytes, PREFIX_BYTES, length);
-    if ((int) crc.getValue() != in.getInt(PREFIX_BYTES + length)) {
-      throw new IOException("checksum mismatch");
-    }
-    DataInputDeserializer payload = new DataInputDeserializer();
-    payload.setBuffer(bytes, PREFIX_BYTES, length);
+    DataInputDeserializer payload =
+        ChecksummedEnvelope.unwrap(bytes, MAGIC, VERSION, "a metadata file");
     long checkpointId = payload.readLong();
     long timestamp = payload.readLong();
     boolean savepoint = payload.readBoolean();

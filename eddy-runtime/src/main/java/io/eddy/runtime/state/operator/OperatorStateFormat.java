@@ -2,11 +2,10 @@ package io.eddy.runtime.state.operator;
 
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
+import io.eddy.runtime.checkpoint.storage.ChecksummedEnvelope;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
  * The binary format of an operator state file (the non-keyed state of one operator instance),
@@ -29,8 +28,6 @@ import java.util.zip.CRC32;
 final class OperatorStateFormat {
   static final int MAGIC = 0x45444F53;
   static final int VERSION = 1;
-  private static final int PREFIX_BYTES = 12;
-  private static final int CRC_BYTES = 4;
 
   private OperatorStateFormat() {}
 
@@ -48,43 +45,13 @@ final class OperatorStateFormat {
         payload.write(element);
       }
     }
-    CRC32 crc = new CRC32();
-    crc.update(payload.getSharedBuffer(), 0, payload.length());
-    ByteBuffer out = ByteBuffer.allocate(PREFIX_BYTES + payload.length() + CRC_BYTES);
-    out.putInt(MAGIC).putInt(VERSION).putInt(payload.length());
-    out.put(payload.getSharedBuffer(), 0, payload.length());
-    out.putInt((int) crc.getValue());
-    return out.array();
+    return ChecksummedEnvelope.wrap(MAGIC, VERSION, payload.getSharedBuffer(), 0, payload.length());
   }
 
   /** Parses {@code bytes}; the exception's message says what is wrong (no path). */
   static List<SerializedOperatorState> read(byte[] bytes) throws IOException {
-    if (bytes.length < PREFIX_BYTES) {
-      throw new IOException("truncated (" + bytes.length + " bytes)");
-    }
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    int magic = in.getInt();
-    if (magic != MAGIC) {
-      throw new IOException(
-          "not an operator state file (magic " + Integer.toHexString(magic) + ")");
-    }
-    int version = in.getInt();
-    if (version != VERSION) {
-      throw new IOException(
-          "unsupported version " + version + " (this build reads " + VERSION + ")");
-    }
-    int length = in.getInt();
-    if (length < 0 || (long) PREFIX_BYTES + length + CRC_BYTES != bytes.length) {
-      throw new IOException(
-          "truncated or padded: " + bytes.length + " bytes for a payload of " + length);
-    }
-    CRC32 crc = new CRC32();
-    crc.update(bytes, PREFIX_BYTES, length);
-    if ((int) crc.getValue() != in.getInt(PREFIX_BYTES + length)) {
-      throw new IOException("checksum mismatch");
-    }
-    DataInputDeserializer payload = new DataInputDeserializer();
-    payload.setBuffer(bytes, PREFIX_BYTES, length);
+    DataInputDeserializer payload =
+        ChecksummedEnvelope.unwrap(bytes, MAGIC, VERSION, "an operator state file");
     int stateCount = payload.readInt();
     if (stateCount < 0) {
       throw new IOException("negative state count " + stateCount);
