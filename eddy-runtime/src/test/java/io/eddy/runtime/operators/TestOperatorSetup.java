@@ -53,7 +53,9 @@ public final class TestOperatorSetup {
             : new HeapKeyedStateBackend<>(
                 KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
                     MAX_PARALLELISM, parallelism, index),
-                MAX_PARALLELISM);
+                MAX_PARALLELISM,
+                // the keyed tests using this setup key by strings
+                io.eddy.core.internal.types.serializers.StringSerializer.INSTANCE);
     ((StreamOperator) operator)
         .setup(
             new OperatorSetup(
