@@ -8,6 +8,7 @@ import io.eddy.runtime.operators.timers.KeyGroupedTimerQueue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,11 +37,13 @@ import java.util.zip.CRC32;
  * queues, and whatever the backend restored but nobody registered yet (copied as is).
  */
 public final class HeapKeyedStateSnapshot implements StateWriter {
+  /** Releases the versions of snapshots dropped without {@link #release} (a safety net). */
+  private static final Cleaner CLEANER = Cleaner.create();
+
   private final byte[] header;
   private final int numKeyGroups;
   private List<Section> sections; // null once released
-  private final SnapshotVersions versions;
-  private final int version;
+  private final Cleaner.Cleanable releaseVersion;
   private byte[][] blocks; // made by the first writeTo
 
   private HeapKeyedStateSnapshot(
@@ -52,8 +55,8 @@ public final class HeapKeyedStateSnapshot implements StateWriter {
     this.header = header;
     this.numKeyGroups = numKeyGroups;
     this.sections = sections;
-    this.versions = versions;
-    this.version = version;
+    // the action must not refer to this snapshot, or it would never become unreachable
+    this.releaseVersion = CLEANER.register(this, () -> versions.release(version));
   }
 
   /**
@@ -251,13 +254,14 @@ public final class HeapKeyedStateSnapshot implements StateWriter {
   /**
    * Releases the snapshot's version and the frozen slots: the task thread no longer copies stored
    * objects for it. Called by {@link #writeTo} once it serialized them, or by whoever abandons the
-   * snapshot unwritten (which then can no longer be written). Idempotent; any thread.
+   * snapshot unwritten (which then can no longer be written); a snapshot that becomes unreachable
+   * unreleased is released when it is garbage collected. Idempotent; any thread.
    */
   @Override
   public synchronized void release() {
     if (sections != null) {
       sections = null;
-      versions.release(version);
+      releaseVersion.clean();
     }
   }
 
