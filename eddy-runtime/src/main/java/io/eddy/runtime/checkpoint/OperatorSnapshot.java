@@ -20,4 +20,23 @@ public record OperatorSnapshot(
   public boolean isEmpty() {
     return keyedState == null && operatorState == null;
   }
+
+  /** Releases the writers ({@link StateWriter#release}): after writing, or when abandoned. */
+  public void release() {
+    if (keyedState != null) {
+      keyedState.release();
+    }
+    if (operatorState != null) {
+      operatorState.release();
+    }
+  }
+
+  /** Releases every snapshot of {@code snapshots} (null elements are skipped). */
+  public static void releaseAll(OperatorSnapshot[] snapshots) {
+    for (OperatorSnapshot snapshot : snapshots) {
+      if (snapshot != null) {
+        snapshot.release();
+      }
+    }
+  }
 }

@@ -79,9 +79,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   }
 
   /**
-   * The keyed state and timers of this operator, or null if it has none. The task thread freezes
-   * immutable values and timers and serializes only mutable state (see {@link
-   * io.eddy.runtime.state.HeapKeyedStateSnapshot}); the writer serializes the rest.
+   * The keyed state and timers of this operator, or null if it has none. The task thread only
+   * freezes the slots of the states and the timers; the writer serializes them while the task goes
+   * on, copying stored objects before it changes them (see {@link
+   * io.eddy.runtime.state.HeapKeyedStateSnapshot}).
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   protected StateWriter snapshotKeyedState(long checkpointId) throws Exception {
@@ -95,7 +96,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
             : java.util.Map.of(
                 InternalTimerService.EVENT_TIME_QUEUE, timerService.eventTimeTimers(),
                 InternalTimerService.PROCESSING_TIME_QUEUE, timerService.processingTimeTimers());
-    return backend.snapshot((java.util.Map) queues)::writeTo;
+    return backend.snapshot((java.util.Map) queues);
   }
 
   // ---- operator (non-keyed) state ----

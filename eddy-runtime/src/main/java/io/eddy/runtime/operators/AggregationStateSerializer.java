@@ -44,9 +44,24 @@ final class AggregationStateSerializer<T> extends TypeSerializer<Object> {
     return value;
   }
 
+  /**
+   * A deep copy, which the operator may change while a checkpoint still writes the original (the
+   * keyed state backend copies stored values on their first change during a snapshot): a {@link
+   * TupleLongSum} becomes a new one standing for a deep copy of its current tuple.
+   */
   @Override
+  @SuppressWarnings("unchecked")
   public Object copy(Object value) {
-    throw new UnsupportedOperationException("aggregation state is never copied");
+    if (value instanceof TupleLongSum sum) {
+      return sum.copy(tuple -> (Tuple) valueSerializer.copy((T) tuple));
+    }
+    return value == null ? null : valueSerializer.copy((T) value);
+  }
+
+  /** Immutable when the stream's values are and no {@link TupleLongSum} (changed in place) is. */
+  @Override
+  public boolean isImmutableType() {
+    return tupleLongSumPosition < 0 && valueSerializer.isImmutableType();
   }
 
   @Override

@@ -30,6 +30,14 @@ final class TupleLongSum {
     this.sum = (Long) first.getField(position);
   }
 
+  /**
+   * A new accumulator with the same sum, whose other fields come from {@code copier} applied to
+   * {@link #current()} (a deep copy, so that the two share no mutable field).
+   */
+  TupleLongSum copy(java.util.function.UnaryOperator<Tuple> copier) {
+    return new TupleLongSum(copier.apply(current()), position);
+  }
+
   private Object field(Tuple t, int i) {
     return i < arity ? t.getField(i) : null;
   }

@@ -7,8 +7,9 @@ package io.eddy.runtime.state;
  */
 abstract class AbstractHeapSingleValueState<K, V> extends AbstractHeapState<K, Object> {
 
-  AbstractHeapSingleValueState(HeapKeyedStateBackend<K> backend, String name, TtlPolicy ttl) {
-    super(backend, name, ttl);
+  AbstractHeapSingleValueState(
+      HeapKeyedStateBackend<K> backend, String name, TtlPolicy ttl, StateMap.Copier copier) {
+    super(backend, name, ttl, copier);
   }
 
   /** The current key's value, or null (also when it expired, unless expired values are visible). */
@@ -83,6 +84,11 @@ abstract class AbstractHeapSingleValueState<K, V> extends AbstractHeapState<K, O
   /** Combines two values of one key (for merging namespaces); unsupported unless overridden. */
   protected V mergeValues(V a, V b) {
     throw new UnsupportedOperationException(name + " cannot merge values");
+  }
+
+  @Override
+  public final boolean anyExpired(Object stored, long now) {
+    return ttl.isExpired((TtlValue<?>) stored, now);
   }
 
   @Override

@@ -16,11 +16,17 @@ abstract class AbstractHeapState<K, S> implements State, InternalKvState, StateT
   protected final TtlPolicy ttl;
   protected final String name;
 
-  AbstractHeapState(HeapKeyedStateBackend<K> backend, String name, TtlPolicy ttl) {
+  /**
+   * @param copier copies stored objects before they change in place while a snapshot shares them;
+   *     null if they never change in place
+   */
+  AbstractHeapState(
+      HeapKeyedStateBackend<K> backend, String name, TtlPolicy ttl, StateMap.Copier copier) {
     this.backend = backend;
     this.name = name;
     this.ttl = ttl;
-    this.table = new StateTable<>(backend.getKeyGroupRange().size());
+    this.table =
+        new StateTable<>(backend.getKeyGroupRange().size(), copier, backend.snapshotVersions());
   }
 
   /** The namespace of the next accesses; null for the plain keyed state users get. */
@@ -42,9 +48,17 @@ abstract class AbstractHeapState<K, S> implements State, InternalKvState, StateT
     return namespace;
   }
 
-  /** The current key's stored value, or null. */
+  /**
+   * The current key's stored value, or null. The caller may change it in place: if a snapshot that
+   * is still being written shares it, it is replaced by a copy first.
+   */
   protected final S getStored() {
     return currentMap().get(mapKey(), mapKeyHash());
+  }
+
+  /** The current key's stored value, or null, for reading only (it may be a snapshot's). */
+  protected final S peekStored() {
+    return currentMap().peek(mapKey(), mapKeyHash());
   }
 
   /** Stores {@code stored} for the current key; fast after {@link #getStored()} of the same key. */

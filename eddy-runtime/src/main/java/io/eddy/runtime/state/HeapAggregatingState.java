@@ -12,8 +12,9 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapSingleValu
       HeapKeyedStateBackend<K> backend,
       String name,
       TtlPolicy ttl,
+      StateMap.Copier copier,
       AggregateFunction<IN, ACC, OUT> aggregateFunction) {
-    super(backend, name, ttl);
+    super(backend, name, ttl, copier);
     this.aggregateFunction = aggregateFunction;
   }
 

@@ -28,12 +28,13 @@ import java.util.Map;
  * user must not mutate an object after storing it unless it is stored again. State with a time to
  * live reads the backend's {@link TtlTimeProvider}.
  *
- * <p>Checkpoints: {@link #snapshot} serializes all states and the given timer queues. {@link
- * #restore} reads the restore files' key groups of this backend's range but decodes nothing: user
- * functions register their states in open() or later, and only then are their serializers known. So
- * each state is decoded when it is first registered (by name), each timer queue when the timer
- * service asks for it ({@link #restoreTimers}); what is never registered is carried over into later
- * snapshots as it was read.
+ * <p>Checkpoints: {@link #snapshot} freezes all states and the given timer queues, which its writer
+ * serializes on another thread while the task goes on (copy-on-write, see {@link
+ * HeapKeyedStateSnapshot}). {@link #restore} reads the restore files' key groups of this backend's
+ * range but decodes nothing: user functions register their states in open() or later, and only then
+ * are their serializers known. So each state is decoded when it is first registered (by name), each
+ * timer queue when the timer service asks for it ({@link #restoreTimers}); what is never registered
+ * is carried over into later snapshots as it was read.
  */
 public final class HeapKeyedStateBackend<K> {
   private final KeyGroupRange keyGroupRange;
@@ -43,6 +44,7 @@ public final class HeapKeyedStateBackend<K> {
   private final TypeSerializer<Object> namespaceSerializer = new NamespaceSerializer();
   private final Map<String, HeapValueState<K, ?>> states = new HashMap<>();
   private final Map<String, Registered> userStates = new HashMap<>();
+  private final SnapshotVersions snapshotVersions = new SnapshotVersions();
   private K currentKey;
   private int currentKeyHash;
   private int currentKeyGroupIndex;
@@ -161,18 +163,24 @@ public final class HeapKeyedStateBackend<K> {
   private State createState(StateDescriptor<?, ?> descriptor) {
     String name = descriptor.getName();
     TtlPolicy ttl = TtlPolicy.of(descriptor.getTtlConfig(), ttlTimeProvider);
+    // copies stored objects that change in place while a snapshot shares them (task thread)
+    StateMap.Copier copier = new StoredValueCodec(descriptor).copier(ttl != null);
     return switch (descriptor.getType()) {
       case VALUE ->
           new HeapKeyedValueState<>(
-              this, name, ttl, ((ValueStateDescriptor<?>) descriptor).getDefaultValue());
-      case LIST -> new HeapListState<>(this, name, ttl);
-      case MAP -> new HeapMapState<>(this, name, ttl);
+              this, name, ttl, copier, ((ValueStateDescriptor<?>) descriptor).getDefaultValue());
+      case LIST -> new HeapListState<>(this, name, ttl, copier);
+      case MAP -> new HeapMapState<>(this, name, ttl, copier);
       case REDUCING ->
           new HeapReducingState<>(
-              this, name, ttl, ((ReducingStateDescriptor) descriptor).getReduceFunction());
+              this, name, ttl, copier, ((ReducingStateDescriptor) descriptor).getReduceFunction());
       case AGGREGATING ->
           new HeapAggregatingState<>(
-              this, name, ttl, ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+              this,
+              name,
+              ttl,
+              copier,
+              ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
     };
   }
 
@@ -200,14 +208,21 @@ public final class HeapKeyedStateBackend<K> {
     return java.util.Collections.unmodifiableCollection(states.values());
   }
 
+  /** The versions of this backend's snapshots, for copy-on-write of the stored objects. */
+  SnapshotVersions snapshotVersions() {
+    return snapshotVersions;
+  }
+
   /** What was restored and not claimed yet, or null. */
   RestoredKeyGroups restoredKeyGroups() {
     return restored;
   }
 
   /**
-   * Serializes all states (also those restored but not registered yet) and the timers of {@code
-   * timerQueues} (by name). Task thread only; the result may be written by any thread.
+   * Snapshots all states (also those restored but not registered yet) and the timers of {@code
+   * timerQueues} (by name). Task thread only; the result may be written by any thread, and must be
+   * written or {@link HeapKeyedStateSnapshot#release released}, else the task thread goes on
+   * copying stored objects for it.
    *
    * @throws IllegalStateException if the backend has no key serializer
    */

@@ -1,13 +1,14 @@
 package io.eddy.runtime.state;
 
-import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
+import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage.StateWriter;
 import io.eddy.runtime.operators.timers.InternalTimer;
 import io.eddy.runtime.operators.timers.KeyGroupedTimerQueue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,36 +22,41 @@ import java.util.zip.CRC32;
  * by {@link #take} and written in the format of {@link KeyedStateSnapshotFormat} by {@link
  * #writeTo} on any thread, while the task goes on changing the state.
  *
- * <p>What {@link #take} does on the task thread depends on whether stored objects can change in
- * place:
- *
- * <ul>
- *   <li>Value, reducing and aggregating states without TTL whose serializer reports {@link
- *       TypeSerializer#isImmutableType() immutable} values (numbers, strings, immutable records),
- *       and all timers (immutable {@link InternalTimer}s): only the slot arrays of each key group
- *       are copied ({@link StateMap#freeze}); serialization runs in {@link #writeTo}. Later puts
- *       and removes change the live arrays, and the shared objects never change.
- *   <li>Everything else (lists and maps, which are appended to in place; TTL wrappers, whose
- *       timestamps change; mutable values and accumulators, which user functions may change and
- *       store again): serialized right away, as a frozen array alone would not protect them.
- * </ul>
- *
- * Full copy-on-write of the mutable kinds (copying a stored object on its first write after a
- * snapshot) would make those asynchronous too; it needs every state class to ask before writing.
+ * <p>{@link #take} serializes nothing: it starts a snapshot version ({@link SnapshotVersions}) and
+ * copies the slot arrays of each key group of each state ({@link StateMap#freeze}) and the timer
+ * lists of each key group (timers are immutable). Its cost grows with the number of key groups and
+ * slots, not with the size of the stored objects. {@link #writeTo} serializes every state kind on
+ * its own thread. Meanwhile the task's puts, removes and rehashes change only the live slot arrays,
+ * and stored objects that change in place (lists, maps, TTL wrappers, mutable values and
+ * accumulators) are copied by the task thread before their first change while the snapshot shares
+ * them (copy-on-write, see {@link StateMap}). Once {@link #writeTo} has serialized the state, or
+ * {@link #release} abandoned the snapshot, the version is released and nothing is copied for it any
+ * more.
  *
  * <p>The snapshot holds the registered user states, the internal value states, the given timer
  * queues, and whatever the backend restored but nobody registered yet (copied as is).
  */
-public final class HeapKeyedStateSnapshot {
+public final class HeapKeyedStateSnapshot implements StateWriter {
+  /** Releases the versions of snapshots dropped without {@link #release} (a safety net). */
+  private static final Cleaner CLEANER = Cleaner.create();
+
   private final byte[] header;
   private final int numKeyGroups;
-  private final List<Section> sections;
+  private List<Section> sections; // null once released
+  private final Cleaner.Cleanable releaseVersion;
   private byte[][] blocks; // made by the first writeTo
 
-  private HeapKeyedStateSnapshot(byte[] header, int numKeyGroups, List<Section> sections) {
+  private HeapKeyedStateSnapshot(
+      byte[] header,
+      int numKeyGroups,
+      List<Section> sections,
+      SnapshotVersions versions,
+      int version) {
     this.header = header;
     this.numKeyGroups = numKeyGroups;
     this.sections = sections;
+    // the action must not refer to this snapshot, or it would never become unreachable
+    this.releaseVersion = CLEANER.register(this, () -> versions.release(version));
   }
 
   /**
@@ -77,77 +83,72 @@ public final class HeapKeyedStateSnapshot {
       Map<String, KeyGroupedTimerQueue<K>> timerQueues,
       TypeSerializer<K> keySerializer,
       TypeSerializer<?> namespaceSerializer) {
-    // the task thread serializes with the given serializers, the writer with its own duplicates
-    Writer<K> now = new Writer<>(keySerializer, namespaceSerializer);
-    Writer<K> later =
+    for (HeapValueState<K, ?> state : backend.internalValueStates()) {
+      if (state.serializer() == null) {
+        throw new IllegalStateException(
+            "Cannot snapshot internal value state '" + state.name() + "': it has no serializer.");
+      }
+    }
+    // the writer serializes with its own duplicates of the serializers
+    Writer<K> writer =
         new Writer<>(
             keySerializer.duplicate(),
             namespaceSerializer == null ? null : namespaceSerializer.duplicate());
     int numKeyGroups = backend.getKeyGroupRange().size();
     Map<String, Section> states = new TreeMap<>();
     Map<String, Section> timers = new TreeMap<>();
-    backend
-        .registeredDescriptors()
-        .forEach(
-            (name, descriptor) -> {
-              AbstractHeapState<K, ?> state = backend.registeredState(name);
-              boolean ttl = state.ttl != null;
-              StoredValueCodec codec = new StoredValueCodec(descriptor);
-              boolean frozen = !ttl && canFreeze(descriptor.getType(), codec);
-              put(
-                  states,
-                  name,
-                  freeze(codec.metaInfo(name, ttl), state.table, codec, ttl, frozen ? later : now)
-                      .serializedUnless(frozen, numKeyGroups));
-            });
-    for (HeapValueState<K, ?> state : backend.internalValueStates()) {
-      if (state.serializer() == null) {
-        throw new IllegalStateException(
-            "Cannot snapshot internal value state '" + state.name() + "': it has no serializer.");
-      }
-      StoredValueCodec codec = new StoredValueCodec(state.serializer().duplicate());
-      boolean frozen = canFreeze(StateDescriptor.Type.VALUE, codec);
-      put(
-          states,
-          state.name(),
-          freeze(
-                  codec.metaInfo(state.name(), false),
-                  state.table,
-                  codec,
-                  false,
-                  frozen ? later : now)
-              .serializedUnless(frozen, numKeyGroups));
-    }
-    timerQueues.forEach(
-        (name, queue) -> put(timers, name, freezeTimers(queue, numKeyGroups, later)));
-    RestoredKeyGroups restored = backend.restoredKeyGroups();
-    if (restored != null) {
-      for (RestoredKeyGroups.Pending pending : restored.unclaimedStates()) {
+    SnapshotVersions versions = backend.snapshotVersions();
+    int version = versions.start();
+    try {
+      backend
+          .registeredDescriptors()
+          .forEach(
+              (name, descriptor) -> {
+                AbstractHeapState<K, ?> state = backend.registeredState(name);
+                boolean ttl = state.ttl != null;
+                StoredValueCodec codec = new StoredValueCodec(descriptor);
+                put(
+                    states,
+                    name,
+                    freeze(codec.metaInfo(name, ttl), state.table, codec, ttl, writer, version));
+              });
+      for (HeapValueState<K, ?> state : backend.internalValueStates()) {
+        StoredValueCodec codec = new StoredValueCodec(state.serializer().duplicate());
         put(
             states,
-            pending.meta().name(),
-            new SerializedSection(pending.meta(), pending.sections()));
+            state.name(),
+            freeze(
+                codec.metaInfo(state.name(), false), state.table, codec, false, writer, version));
       }
-      for (RestoredKeyGroups.Pending pending : restored.unclaimedTimers()) {
-        put(
-            timers,
-            pending.meta().name(),
-            new SerializedSection(pending.meta(), pending.sections()));
+      timerQueues.forEach(
+          (name, queue) -> put(timers, name, freezeTimers(queue, numKeyGroups, writer)));
+      RestoredKeyGroups restored = backend.restoredKeyGroups();
+      if (restored != null) {
+        for (RestoredKeyGroups.Pending pending : restored.unclaimedStates()) {
+          put(
+              states,
+              pending.meta().name(),
+              new SerializedSection(pending.meta(), pending.sections()));
+        }
+        for (RestoredKeyGroups.Pending pending : restored.unclaimedTimers()) {
+          put(
+              timers,
+              pending.meta().name(),
+              new SerializedSection(pending.meta(), pending.sections()));
+        }
       }
+      List<Section> sections = new ArrayList<>(states.values());
+      sections.addAll(timers.values());
+      return new HeapKeyedStateSnapshot(
+          header(backend, keySerializer, namespaceSerializer, states, timers),
+          numKeyGroups,
+          sections,
+          versions,
+          version);
+    } catch (RuntimeException | Error e) {
+      versions.release(version);
+      throw e;
     }
-    List<Section> sections = new ArrayList<>(states.values());
-    sections.addAll(timers.values());
-    return new HeapKeyedStateSnapshot(
-        header(backend, keySerializer, namespaceSerializer, states, timers),
-        numKeyGroups,
-        sections);
-  }
-
-  /** Whether the stored objects of a state never change in place, so a slot copy suffices. */
-  private static boolean canFreeze(StateDescriptor.Type kind, StoredValueCodec codec) {
-    return kind != StateDescriptor.Type.LIST
-        && kind != StateDescriptor.Type.MAP
-        && codec.hasImmutableValues();
   }
 
   private static <K> FrozenStateSection<K> freeze(
@@ -155,10 +156,11 @@ public final class HeapKeyedStateSnapshot {
       StateTable<Object, ?> table,
       StoredValueCodec codec,
       boolean ttl,
-      Writer<K> writer) {
+      Writer<K> writer,
+      int version) {
     StateMap.Frozen[] maps = new StateMap.Frozen[table.numKeyGroups()];
     for (int g = 0; g < maps.length; g++) {
-      maps[g] = table.map(g).freeze();
+      maps[g] = table.map(g).freeze(version);
     }
     return new FrozenStateSection<>(meta, maps, codec, ttl, writer);
   }
@@ -209,11 +211,22 @@ public final class HeapKeyedStateSnapshot {
 
   /**
    * Writes the snapshot file (see {@link KeyedStateSnapshotFormat}); any thread, but one at a time.
-   * Serializes what {@link #take} only froze.
+   * Serializes what {@link #take} only froze, and then releases the snapshot's version, so the task
+   * thread stops copying for it; later calls write the same bytes again.
+   *
+   * @throws IOException also if the snapshot was released before it was serialized
    */
+  @Override
   public synchronized void writeTo(OutputStream stream) throws IOException {
     if (blocks == null) {
-      blocks = serializeBlocks();
+      if (sections == null) {
+        throw new IOException("The keyed state snapshot was released before it was written");
+      }
+      try {
+        blocks = serializeBlocks();
+      } finally {
+        release();
+      }
     }
     int indexBytes = blocks.length * KeyedStateSnapshotFormat.INDEX_ENTRY_BYTES;
     ByteBuffer prefix =
@@ -235,6 +248,20 @@ public final class HeapKeyedStateSnapshot {
     stream.write(prefix.array());
     for (byte[] block : blocks) {
       stream.write(block);
+    }
+  }
+
+  /**
+   * Releases the snapshot's version and the frozen slots: the task thread no longer copies stored
+   * objects for it. Called by {@link #writeTo} once it serialized them, or by whoever abandons the
+   * snapshot unwritten (which then can no longer be written); a snapshot that becomes unreachable
+   * unreleased is released when it is garbage collected. Idempotent; any thread.
+   */
+  @Override
+  public synchronized void release() {
+    if (sections != null) {
+      sections = null;
+      releaseVersion.clean();
     }
   }
 
@@ -265,7 +292,7 @@ public final class HeapKeyedStateSnapshot {
     void write(int keyGroupIndex, DataOutputSerializer out) throws IOException;
   }
 
-  /** Sections already serialized (null: empty): restored ones nobody claimed, or mutable state. */
+  /** Sections already serialized (null: empty): restored ones nobody claimed. */
   private record SerializedSection(SnapshotStateMetaInfo meta, byte[][] sections)
       implements Section {
     @Override
@@ -283,25 +310,6 @@ public final class HeapKeyedStateSnapshot {
       boolean ttl,
       Writer<K> writer)
       implements Section {
-
-    /** This section, or unless {@code frozen} one serialized now (for mutable stored objects). */
-    Section serializedUnless(boolean frozen, int numKeyGroups) {
-      if (frozen) {
-        return this;
-      }
-      byte[][] serialized = new byte[numKeyGroups][];
-      DataOutputSerializer out = new DataOutputSerializer(256);
-      try {
-        for (int g = 0; g < numKeyGroups; g++) {
-          out.clear();
-          write(g, out);
-          serialized[g] = out.getCopyOfBuffer();
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not serialize state '" + meta.name() + "'", e);
-      }
-      return new SerializedSection(meta, serialized);
-    }
 
     @Override
     @SuppressWarnings("unchecked")

@@ -8,8 +8,12 @@ final class HeapKeyedValueState<K, T> extends AbstractHeapSingleValueState<K, T>
   private final T defaultValue;
 
   HeapKeyedValueState(
-      HeapKeyedStateBackend<K> backend, String name, TtlPolicy ttl, T defaultValue) {
-    super(backend, name, ttl);
+      HeapKeyedStateBackend<K> backend,
+      String name,
+      TtlPolicy ttl,
+      StateMap.Copier copier,
+      T defaultValue) {
+    super(backend, name, ttl, copier);
     this.defaultValue = defaultValue;
   }
 

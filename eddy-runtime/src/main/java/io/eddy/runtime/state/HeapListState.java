@@ -13,8 +13,9 @@ import java.util.Objects;
 final class HeapListState<K, T> extends AbstractHeapState<K, ArrayList<Object>>
     implements ListState<T>, InternalMergingState {
 
-  HeapListState(HeapKeyedStateBackend<K> backend, String name, TtlPolicy ttl) {
-    super(backend, name, ttl);
+  HeapListState(
+      HeapKeyedStateBackend<K> backend, String name, TtlPolicy ttl, StateMap.Copier copier) {
+    super(backend, name, ttl, copier);
   }
 
   @Override
@@ -115,6 +116,16 @@ final class HeapListState<K, T> extends AbstractHeapState<K, ArrayList<Object>>
     } finally {
       setCurrentNamespace(saved);
     }
+  }
+
+  @Override
+  public boolean anyExpired(ArrayList<Object> list, long now) {
+    for (int i = 0; i < list.size(); i++) {
+      if (ttl.isExpired((TtlValue<?>) list.get(i), now)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

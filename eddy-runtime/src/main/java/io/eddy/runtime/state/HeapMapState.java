@@ -16,8 +16,9 @@ import java.util.Map;
 final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, HashMap<UK, Object>>
     implements MapState<UK, UV> {
 
-  HeapMapState(HeapKeyedStateBackend<K> backend, String name, TtlPolicy ttl) {
-    super(backend, name, ttl);
+  HeapMapState(
+      HeapKeyedStateBackend<K> backend, String name, TtlPolicy ttl, StateMap.Copier copier) {
+    super(backend, name, ttl, copier);
   }
 
   @Override
@@ -84,7 +85,7 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, HashMap<UK, Obj
   @Override
   public boolean contains(UK key) {
     if (ttl == null) {
-      HashMap<UK, Object> map = getStored();
+      HashMap<UK, Object> map = peekStored();
       return map != null && map.containsKey(key);
     }
     HashMap<UK, Object> map = liveMap();
@@ -147,8 +148,18 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, HashMap<UK, Obj
 
   @Override
   public boolean isEmpty() {
-    HashMap<UK, Object> map = ttl == null ? getStored() : liveMap();
+    HashMap<UK, Object> map = ttl == null ? peekStored() : liveMap();
     return map == null || map.isEmpty();
+  }
+
+  @Override
+  public boolean anyExpired(HashMap<UK, Object> map, long now) {
+    for (Object entry : map.values()) {
+      if (ttl.isExpired((TtlValue<?>) entry, now)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

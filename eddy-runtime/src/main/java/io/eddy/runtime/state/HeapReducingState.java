@@ -12,8 +12,9 @@ final class HeapReducingState<K, T> extends AbstractHeapSingleValueState<K, T>
       HeapKeyedStateBackend<K> backend,
       String name,
       TtlPolicy ttl,
+      StateMap.Copier copier,
       ReduceFunction<T> reduceFunction) {
-    super(backend, name, ttl);
+    super(backend, name, ttl, copier);
     this.reduceFunction = reduceFunction;
   }
 

@@ -21,10 +21,16 @@ public final class HeapValueState<K, V> {
     this.backend = backend;
     this.name = name;
     this.serializer = serializer;
-    this.table = new StateTable<>(numKeyGroups);
+    // mutable values are copied before a caller may change them while a snapshot shares them
+    StateMap.Copier copier =
+        serializer == null ? null : new StoredValueCodec(serializer.duplicate()).copier(false);
+    this.table = new StateTable<>(numKeyGroups, copier, backend.snapshotVersions());
   }
 
-  /** The current key's value, or null. */
+  /**
+   * The current key's value, or null. A mutable value may be changed and stored again; while a
+   * snapshot that shares it is being written, it is a copy.
+   */
   @SuppressWarnings("unchecked")
   public V value() {
     return (V) currentMap().get(backend.getCurrentKey(), backend.getCurrentKeyHash());

@@ -6,9 +6,22 @@ import java.util.function.BiConsumer;
  * The state of one key group: an open-addressing hash map (linear probing) from key to value. Keyed
  * operators read a key's value and then write it back; the slot found by the read is remembered so
  * the write does not search again. Task thread only.
+ *
+ * <p>Copy-on-write for snapshots: {@link #freeze} copies the slot arrays, so later puts, removes
+ * and growth do not reach the snapshot, but the stored objects are shared with it. Maps whose
+ * objects change in place (lists, maps, TTL wrappers, mutable values) have a {@link Copier}: each
+ * slot remembers the version it was written in, and {@link #get} of an entry that an unfinished
+ * snapshot shares first replaces it by a deep copy, which the caller may then change. The check is
+ * one int comparison; without a snapshot in flight (or without a copier) it never copies.
  */
 final class StateMap<K, V> {
   private static final int INITIAL_CAPACITY = 16;
+
+  /** Deep-copies stored objects (see {@link StoredValueCodec#copy}). */
+  @FunctionalInterface
+  interface Copier {
+    Object copy(Object stored);
+  }
 
   private Object[] keys = new Object[INITIAL_CAPACITY];
 
@@ -16,8 +29,28 @@ final class StateMap<K, V> {
   private int[] hashes = new int[INITIAL_CAPACITY];
 
   private Object[] values = new Object[INITIAL_CAPACITY];
+
+  /** The version each slot's value was stored (or copied) in; see {@link SnapshotVersions}. */
+  private int[] versions = new int[INITIAL_CAPACITY];
+
   private int size;
   private int mask = INITIAL_CAPACITY - 1;
+
+  /** Null if stored objects never change in place: then snapshots share them for good. */
+  private final Copier copier;
+
+  private final SnapshotVersions snapshots;
+
+  /** Version stamped on values stored from now on: one more than the last freeze's. */
+  private int writeVersion;
+
+  /**
+   * Values stamped with this version or an older one may be shared with a snapshot in flight; only
+   * lowered (towards {@link SnapshotVersions#NONE}) once the task thread sees snapshots released.
+   */
+  private int sharedUpTo = SnapshotVersions.NONE;
+
+  private long copies;
 
   /**
    * The slot of the last read and the key object it was for (identity). Valid until the map changes
@@ -27,20 +60,49 @@ final class StateMap<K, V> {
 
   private Object lastKey;
 
+  /** A map whose values are never changed in place (no copy-on-write). */
+  StateMap() {
+    this(null, new SnapshotVersions());
+  }
+
+  /**
+   * @param copier deep-copies a stored value before it is changed while a snapshot shares it; null
+   *     if values never change in place
+   * @param snapshots the snapshot versions of the backend
+   */
+  StateMap(Copier copier, SnapshotVersions snapshots) {
+    this.copier = copier;
+    this.snapshots = snapshots;
+  }
+
   int size() {
     return size;
   }
 
+  /**
+   * The value of {@code key}, or null; the caller may change it in place (a value a snapshot in
+   * flight shares is replaced by a copy first).
+   */
   @SuppressWarnings("unchecked")
   V get(K key, int hash) {
     int slot = find(key, hash);
     lastKey = key;
     lastSlot = slot;
+    if (versions[slot] <= sharedUpTo) {
+      return (V) ownValueAt(slot);
+    }
     return (V) values[slot]; // null if the slot is empty
+  }
+
+  /** The value of {@code key}, or null, which the caller only reads: never copies. */
+  @SuppressWarnings("unchecked")
+  V peek(K key, int hash) {
+    return (V) values[find(key, hash)];
   }
 
   void put(K key, int hash, V value) {
     int slot = key == lastKey && lastSlot >= 0 ? lastSlot : find(key, hash);
+    versions[slot] = writeVersion;
     if (keys[slot] == null) {
       keys[slot] = key;
       hashes[slot] = hash;
@@ -78,10 +140,47 @@ final class StateMap<K, V> {
     return (K) keys[slot];
   }
 
-  /** The value in {@code slot}, or null if the slot is empty. */
+  /** The value in {@code slot}, or null if the slot is empty; the caller must not change it. */
   @SuppressWarnings("unchecked")
   V valueAt(int slot) {
     return (V) values[slot];
+  }
+
+  /**
+   * The value in {@code slot}, or null if the slot is empty, which the caller may change in place:
+   * copied first if a snapshot in flight shares it.
+   */
+  @SuppressWarnings("unchecked")
+  V ownedValueAt(int slot) {
+    return (V) (versions[slot] <= sharedUpTo ? ownValueAt(slot) : values[slot]);
+  }
+
+  /**
+   * The slow path of {@link #get}: the value in {@code slot} may be shared with a snapshot. Lowers
+   * {@link #sharedUpTo} to the snapshots still in flight, and copies the value if one shares it.
+   */
+  private Object ownValueAt(int slot) {
+    Object value = values[slot];
+    if (value == null) {
+      return null;
+    }
+    int inFlight = snapshots.highestInFlight();
+    if (inFlight < sharedUpTo) {
+      sharedUpTo = inFlight;
+      if (versions[slot] > inFlight) {
+        return value;
+      }
+    }
+    Object copy = copier.copy(value);
+    values[slot] = copy;
+    versions[slot] = writeVersion;
+    copies++;
+    return copy;
+  }
+
+  /** How many values were copied because a snapshot shared them (for tests). */
+  long copies() {
+    return copies;
   }
 
   /**
@@ -104,6 +203,7 @@ final class StateMap<K, V> {
         keys[hole] = keys[next];
         hashes[hole] = hashes[next];
         values[hole] = values[next];
+        versions[hole] = versions[next];
         keys[next] = null;
         values[next] = null;
         hole = next;
@@ -114,9 +214,15 @@ final class StateMap<K, V> {
 
   /**
    * A copy of the slots (keys and values, empty slots included), which later changes of the map do
-   * not reach: a snapshot's frozen view. Copies two arrays; the keys and values are shared.
+   * not reach: the frozen view of snapshot {@code snapshotVersion} (from {@link
+   * SnapshotVersions#start}). Copies two arrays; the keys and values are shared, and values that
+   * change in place are copied on their next {@link #get} until the snapshot is released.
    */
-  Frozen freeze() {
+  Frozen freeze(int snapshotVersion) {
+    if (copier != null) {
+      sharedUpTo = snapshotVersion;
+      writeVersion = snapshotVersion + 1;
+    }
     return new Frozen(keys.clone(), values.clone(), size);
   }
 
@@ -148,9 +254,11 @@ final class StateMap<K, V> {
     Object[] oldKeys = keys;
     int[] oldHashes = hashes;
     Object[] oldValues = values;
+    int[] oldVersions = versions;
     keys = new Object[oldKeys.length * 2];
     hashes = new int[oldKeys.length * 2];
     values = new Object[oldKeys.length * 2];
+    versions = new int[oldKeys.length * 2];
     mask = keys.length - 1;
     lastSlot = -1;
     for (int i = 0; i < oldKeys.length; i++) {
@@ -159,6 +267,7 @@ final class StateMap<K, V> {
         keys[slot] = oldKeys[i];
         hashes[slot] = oldHashes[i];
         values[slot] = oldValues[i];
+        versions[slot] = oldVersions[i];
       }
     }
   }

@@ -16,9 +16,12 @@ final class StateTable<K, S> {
 
   /** Decides whether a stored value expired, pruning expired parts of it in place. */
   interface Pruner<S> {
+    /** Whether anything in {@code stored} expired; must not change it (a snapshot may share it). */
+    boolean anyExpired(S stored, long now);
+
     /**
-     * Removes what expired from {@code stored} and returns whether nothing is left (then the key's
-     * entry is removed).
+     * Removes what expired from {@code stored} (which the caller owns) and returns whether nothing
+     * is left (then the key's entry is removed).
      */
     boolean pruneExpired(S stored, long now);
   }
@@ -27,11 +30,16 @@ final class StateTable<K, S> {
   private int cleanupKeyGroup;
   private int cleanupSlot;
 
+  /**
+   * @param copier deep-copies stored objects that change in place while a snapshot shares them (see
+   *     {@link StateMap}); null if stored objects never change in place
+   * @param snapshots the snapshot versions of the backend
+   */
   @SuppressWarnings("unchecked")
-  StateTable(int numKeyGroups) {
+  StateTable(int numKeyGroups, StateMap.Copier copier, SnapshotVersions snapshots) {
     maps = new StateMap[numKeyGroups];
     for (int i = 0; i < numKeyGroups; i++) {
-      maps[i] = new StateMap<>();
+      maps[i] = new StateMap<>(copier, snapshots);
     }
   }
 
@@ -51,6 +59,15 @@ final class StateTable<K, S> {
       size += map.size();
     }
     return size;
+  }
+
+  /** How many stored objects were copied because a snapshot shared them (for tests). */
+  long copies() {
+    long copies = 0;
+    for (StateMap<K, S> map : maps) {
+      copies += map.copies();
+    }
+    return copies;
   }
 
   /**
@@ -77,7 +94,11 @@ final class StateTable<K, S> {
         continue;
       }
       entries--;
-      if (pruner.pruneExpired(stored, now)) {
+      if (!pruner.anyExpired(stored, now)) {
+        cleanupSlot++;
+        continue;
+      }
+      if (pruner.pruneExpired(map.ownedValueAt(cleanupSlot), now)) {
         map.removeAt(cleanupSlot); // an entry may shift into this slot: look at it again
       } else {
         cleanupSlot++;

@@ -45,10 +45,67 @@ final class StoredValueCodec {
     this.mapKeySerializer = null;
   }
 
-  /** Whether stored values (and map keys) can never change after creation. */
-  boolean hasImmutableValues() {
-    return valueSerializer.isImmutableType()
-        && (mapKeySerializer == null || mapKeySerializer.isImmutableType());
+  /**
+   * What copies the objects a state stores (with {@link TtlValue} wrappers if {@code ttl}) before
+   * they change in place while a snapshot shares them, or null if they never change in place
+   * (immutable values without TTL). The copier uses this codec's serializers: task thread only.
+   */
+  StateMap.Copier copier(boolean ttl) {
+    if (!ttl && kind != StateDescriptor.Type.LIST && kind != StateDescriptor.Type.MAP) {
+      if (valueSerializer.isImmutableType()) {
+        return null;
+      }
+    }
+    return stored -> copy(stored, ttl);
+  }
+
+  /**
+   * A copy of {@code stored} that shares no mutable object with it: lists, maps and TTL wrappers
+   * are new, and values (and map keys) of mutable types are copied by their serializer.
+   */
+  @SuppressWarnings("unchecked")
+  Object copy(Object stored, boolean ttl) {
+    switch (kind) {
+      case LIST -> {
+        List<Object> list = (List<Object>) stored;
+        if (!ttl && valueSerializer.isImmutableType()) {
+          return new ArrayList<>(list);
+        }
+        ArrayList<Object> copy = new ArrayList<>(list.size());
+        for (Object element : list) {
+          copy.add(copyElement(element, ttl));
+        }
+        return copy;
+      }
+      case MAP -> {
+        Map<Object, Object> map = (Map<Object, Object>) stored;
+        boolean immutableKeys = mapKeySerializer.isImmutableType();
+        if (!ttl && immutableKeys && valueSerializer.isImmutableType()) {
+          return new HashMap<>(map);
+        }
+        HashMap<Object, Object> copy = new HashMap<>((int) (map.size() / 0.75f) + 1);
+        for (Map.Entry<Object, Object> e : map.entrySet()) {
+          Object key = immutableKeys ? e.getKey() : mapKeySerializer.copy(e.getKey());
+          copy.put(key, copyElement(e.getValue(), ttl));
+        }
+        return copy;
+      }
+      default -> {
+        return copyElement(stored, ttl);
+      }
+    }
+  }
+
+  private Object copyElement(Object element, boolean ttl) {
+    if (ttl) {
+      TtlValue<?> wrapped = (TtlValue<?>) element;
+      return new TtlValue<>(copyValue(wrapped.value), wrapped.timestamp);
+    }
+    return copyValue(element);
+  }
+
+  private Object copyValue(Object value) {
+    return value == null || valueSerializer.isImmutableType() ? value : valueSerializer.copy(value);
   }
 
   /** The meta information a snapshot records for {@code descriptor}'s state. */

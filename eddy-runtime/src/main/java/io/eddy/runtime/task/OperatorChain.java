@@ -107,8 +107,13 @@ public final class OperatorChain {
   /** The synchronous part of a checkpoint: one snapshot per operator, head first. */
   public OperatorSnapshot[] snapshotState(long checkpointId, long timestamp) throws Exception {
     OperatorSnapshot[] snapshots = new OperatorSnapshot[operators.length];
-    for (int i = 0; i < operators.length; i++) {
-      snapshots[i] = operators[i].snapshotState(checkpointId, timestamp);
+    try {
+      for (int i = 0; i < operators.length; i++) {
+        snapshots[i] = operators[i].snapshotState(checkpointId, timestamp);
+      }
+    } catch (Exception | Error e) {
+      OperatorSnapshot.releaseAll(snapshots); // those taken so far will never be written
+      throw e;
     }
     return snapshots;
   }

@@ -138,6 +138,7 @@ final class SubtaskCheckpointCoordinator {
     inputData.whenComplete(
         (inputs, error) -> {
           if (error != null) {
+            OperatorSnapshot.releaseAll(snapshots);
             jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(error));
             return;
           }
@@ -231,6 +232,8 @@ final class SubtaskCheckpointCoordinator {
     } catch (Throwable t) {
       LOG.warn("{} could not write its state for checkpoint {}", tdd.description(), id, t);
       jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(t));
+    } finally {
+      OperatorSnapshot.releaseAll(snapshots); // written or not, they are done with
     }
   }
 

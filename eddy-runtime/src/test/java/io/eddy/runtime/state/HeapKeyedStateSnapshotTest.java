@@ -510,4 +510,417 @@ class HeapKeyedStateSnapshotTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("_reduce");
   }
+
+  // ---------------------------------------------------------------- copy-on-write
+
+  /** A mutable POJO: state keeps it as is, and its serializer copies it field by field. */
+  public static class Box {
+    public int n;
+    public String tag;
+
+    public Box() {}
+
+    Box(int n, String tag) {
+      this.n = n;
+      this.tag = tag;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Box b && b.n == n && java.util.Objects.equals(b.tag, tag);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * n + java.util.Objects.hashCode(tag);
+    }
+
+    @Override
+    public String toString() {
+      return "Box(" + n + "," + tag + ")";
+    }
+  }
+
+  /** Sums into a mutable accumulator, changed in place. */
+  static final class BoxSum implements AggregateFunction<Integer, Box, Integer> {
+    @Override
+    public Box createAccumulator() {
+      return new Box(0, "acc");
+    }
+
+    @Override
+    public Box add(Integer value, Box acc) {
+      acc.n += value;
+      return acc;
+    }
+
+    @Override
+    public Integer getResult(Box acc) {
+      return acc.n;
+    }
+
+    @Override
+    public Box merge(Box a, Box b) {
+      a.n += b.n;
+      return a;
+    }
+  }
+
+  private static final TypeSerializer<Box> BOXES = TypeInformation.of(Box.class).createSerializer();
+
+  private static final TimeWindow W3 = new TimeWindow(0, 20);
+
+  /**
+   * One state of every kind holding mutable objects (reduce and aggregate change them in place),
+   * plus a list and a value of immutable types; with TTL all clean up incrementally.
+   */
+  private static List<StateDescriptor<?, ?>> mutableDescriptors(boolean ttl) {
+    List<StateDescriptor<?, ?>> list =
+        List.of(
+            new ValueStateDescriptor<>("value", Box.class),
+            new ListStateDescriptor<>("list", Box.class),
+            new MapStateDescriptor<>("map", String.class, Box.class),
+            new ReducingStateDescriptor<>(
+                "reducing",
+                (a, b) -> {
+                  a.n += b.n;
+                  return a;
+                },
+                Box.class),
+            new AggregatingStateDescriptor<>("aggregating", new BoxSum(), Box.class),
+            new ListStateDescriptor<>("ints", Integer.class),
+            new ValueStateDescriptor<>("names", String.class));
+    if (ttl) {
+      list.forEach(
+          d ->
+              d.enableTimeToLive(
+                  StateTtlConfig.newBuilder(TTL).cleanupIncrementally(3, false).build()));
+    }
+    return list;
+  }
+
+  /** A backend that takes part in checkpoints (it has a key serializer). */
+  private HeapKeyedStateBackend<String> checkpointed() {
+    return new HeapKeyedStateBackend<>(
+        new KeyGroupRange(0, MAX_PARALLELISM - 1), MAX_PARALLELISM, clock, KEYS);
+  }
+
+  /** Registers the states of {@code d} and an internal value state of mutable values. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void register(HeapKeyedStateBackend<String> b, List<StateDescriptor<?, ?>> d) {
+    d.forEach(descriptor -> b.getOrCreateKeyedState((StateDescriptor) descriptor));
+    b.getValueState("internal", BOXES);
+  }
+
+  /** Writes key {@code k} into every state, also into windows W1 and W2. */
+  private static void fillMutable(
+      HeapKeyedStateBackend<String> b, List<StateDescriptor<?, ?>> d, int k) {
+    ValueState<Box> value = state(b, d, 0);
+    ListState<Box> list = state(b, d, 1);
+    MapState<String, Box> map = state(b, d, 2);
+    ReducingState<Box> reducing = state(b, d, 3);
+    AggregatingState<Integer, Integer> aggregating = state(b, d, 4);
+    ListState<Integer> ints = state(b, d, 5);
+    ValueState<String> names = state(b, d, 6);
+    HeapValueState<String, Box> internal = b.getValueState("internal", BOXES);
+    b.setCurrentKey(key(k));
+    value.update(new Box(k, "v"));
+    list.add(new Box(k, "l"));
+    list.add(new Box(k + 1, "l"));
+    map.put("a", new Box(k, "m"));
+    map.put("b", new Box(-k, "m"));
+    reducing.add(new Box(k, "r"));
+    reducing.add(new Box(1, "r"));
+    aggregating.add(k);
+    aggregating.add(2);
+    ints.add(k);
+    names.update("n" + k);
+    internal.update(new Box(k, "i"));
+    for (TimeWindow window : List.of(W1, W2)) {
+      inWindow(window, list, reducing, aggregating);
+      list.add(new Box(k + (int) window.getStart(), "w"));
+      reducing.add(new Box(k, "w"));
+      aggregating.add(k);
+    }
+    inWindow(null, list, reducing, aggregating);
+  }
+
+  /** Changes key {@code k} in every state in every way: in place, by replacing, by removing. */
+  private static void mutate(
+      HeapKeyedStateBackend<String> b, List<StateDescriptor<?, ?>> d, int k) {
+    ValueState<Box> value = state(b, d, 0);
+    ListState<Box> list = state(b, d, 1);
+    MapState<String, Box> map = state(b, d, 2);
+    ReducingState<Box> reducing = state(b, d, 3);
+    AggregatingState<Integer, Integer> aggregating = state(b, d, 4);
+    ListState<Integer> ints = state(b, d, 5);
+    ValueState<String> names = state(b, d, 6);
+    HeapValueState<String, Box> internal = b.getValueState("internal", BOXES);
+    b.setCurrentKey(key(k));
+    if (k % 3 == 1) {
+      value.clear();
+      names.clear();
+      list.clear();
+    } else {
+      Box v = value.value();
+      if (v == null) {
+        v = new Box(0, "new");
+      }
+      v.n += 1000; // changed in place, then stored again
+      v.tag = "changed";
+      value.update(v);
+      names.update("changed" + k);
+      List<Box> elements = new ArrayList<>();
+      for (Box element : list.get()) {
+        element.n += 7;
+        elements.add(element);
+      }
+      elements.add(new Box(k, "appended"));
+      list.update(elements);
+      list.add(new Box(k, "added"));
+    }
+    Box a = map.get("a");
+    if (a != null) {
+      a.n += 5;
+      map.put("a", a);
+    }
+    map.remove("b");
+    map.put("c" + k, new Box(k, "c"));
+    if (k % 5 == 0) {
+      java.util.Iterator<Map.Entry<String, Box>> entries = map.iterator();
+      entries.next();
+      entries.remove();
+    }
+    reducing.add(new Box(3, "r"));
+    aggregating.add(4);
+    ints.add(k * 10);
+    Box i = internal.value();
+    if (i == null) {
+      internal.update(new Box(k, "new"));
+    } else {
+      i.n += 100;
+      internal.update(i);
+    }
+    inWindow(W1, list, reducing, aggregating);
+    list.add(new Box(k, "w1"));
+    reducing.add(new Box(100, "w1"));
+    aggregating.add(100);
+    if (k % 2 == 0) {
+      ((InternalMergingState) list).mergeNamespaces(W3, List.of(W1, W2));
+      ((InternalMergingState) reducing).mergeNamespaces(W3, List.of(W1, W2));
+      ((InternalMergingState) aggregating).mergeNamespaces(W3, List.of(W1, W2));
+    }
+    inWindow(null, list, reducing, aggregating);
+  }
+
+  private static void inWindow(TimeWindow window, Object... states) {
+    for (Object state : states) {
+      ((InternalKvState) state).setCurrentNamespace(window);
+    }
+  }
+
+  /**
+   * Everything {@code b} stores, rendered: state and (key, namespace) to value, TTL timestamps
+   * included. Reads the tables directly, so it neither expires nor copies anything.
+   */
+  private static Map<String, String> dump(HeapKeyedStateBackend<String> b) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (String name : b.registeredDescriptors().keySet()) {
+      dumpTable(name, b.registeredState(name).table, out);
+    }
+    for (HeapValueState<String, ?> state : b.internalValueStates()) {
+      dumpTable(state.name(), state.table, out);
+    }
+    return out;
+  }
+
+  private static void dumpTable(String name, StateTable<Object, ?> table, Map<String, String> out) {
+    for (int g = 0; g < table.numKeyGroups(); g++) {
+      table.map(g).forEach((key, stored) -> out.put(name + "/" + key, render(stored)));
+    }
+  }
+
+  private static String render(Object stored) {
+    if (stored instanceof TtlValue<?> ttl) {
+      return ttl.timestamp + ":" + render(ttl.value);
+    }
+    if (stored instanceof List<?> list) {
+      return list.stream().map(HeapKeyedStateSnapshotTest::render).toList().toString();
+    }
+    if (stored instanceof Map<?, ?> map) {
+      Map<String, String> sorted = new java.util.TreeMap<>();
+      map.forEach((k, v) -> sorted.put(String.valueOf(k), render(v)));
+      return sorted.toString();
+    }
+    return String.valueOf(stored);
+  }
+
+  private static long copies(HeapKeyedStateBackend<String> b) {
+    long copies = 0;
+    for (String name : b.registeredDescriptors().keySet()) {
+      copies += b.registeredState(name).table.copies();
+    }
+    for (HeapValueState<String, ?> state : b.internalValueStates()) {
+      copies += state.table.copies();
+    }
+    return copies;
+  }
+
+  /** Writes {@code snapshot} on a thread of its own, as the checkpoint I/O thread does. */
+  private Path writeOnAnotherThread(HeapKeyedStateSnapshot snapshot, String name) throws Exception {
+    Path file = dir.resolve(name);
+    Exception[] failure = new Exception[1];
+    Thread writer =
+        new Thread(
+            () -> {
+              try (OutputStream out = Files.newOutputStream(file)) {
+                snapshot.writeTo(out);
+              } catch (Exception e) {
+                failure[0] = e;
+              }
+            });
+    writer.start();
+    writer.join();
+    assertThat(failure[0]).isNull();
+    return file;
+  }
+
+  /** What a fresh backend holds after restoring {@code file} and registering the states. */
+  private Map<String, String> restoredDump(Path file, boolean ttl) throws IOException {
+    List<StateDescriptor<?, ?>> d = mutableDescriptors(ttl);
+    HeapKeyedStateBackend<String> restored = checkpointed();
+    restored.restore(List.of(file));
+    register(restored, d);
+    return dump(restored);
+  }
+
+  @Test
+  void theMutableObjectsOfEveryStateKindAreCopiedBeforeTheyChangeWhileTheSnapshotIsWritten()
+      throws Exception {
+    copyOnWrite(false);
+  }
+
+  @Test
+  void withTtlTimestampsAndIncrementalCleanupDoNotReachTheSnapshotEither() throws Exception {
+    copyOnWrite(true);
+  }
+
+  private void copyOnWrite(boolean ttl) throws Exception {
+    assertThat(BOXES.isImmutableType()).isFalse();
+    List<StateDescriptor<?, ?>> d = mutableDescriptors(ttl);
+    HeapKeyedStateBackend<String> b = checkpointed();
+    register(b, d);
+    for (int k = 0; k < 200; k++) {
+      fillMutable(b, d, k);
+    }
+    clock.set(START + 50); // with TTL: what follows expires later than what came before
+    for (int k = 0; k < 200; k += 2) {
+      ListState<Box> list = state(b, d, 1);
+      MapState<String, Box> map = state(b, d, 2);
+      b.setCurrentKey(key(k));
+      list.add(new Box(-k, "late"));
+      map.put("late", new Box(k, "late"));
+    }
+    Map<String, String> atSnapshot = dump(b);
+    HeapKeyedStateSnapshot snapshot = b.snapshot(Map.of());
+    assertThat(copies(b)).isZero();
+
+    // the task goes on: with TTL, what came first expired and is cleaned up while it changes
+    clock.set(START + TTL.toMillis() + 20);
+    for (int k = 0; k < 200; k++) {
+      mutate(b, d, k);
+    }
+    for (int k = 200; k < 1_200; k++) { // every map grows (rehashes) several times
+      fillMutable(b, d, k);
+    }
+    for (int k = 0; k < 1_200; k += 7) {
+      mutate(b, d, k);
+    }
+    Map<String, String> live = dump(b);
+    assertThat(live).isNotEqualTo(atSnapshot);
+    assertThat(copies(b)).isPositive();
+
+    Path file = writeOnAnotherThread(snapshot, ttl ? "cow-ttl" : "cow");
+    assertThat(restoredDump(file, ttl)).isEqualTo(atSnapshot);
+    assertThat(dump(b)).isEqualTo(live);
+  }
+
+  @Test
+  void onceTheWriterFinishedNothingIsCopiedAnyMore() throws Exception {
+    List<StateDescriptor<?, ?>> d = mutableDescriptors(false);
+    HeapKeyedStateBackend<String> b = checkpointed();
+    register(b, d);
+    for (int k = 0; k < 100; k++) {
+      fillMutable(b, d, k);
+    }
+    for (int k = 0; k < 100; k++) {
+      mutate(b, d, k);
+    }
+    assertThat(copies(b)).as("copies without a snapshot").isZero();
+
+    HeapKeyedStateSnapshot snapshot = b.snapshot(Map.of());
+    ValueState<Box> value = state(b, d, 0);
+    ValueState<String> names = state(b, d, 6);
+    b.setCurrentKey(key(3));
+    Box copy = value.value();
+    assertThat(copies(b)).isEqualTo(1);
+    assertThat(value.value()).as("copied once per snapshot").isSameAs(copy);
+    names.update("immutable values are never copied");
+    assertThat(b.registeredState("names").table.copies()).isZero();
+    assertThat(copies(b)).isEqualTo(1);
+
+    snapshot.writeTo(new java.io.ByteArrayOutputStream());
+    long copiesWhileWriting = copies(b);
+    for (int k = 0; k < 100; k++) {
+      mutate(b, d, k);
+    }
+    b.setCurrentKey(key(5));
+    Box stored = value.value();
+    assertThat(value.value()).isSameAs(stored);
+    assertThat(copies(b)).as("copies after the writer finished").isEqualTo(copiesWhileWriting);
+
+    // a snapshot abandoned unwritten stops the copying too, and cannot be written any more
+    HeapKeyedStateSnapshot abandoned = b.snapshot(Map.of());
+    abandoned.release();
+    for (int k = 0; k < 100; k++) {
+      mutate(b, d, k);
+    }
+    assertThat(copies(b)).isEqualTo(copiesWhileWriting);
+    assertThatThrownBy(() -> abandoned.writeTo(new java.io.ByteArrayOutputStream()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("released");
+  }
+
+  @Test
+  void overlappingSnapshotsEachKeepTheirOwnState() throws Exception {
+    List<StateDescriptor<?, ?>> d = mutableDescriptors(false);
+    HeapKeyedStateBackend<String> b = checkpointed();
+    register(b, d);
+    for (int k = 0; k < 100; k++) {
+      fillMutable(b, d, k);
+    }
+    Map<String, String> first = dump(b);
+    HeapKeyedStateSnapshot older = b.snapshot(Map.of());
+    for (int k = 0; k < 300; k++) {
+      mutate(b, d, k);
+    }
+    Map<String, String> second = dump(b);
+    HeapKeyedStateSnapshot newer = b.snapshot(Map.of());
+    for (int k = 0; k < 300; k += 2) {
+      mutate(b, d, k);
+    }
+    // the newer one finishes first; entries the older one shares must still be copied
+    Path newerFile = writeOnAnotherThread(newer, "newer");
+    for (int k = 0; k < 400; k++) {
+      mutate(b, d, k);
+    }
+    Path olderFile = writeOnAnotherThread(older, "older");
+    long copies = copies(b);
+    for (int k = 0; k < 400; k++) {
+      mutate(b, d, k);
+    }
+    assertThat(copies(b)).isEqualTo(copies);
+    assertThat(restoredDump(olderFile, false)).isEqualTo(first);
+    assertThat(restoredDump(newerFile, false)).isEqualTo(second);
+  }
 }

@@ -77,6 +77,12 @@ public final class FsCheckpointStorage {
   @FunctionalInterface
   public interface StateWriter {
     void writeTo(OutputStream out) throws IOException;
+
+    /**
+     * Called once the writer is no longer needed, written or not (the checkpoint failed or was
+     * abandoned), so it can free what it holds for writing. Idempotent; any thread.
+     */
+    default void release() {}
   }
 
   /**
