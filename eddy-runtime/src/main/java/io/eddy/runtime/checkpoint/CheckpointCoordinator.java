@@ -415,6 +415,10 @@ public final class CheckpointCoordinator {
             checkpoint.timestamp(),
             System.currentTimeMillis() - checkpoint.timestamp(),
             checkpoint.stateFiles().size(),
+            (int)
+                checkpoint.stateFiles().stream()
+                    .filter(f -> ChannelState.isStateId(f.operatorId()))
+                    .count(),
             failureReason));
     while (history.size() > HISTORY_SIZE) {
       history.poll();

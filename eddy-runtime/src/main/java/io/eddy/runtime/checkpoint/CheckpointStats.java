@@ -18,6 +18,8 @@ public record CheckpointStats(long completed, long failed, List<Entry> history) 
    * One checkpoint's outcome.
    *
    * @param durationMillis from trigger to completion or abort
+   * @param stateFiles state files written (all kinds)
+   * @param inFlightDataFiles of those, files of in-flight data (unaligned checkpoints)
    * @param failureReason why it was aborted, or null if it completed
    */
   public record Entry(
@@ -26,6 +28,7 @@ public record CheckpointStats(long completed, long failed, List<Entry> history) 
       long triggerTimestamp,
       long durationMillis,
       int stateFiles,
+      int inFlightDataFiles,
       String failureReason) {
     public boolean isCompleted() {
       return failureReason == null;
