@@ -105,7 +105,10 @@ public final class StreamTask {
         networkInput = createNetworkInput(config, chain.getHead());
         networkInput.setBarrierHandler(createBarrierHandler(networkInput));
       }
-      restoreInFlightData();
+      if (tdd.channelStateFile() != null) {
+        InFlightDataRestore.restore(
+            java.nio.file.Path.of(tdd.channelStateFile()), writers, networkInput);
+      }
       chain.initializeState(tdd::restoredState);
       chain.open();
       onRunning.run();
@@ -198,31 +201,6 @@ public final class StreamTask {
         this::performUnalignedCheckpoint,
         input::pendingBytes,
         options.alignedTimeoutMillis() > 0);
-  }
-
-  /** Re-sends and replays the in-flight data of the unaligned checkpoint restored, if any. */
-  private void restoreInFlightData() throws Exception {
-    if (tdd.channelStateFile() == null) {
-      return;
-    }
-    java.nio.file.Path file = java.nio.file.Path.of(tdd.channelStateFile());
-    io.eddy.runtime.checkpoint.ChannelState state;
-    try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
-      state = io.eddy.runtime.checkpoint.ChannelState.read(in);
-    } catch (IOException e) {
-      throw new IOException("Cannot restore the in-flight data " + file + ": " + e.getMessage(), e);
-    }
-    for (int w = 0; w < state.outputs().size() && w < writers.size(); w++) {
-      List<List<byte[]>> channels = state.outputs().get(w);
-      for (int ch = 0; ch < channels.size(); ch++) {
-        for (byte[] data : channels.get(ch)) {
-          writers.get(w).addRestoredBuffer(ch, data);
-        }
-      }
-    }
-    if (networkInput != null && !state.inputs().isEmpty()) {
-      networkInput.replay(state.inputs());
-    }
   }
 
   /** The JobManager found the checkpoint still aligning after the alignment timeout. */
