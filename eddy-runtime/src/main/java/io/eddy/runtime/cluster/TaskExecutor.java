@@ -105,6 +105,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     return numberOfSlots;
   }
 
+  /** The network data plane, or null with the embedded local transport. */
+  public NettyDataPlane getDataPlane() {
+    return dataPlane;
+  }
+
   public NetworkBufferPool getNetworkBufferPool() {
     return networkBufferPool;
   }
