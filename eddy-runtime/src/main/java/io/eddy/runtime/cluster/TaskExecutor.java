@@ -2,6 +2,7 @@ package io.eddy.runtime.cluster;
 
 import io.eddy.runtime.checkpoint.SnapshotType;
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
+import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
 import io.eddy.runtime.rpc.RpcEndpoint;
 import io.eddy.runtime.source.OperatorEvent;
@@ -32,6 +33,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final Clock clock;
   private final int buffersPerChannel;
   private final LibraryCache libraryCache;
+  private final NettyDataPlane dataPlane;
   private final Map<String, Task> tasks = new HashMap<>();
   private final Map<String, List<io.eddy.runtime.network.partition.ResultPartitionId>>
       partitionsByJob = new HashMap<>();
@@ -50,11 +52,15 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         partitionRegistry,
         buffersPerChannel,
         libraryCache,
+        null,
         null);
   }
 
   /**
+   * @param location the TaskManager's name; with a data plane, its address replaces it
    * @param clock processing time of the tasks, or null for the system clock
+   * @param dataPlane serves this TaskManager's partitions and reads remote ones over the network;
+   *     null if all producers are in this JVM (embedded local transport). Closed with this.
    */
   public TaskExecutor(
       String location,
@@ -63,9 +69,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       PartitionRegistry partitionRegistry,
       int buffersPerChannel,
       LibraryCache libraryCache,
-      Clock clock) {
+      Clock clock,
+      NettyDataPlane dataPlane) {
     super("taskmanager-" + location);
-    this.location = location;
+    this.location = dataPlane != null ? dataPlane.address() : location;
+    this.dataPlane = dataPlane;
     this.numberOfSlots = numberOfSlots;
     this.networkBufferPool = networkBufferPool;
     this.partitionRegistry = partitionRegistry;
@@ -97,6 +105,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     return numberOfSlots;
   }
 
+  /** The network data plane, or null with the embedded local transport. */
+  public NettyDataPlane getDataPlane() {
+    return dataPlane;
+  }
+
   public NetworkBufferPool getNetworkBufferPool() {
     return networkBufferPool;
   }
@@ -114,7 +127,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                   clock,
                   loader,
                   buffersPerChannel,
-                  checkpointIo);
+                  checkpointIo,
+                  dataPlane);
           Task task =
               new Task(
                   tdd, services, jobMaster, () -> runAsync(() -> tasks.remove(tdd.attemptId())));
@@ -206,5 +220,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     super.close();
     timer.shutdownNow();
     checkpointIo.shutdownNow();
+    if (dataPlane != null) {
+      dataPlane.close();
+    }
   }
 }

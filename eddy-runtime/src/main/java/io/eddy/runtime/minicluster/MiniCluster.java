@@ -6,6 +6,7 @@ import io.eddy.runtime.cluster.LibraryCache;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.cluster.TaskExecutor;
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
+import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.List;
 /**
  * A JobManager and N TaskManagers inside this JVM, running the same dispatcher, scheduler, tasks
  * and serialized buffer exchange as a distributed cluster. Only the transports differ: gateways are
- * called in-JVM and buffers are handed over in memory (DESIGN.md §1).
+ * called in-JVM, and buffers are handed over in memory or, with {@link
+ * MiniClusterConfig.NetworkTransport#NETTY}, sent over loopback TCP by the same data plane a
+ * distributed TaskManager uses (DESIGN.md §1).
  */
 public final class MiniCluster implements AutoCloseable {
   private final MiniClusterConfig config;
@@ -25,16 +28,22 @@ public final class MiniCluster implements AutoCloseable {
 
   public MiniCluster(MiniClusterConfig config) {
     this.config = config;
+    boolean netty = config.networkTransport() == MiniClusterConfig.NetworkTransport.NETTY;
     for (int i = 0; i < config.numTaskManagers(); i++) {
+      String name = "embedded-tm-" + (i + 1);
+      // With the network transport each TaskManager publishes only its own partitions, as in a
+      // distributed cluster: a consumer elsewhere can reach them only through the server.
+      PartitionRegistry registry = netty ? new PartitionRegistry() : partitionRegistry;
       TaskExecutor te =
           new TaskExecutor(
-              "embedded-tm-" + (i + 1),
+              name,
               config.slotsPerTaskManager(),
               new NetworkBufferPool(config.networkBuffersPerTaskManager(), config.bufferSize()),
-              partitionRegistry,
+              registry,
               config.buffersPerChannel(),
               libraryCache,
-              config.clock());
+              config.clock(),
+              netty ? NettyDataPlane.start("127.0.0.1", registry, name) : null);
       taskExecutors.add(te);
       resourceManager.registerTaskManager(te, config.slotsPerTaskManager());
     }

@@ -13,6 +13,8 @@ import io.eddy.runtime.time.Clock;
  * @param clock processing time of every task, or null for the system clock; a {@link
  *     io.eddy.runtime.time.ManualClock} makes processing-time timers fire only when a test advances
  *     it
+ * @param networkTransport how TaskManagers exchange buffers: in memory, or over loopback TCP with
+ *     the distributed cluster's Netty data plane
  */
 public record MiniClusterConfig(
     int numTaskManagers,
@@ -20,7 +22,43 @@ public record MiniClusterConfig(
     int networkBuffersPerTaskManager,
     int bufferSize,
     int buffersPerChannel,
-    Clock clock) {
+    Clock clock,
+    NetworkTransport networkTransport) {
+
+  /** How the embedded TaskManagers exchange data. */
+  public enum NetworkTransport {
+    /** Consumers read producers' queues in memory, across embedded TaskManagers too. */
+    LOCAL,
+    /**
+     * Each TaskManager serves its partitions on a loopback port; channels between TaskManagers go
+     * through TCP with credit-based flow control, as in a distributed cluster.
+     */
+    NETTY
+  }
+
+  public MiniClusterConfig {
+    if (networkTransport == null) {
+      networkTransport = NetworkTransport.LOCAL;
+    }
+  }
+
+  /** A configuration with the local transport. */
+  public MiniClusterConfig(
+      int numTaskManagers,
+      int slotsPerTaskManager,
+      int networkBuffersPerTaskManager,
+      int bufferSize,
+      int buffersPerChannel,
+      Clock clock) {
+    this(
+        numTaskManagers,
+        slotsPerTaskManager,
+        networkBuffersPerTaskManager,
+        bufferSize,
+        buffersPerChannel,
+        clock,
+        NetworkTransport.LOCAL);
+  }
 
   /** A configuration on the system clock. */
   public MiniClusterConfig(
@@ -52,12 +90,19 @@ public record MiniClusterConfig(
         networkBuffersPerTaskManager,
         bufferSize,
         buffersPerChannel,
-        clock);
+        clock,
+        networkTransport);
   }
 
   public MiniClusterConfig withNetworkBuffers(int buffers, int size) {
     return new MiniClusterConfig(
-        numTaskManagers, slotsPerTaskManager, buffers, size, buffersPerChannel, clock);
+        numTaskManagers,
+        slotsPerTaskManager,
+        buffers,
+        size,
+        buffersPerChannel,
+        clock,
+        networkTransport);
   }
 
   /** This configuration with all tasks on {@code clock} (for example a manual clock in tests). */
@@ -68,6 +113,19 @@ public record MiniClusterConfig(
         networkBuffersPerTaskManager,
         bufferSize,
         buffersPerChannel,
-        clock);
+        clock,
+        networkTransport);
+  }
+
+  /** This configuration with TaskManagers exchanging data through {@code transport}. */
+  public MiniClusterConfig withNetworkTransport(NetworkTransport transport) {
+    return new MiniClusterConfig(
+        numTaskManagers,
+        slotsPerTaskManager,
+        networkBuffersPerTaskManager,
+        bufferSize,
+        buffersPerChannel,
+        clock,
+        transport);
   }
 }

@@ -156,9 +156,10 @@ final class NetworkInput {
     while ((next = gate.pollPriorityEvent()) != null) {
       CheckpointBarrier barrier =
           CheckpointBarrier.decode(next.buffer().memory(), next.buffer().size());
+      List<byte[]> overtaken = gate.overtakenBy(next.channel(), next.buffer());
       next.buffer().recycle();
       if (barrierHandler != null) {
-        barrierHandler.processBarrier(barrier, next.channel());
+        barrierHandler.processBarrier(barrier, next.channel(), overtaken);
       }
     }
   }
@@ -184,9 +185,10 @@ final class NetworkInput {
       if (event == NetworkEvent.CHECKPOINT_BARRIER) {
         CheckpointBarrier barrier =
             CheckpointBarrier.decode(next.buffer().memory(), next.buffer().size());
+        List<byte[]> overtaken = gate.overtakenBy(channel, next.buffer());
         next.buffer().recycle();
         if (barrierHandler != null) {
-          barrierHandler.processBarrier(barrier, channel);
+          barrierHandler.processBarrier(barrier, channel, overtaken);
         }
         return Status.MORE_AVAILABLE;
       }

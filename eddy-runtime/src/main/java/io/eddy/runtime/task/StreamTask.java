@@ -366,8 +366,16 @@ public final class StreamTask {
       int typeNumber = config.inputTypeNumbers().get(i);
       for (TaskDeploymentDescriptor.ChannelDescriptor cd : tdd.inputs().get(i).channels()) {
         channels.add(
-            new LocalInputChannel(
-                services.partitionRegistry(), cd.partitionId(), cd.subpartition()));
+            services.isLocal(cd.producerLocation())
+                ? new LocalInputChannel(
+                    services.partitionRegistry(), cd.partitionId(), cd.subpartition())
+                : services
+                    .dataPlane()
+                    .createRemoteChannel(
+                        cd.producerLocation(),
+                        cd.partitionId(),
+                        cd.subpartition(),
+                        services.networkBufferPool()));
         serializers.add(config.inputs().get(i));
         logicalInputs.add(typeNumber == 0 ? 0 : typeNumber - 1);
       }

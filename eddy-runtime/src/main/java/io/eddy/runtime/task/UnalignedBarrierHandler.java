@@ -81,6 +81,29 @@ final class UnalignedBarrierHandler implements CheckpointBarrierHandler {
     completeIfAllArrived();
   }
 
+  /**
+   * A priority barrier that overtook data this task had already received from a remote producer:
+   * the producer went unaligned, so this task does too, and the overtaken data joins the channel's
+   * in-flight input after whatever was recorded before.
+   */
+  @Override
+  public void processBarrier(CheckpointBarrier barrier, int channel, List<byte[]> overtaken)
+      throws Exception {
+    if (overtaken.isEmpty()) {
+      processBarrier(barrier, channel);
+      return;
+    }
+    if (!startOrContinue(barrier)) {
+      return; // an older checkpoint's: the data is simply processed
+    }
+    if (!recording) {
+      goUnaligned();
+    }
+    received[channel] = true;
+    recorded.get(channel).addAll(overtaken);
+    completeIfAllArrived();
+  }
+
   /** The JobManager found checkpoint {@code checkpointId} still aligning: turn unaligned. */
   void alignmentTimedOut(long checkpointId, long timestamp) throws Exception {
     if (!startOrContinue(new CheckpointBarrier(checkpointId, timestamp, SnapshotType.CHECKPOINT))) {

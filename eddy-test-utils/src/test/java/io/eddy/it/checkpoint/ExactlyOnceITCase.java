@@ -136,6 +136,23 @@ class ExactlyOnceITCase {
     assertThat(PROCESSED.get()).isGreaterThan(RECORDS); // the failures did replay records
   }
 
+  /**
+   * The same over the Netty data plane: p=4 on 2 TaskManagers, so barriers (priority events when
+   * unaligned), credits and restarts cross real sockets.
+   */
+  @ParameterizedTest(name = "netty unaligned={0}")
+  @CsvSource({"false", "true"})
+  void everyRecordExactlyOnceAcrossTheNetwork(boolean unaligned) throws Exception {
+    System.setProperty("eddy.embedded.taskmanagers", "2");
+    System.setProperty("eddy.embedded.network-transport", "netty");
+    try {
+      everyRecordExactlyOnceDespiteFailures(4, unaligned);
+    } finally {
+      System.clearProperty("eddy.embedded.taskmanagers");
+      System.clearProperty("eddy.embedded.network-transport");
+    }
+  }
+
   @ParameterizedTest(name = "p={0}")
   @CsvSource({"4"})
   void atLeastOnceLosesNothing(int parallelism) throws Exception {

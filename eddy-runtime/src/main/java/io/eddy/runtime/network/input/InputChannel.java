@@ -17,5 +17,14 @@ public interface InputChannel {
   /** Connects the channel; it reports data through {@code gate}. */
   void start(InputGate gate, int channelIndex);
 
+  /**
+   * Copies of the data buffers that {@code priorityEvent}, just polled from this channel, overtook
+   * after they had already left the producer; they belong to the checkpoint's in-flight data. A
+   * local channel has none: the producer recorded everything it overtook. Task thread.
+   */
+  default java.util.List<byte[]> overtakenBy(Buffer priorityEvent) {
+    return java.util.List.of();
+  }
+
   void release();
 }

@@ -106,7 +106,8 @@ public final class InputGate {
     this.priorityListener = listener;
   }
 
-  void notifyPriorityEvent(int channel) {
+  /** Called by a channel (on the producer's or network thread) when a priority event arrived. */
+  public void notifyPriorityEvent(int channel) {
     synchronized (channelsWithData) {
       priorityChannels.add(channel);
     }
@@ -134,8 +135,8 @@ public final class InputGate {
     }
   }
 
-  /** Called by a channel (on the producer's thread) when it has data. */
-  void notifyChannelNonEmpty(int channel) {
+  /** Called by a channel (on the producer's or network thread) when it has data. */
+  public void notifyChannelNonEmpty(int channel) {
     CompletableFuture<Void> toComplete = null;
     synchronized (channelsWithData) {
       if (blocked[channel]) {
@@ -166,6 +167,11 @@ public final class InputGate {
       }
       return availableFuture;
     }
+  }
+
+  /** See {@link InputChannel#overtakenBy}. Task thread. */
+  public List<byte[]> overtakenBy(int channel, Buffer priorityEvent) {
+    return channels.get(channel).overtakenBy(priorityEvent);
   }
 
   public void release() {

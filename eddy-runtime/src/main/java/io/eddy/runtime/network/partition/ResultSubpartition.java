@@ -141,6 +141,33 @@ public final class ResultSubpartition {
     return next;
   }
 
+  /**
+   * The next in-order buffer if it can be sent now: an event always, data only if {@code
+   * hasCredit}; null otherwise. Priority events are not returned (take them with {@link
+   * #pollPriorityEvent()}). Used by the network server, which sends data only against the remote
+   * consumer's credit.
+   */
+  public Buffer pollInOrder(boolean hasCredit) {
+    Buffer next;
+    java.util.concurrent.CompletableFuture<Void> consumed = null;
+    synchronized (buffers) {
+      Buffer head = buffers.peek();
+      if (head == null || (!hasCredit && !head.isEvent())) {
+        return null;
+      }
+      next = buffers.poll();
+      if (next == trackedBarrier) {
+        consumed = trackedBarrierConsumed;
+        trackedBarrier = null;
+        trackedBarrierConsumed = null;
+      }
+    }
+    if (consumed != null) {
+      consumed.complete(null);
+    }
+    return next;
+  }
+
   /** The next priority event, or null if there is none (any more). Consumer side. */
   public Buffer pollPriorityEvent() {
     synchronized (buffers) {
