@@ -47,13 +47,17 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
-  /** Serializers may restore transient fields in readObject, but never open Java object streams. */
+  /**
+   * Serializers may restore transient fields in readObject, but never open Java object streams; nor
+   * does the gRPC control plane (DESIGN.md §4: no Java serialization from the network).
+   */
   @Test
   void nativeJavaSerializationStaysOffTheDataPlane() {
     noClasses()
         .that()
         .resideInAnyPackage(
             "io.eddy.runtime.network..",
+            "io.eddy.runtime.rpc..",
             "io.eddy.runtime.streamrecord..",
             "io.eddy.runtime.state..",
             "io.eddy.runtime.checkpoint..",
