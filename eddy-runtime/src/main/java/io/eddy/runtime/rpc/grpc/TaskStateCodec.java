@@ -73,6 +73,15 @@ public final class TaskStateCodec {
       if (e.getFileName() != null) {
         f.setFileName(e.getFileName());
       }
+      if (e.getClassLoaderName() != null) {
+        f.setClassLoaderName(e.getClassLoaderName());
+      }
+      if (e.getModuleName() != null) {
+        f.setModuleName(e.getModuleName());
+      }
+      if (e.getModuleVersion() != null) {
+        f.setModuleVersion(e.getModuleVersion());
+      }
       b.addStackTrace(f);
     }
     if (t.getCause() != null && t.getCause() != t && depth < MAX_CAUSE_DEPTH) {
@@ -88,6 +97,9 @@ public final class TaskStateCodec {
             .map(
                 s ->
                     new StackTraceElement(
+                        s.hasClassLoaderName() ? s.getClassLoaderName() : null,
+                        s.hasModuleName() ? s.getModuleName() : null,
+                        s.hasModuleVersion() ? s.getModuleVersion() : null,
                         s.getDeclaringClass(),
                         s.getMethodName(),
                         s.hasFileName() ? s.getFileName() : null,
