@@ -7,6 +7,7 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -45,7 +46,9 @@ public final class ControlPlaneChannels {
         address.startsWith(IN_PROCESS_PREFIX)
             ? InProcessServerBuilder.forName(address.substring(IN_PROCESS_PREFIX.length()))
                 .directExecutor()
-            : NettyServerBuilder.forAddress(socketAddress(address));
+            // SO_REUSEADDR: a restarted JobManager or TaskManager binds its port again at once.
+            : NettyServerBuilder.forAddress(socketAddress(address))
+                .withOption(ChannelOption.SO_REUSEADDR, true);
     services.forEach(builder::addService);
     try {
       return builder.build().start();
