@@ -109,6 +109,11 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
     return jobMaster(jobId).stopWithSavepoint(directory, drain);
   }
 
+  /** The JobMaster of {@code jobId} as the control plane reaches it, or null if there is none. */
+  public JobMasterGateway findJobMaster(String jobId) {
+    return jobs.get(jobId);
+  }
+
   private JobMaster jobMaster(String jobId) {
     JobMaster jm = jobs.get(jobId);
     if (jm == null) {

@@ -16,7 +16,9 @@ import java.util.List;
  * and serialized buffer exchange as a distributed cluster. Only the transports differ: gateways are
  * called in-JVM, and buffers are handed over in memory or, with {@link
  * MiniClusterConfig.NetworkTransport#NETTY}, sent over loopback TCP by the same data plane a
- * distributed TaskManager uses (DESIGN.md §1).
+ * distributed TaskManager uses (DESIGN.md §1). With {@link
+ * MiniClusterConfig.ControlPlane#GRPC_IN_PROCESS} the gateway calls go through the distributed
+ * cluster's gRPC services on grpc-java's in-process transport (DESIGN.md §4).
  */
 public final class MiniCluster implements AutoCloseable {
   private final MiniClusterConfig config;
@@ -25,6 +27,7 @@ public final class MiniCluster implements AutoCloseable {
   private final LibraryCache libraryCache = new LibraryCache();
   private final List<TaskExecutor> taskExecutors = new ArrayList<>();
   private final Dispatcher dispatcher;
+  private final EmbeddedGrpcControlPlane controlPlane;
 
   public MiniCluster(MiniClusterConfig config) {
     this.config = config;
@@ -45,9 +48,19 @@ public final class MiniCluster implements AutoCloseable {
               config.clock(),
               netty ? NettyDataPlane.start("127.0.0.1", registry, name) : null);
       taskExecutors.add(te);
-      resourceManager.registerTaskManager(te, config.slotsPerTaskManager());
     }
     this.dispatcher = new Dispatcher(resourceManager, libraryCache);
+    if (config.controlPlane() == MiniClusterConfig.ControlPlane.GRPC_IN_PROCESS) {
+      this.controlPlane = new EmbeddedGrpcControlPlane(resourceManager, dispatcher::findJobMaster);
+      for (int i = 0; i < taskExecutors.size(); i++) {
+        controlPlane.register(
+            "embedded-tm-" + (i + 1), taskExecutors.get(i), config.slotsPerTaskManager());
+      }
+    } else {
+      this.controlPlane = null;
+      taskExecutors.forEach(
+          te -> resourceManager.registerTaskManager(te, config.slotsPerTaskManager()));
+    }
   }
 
   public MiniClusterConfig getConfig() {
@@ -75,5 +88,8 @@ public final class MiniCluster implements AutoCloseable {
   public void close() {
     dispatcher.close();
     taskExecutors.forEach(TaskExecutor::close);
+    if (controlPlane != null) {
+      controlPlane.close();
+    }
   }
 }

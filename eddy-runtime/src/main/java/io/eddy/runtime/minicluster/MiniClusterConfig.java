@@ -15,6 +15,8 @@ import io.eddy.runtime.time.Clock;
  *     it
  * @param networkTransport how TaskManagers exchange buffers: in memory, or over loopback TCP with
  *     the distributed cluster's Netty data plane
+ * @param controlPlane how the JobManager and the TaskManagers call each other: directly, or through
+ *     the distributed cluster's gRPC services on grpc-java's in-process transport
  */
 public record MiniClusterConfig(
     int numTaskManagers,
@@ -23,7 +25,19 @@ public record MiniClusterConfig(
     int bufferSize,
     int buffersPerChannel,
     Clock clock,
-    NetworkTransport networkTransport) {
+    NetworkTransport networkTransport,
+    ControlPlane controlPlane) {
+
+  /** How the embedded JobManager and TaskManagers call each other. */
+  public enum ControlPlane {
+    /** Gateways are called as Java objects. */
+    DIRECT,
+    /**
+     * TaskManagers register over gRPC and every gateway call is encoded as Protobuf and goes
+     * through the gRPC services of a distributed cluster, on grpc-java's in-process transport.
+     */
+    GRPC_IN_PROCESS
+  }
 
   /** How the embedded TaskManagers exchange data. */
   public enum NetworkTransport {
@@ -40,6 +54,29 @@ public record MiniClusterConfig(
     if (networkTransport == null) {
       networkTransport = NetworkTransport.LOCAL;
     }
+    if (controlPlane == null) {
+      controlPlane = ControlPlane.DIRECT;
+    }
+  }
+
+  /** A configuration with direct gateway calls. */
+  public MiniClusterConfig(
+      int numTaskManagers,
+      int slotsPerTaskManager,
+      int networkBuffersPerTaskManager,
+      int bufferSize,
+      int buffersPerChannel,
+      Clock clock,
+      NetworkTransport networkTransport) {
+    this(
+        numTaskManagers,
+        slotsPerTaskManager,
+        networkBuffersPerTaskManager,
+        bufferSize,
+        buffersPerChannel,
+        clock,
+        networkTransport,
+        ControlPlane.DIRECT);
   }
 
   /** A configuration with the local transport. */
@@ -91,7 +128,8 @@ public record MiniClusterConfig(
         bufferSize,
         buffersPerChannel,
         clock,
-        networkTransport);
+        networkTransport,
+        controlPlane);
   }
 
   public MiniClusterConfig withNetworkBuffers(int buffers, int size) {
@@ -102,7 +140,8 @@ public record MiniClusterConfig(
         size,
         buffersPerChannel,
         clock,
-        networkTransport);
+        networkTransport,
+        controlPlane);
   }
 
   /** This configuration with all tasks on {@code clock} (for example a manual clock in tests). */
@@ -114,7 +153,8 @@ public record MiniClusterConfig(
         bufferSize,
         buffersPerChannel,
         clock,
-        networkTransport);
+        networkTransport,
+        controlPlane);
   }
 
   /** This configuration with TaskManagers exchanging data through {@code transport}. */
@@ -126,6 +166,22 @@ public record MiniClusterConfig(
         bufferSize,
         buffersPerChannel,
         clock,
-        transport);
+        transport,
+        controlPlane);
+  }
+
+  /**
+   * This configuration with JobManager and TaskManagers calling each other through {@code plane}.
+   */
+  public MiniClusterConfig withControlPlane(ControlPlane plane) {
+    return new MiniClusterConfig(
+        numTaskManagers,
+        slotsPerTaskManager,
+        networkBuffersPerTaskManager,
+        bufferSize,
+        buffersPerChannel,
+        clock,
+        networkTransport,
+        plane);
   }
 }

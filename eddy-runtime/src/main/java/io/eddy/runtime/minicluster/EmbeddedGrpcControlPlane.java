@@ -1,0 +1,94 @@
+package io.eddy.runtime.minicluster;
+
+import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.cluster.ResourceManager;
+import io.eddy.runtime.cluster.TaskExecutor;
+import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
+import io.eddy.runtime.rpc.grpc.GrpcJobMasterClient;
+import io.eddy.runtime.rpc.grpc.GrpcJobMasterService;
+import io.eddy.runtime.rpc.grpc.GrpcResourceManagerClient;
+import io.eddy.runtime.rpc.grpc.GrpcResourceManagerService;
+import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorClient;
+import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
+import io.eddy.runtime.rpc.grpc.ResourceManagerRegistrar;
+import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * The gRPC control plane of an embedded cluster, on grpc-java's in-process transport: the
+ * JobManager serves its JobMasters and TaskManager registration, each TaskManager its TaskExecutor
+ * service, and every call between them is encoded as Protobuf, as in a distributed cluster.
+ */
+final class EmbeddedGrpcControlPlane implements AutoCloseable {
+  /** Deadline of a control-plane call. */
+  static final Duration DEADLINE = Duration.ofSeconds(60);
+
+  /** A collect batch is answered only when the client has room: it may wait on a slow reader. */
+  static final Duration COLLECT_DEADLINE = Duration.ofDays(1);
+
+  private final String prefix =
+      ControlPlaneChannels.IN_PROCESS_PREFIX + "eddy-" + UUID.randomUUID();
+  private final String jobManagerTarget = prefix + "-jobmanager";
+  private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final List<Server> servers = new CopyOnWriteArrayList<>();
+  private final GrpcResourceManagerClient resourceManagerClient;
+
+  EmbeddedGrpcControlPlane(
+      ResourceManager resourceManager, Function<String, JobMasterGateway> jobMasters) {
+    var registrar =
+        new ResourceManagerRegistrar(
+            resourceManager,
+            r ->
+                new GrpcTaskExecutorClient(
+                    channel(r.rpcAddress()),
+                    r.rpcAddress(),
+                    r.location(),
+                    DEADLINE,
+                    jobMaster -> jobManagerTarget));
+    servers.add(
+        ControlPlaneChannels.start(
+            jobManagerTarget,
+            List.of(
+                new GrpcJobMasterService(jobMasters), new GrpcResourceManagerService(registrar))));
+    resourceManagerClient =
+        new GrpcResourceManagerClient(channel(jobManagerTarget), jobManagerTarget, DEADLINE);
+  }
+
+  /** Serves {@code taskExecutor} and registers it with the JobManager, over gRPC. */
+  void register(String taskManagerId, TaskExecutor taskExecutor, int slots) {
+    String target = prefix + "-" + taskManagerId;
+    servers.add(
+        ControlPlaneChannels.start(
+            target,
+            List.of(
+                new GrpcTaskExecutorService(
+                    taskExecutor,
+                    (address, jobId) ->
+                        new GrpcJobMasterClient(
+                            channel(address), address, jobId, DEADLINE, COLLECT_DEADLINE)))));
+    String location = taskExecutor.getLocation();
+    int colon = location.lastIndexOf(':');
+    int dataPort = colon < 0 ? 0 : Integer.parseInt(location.substring(colon + 1));
+    resourceManagerClient
+        .register(new Registration(taskManagerId, target, location, dataPort, slots))
+        .join();
+  }
+
+  private ManagedChannel channel(String target) {
+    return channels.computeIfAbsent(target, ControlPlaneChannels::channel);
+  }
+
+  @Override
+  public void close() {
+    channels.values().forEach(ManagedChannel::shutdownNow);
+    servers.forEach(Server::shutdownNow);
+  }
+}
