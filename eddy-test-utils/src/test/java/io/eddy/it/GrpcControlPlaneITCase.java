@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.api.JobExecutionException;
+import io.eddy.api.JobExecutionResult;
 import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.common.accumulators.Accumulator;
+import io.eddy.api.common.accumulators.LongCounter;
+import io.eddy.api.common.functions.OpenContext;
+import io.eddy.api.common.functions.RichMapFunction;
 import io.eddy.api.java.tuple.Tuple2;
 import io.eddy.runtime.minicluster.MiniClusterConfig;
 import io.eddy.runtime.rpc.grpc.RemoteFailure;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +77,79 @@ class GrpcControlPlaneITCase {
     }
     assertThat(out).hasSize(20_000);
     assertThat(out.stream().mapToLong(Long::longValue).sum()).isEqualTo(20_000L * 20_001L);
+  }
+
+  /** Counts records in a built-in counter, or in an accumulator of its own. */
+  static final class Counting extends RichMapFunction<Long, Long> {
+    private final boolean custom;
+    private LongCounter counter;
+
+    Counting(boolean custom) {
+      this.custom = custom;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+      counter = new LongCounter();
+      getRuntimeContext().addAccumulator("records", custom ? new OwnCounter(counter) : counter);
+    }
+
+    @Override
+    public Long map(Long value) {
+      counter.add(1);
+      return value;
+    }
+  }
+
+  /** A user's own accumulator: it cannot cross the control plane without Java deserialization. */
+  record OwnCounter(LongCounter inner) implements Accumulator<Long, Long> {
+    @Override
+    public void add(Long value) {
+      inner.add(value);
+    }
+
+    @Override
+    public Long getLocalValue() {
+      return inner.getLocalValue();
+    }
+
+    @Override
+    public void resetLocal() {
+      inner.resetLocal();
+    }
+
+    @Override
+    public void merge(Accumulator<Long, Long> other) {
+      inner.add(other.getLocalValue());
+    }
+
+    @Override
+    public OwnCounter clone() {
+      return new OwnCounter(inner.clone());
+    }
+  }
+
+  @Test
+  void builtInAccumulatorsArriveAsTypedValues() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(3);
+    env.fromSequence(1, 12345).rebalance().map(new Counting(false)).sinkToDiscarding();
+    JobExecutionResult result = env.execute("accumulating over grpc");
+    assertThat(result.<Long>getAccumulatorResult("records")).isEqualTo(12345L);
+  }
+
+  @Test
+  void aCustomAccumulatorFailsTheJobWithAClearMessage() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    env.fromSequence(1, 100).map(new Counting(true)).sinkToDiscarding();
+    assertThatThrownBy(
+            () ->
+                env.executeAsync("custom accumulator")
+                    .getJobExecutionResult()
+                    .get(60, TimeUnit.SECONDS))
+        .hasMessageContaining("'records'")
+        .hasMessageContaining("only IntCounter and LongCounter");
   }
 
   @Test
