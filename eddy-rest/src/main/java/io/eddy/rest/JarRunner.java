@@ -156,7 +156,10 @@ final class JarRunner implements AutoCloseable {
                   + " failed: "
                   + firstLine(cause),
               cause))) {
-        LOG.info("The main method of {} ended: {}", main.getDeclaringClass().getName(), firstLine(cause));
+        LOG.info(
+            "The main method of {} ended: {}",
+            main.getDeclaringClass().getName(),
+            firstLine(cause));
       }
     } catch (Throwable t) {
       firstJob.completeExceptionally(t);
