@@ -9,6 +9,9 @@ record NamespacedKey(Object key, Object namespace) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NamespacedKey n && n.key.equals(key) && n.namespace.equals(namespace);
+    // namespaces are often one shared object (the window operator shares window instances)
+    return o instanceof NamespacedKey n
+        && n.key.equals(key)
+        && (n.namespace == namespace || n.namespace.equals(namespace));
   }
 }

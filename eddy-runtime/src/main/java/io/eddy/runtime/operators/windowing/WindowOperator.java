@@ -62,6 +62,16 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
   protected K currentKey;
   private long numLateRecordsDropped;
 
+  /**
+   * The last two distinct windows elements were assigned to (non-merging assigners). An equal
+   * window assigned later is replaced by one of these instances, so all keys' state and timers of a
+   * window share one window object: lookups then compare windows by identity instead of loading
+   * each stored entry's own copy, and that one object stays in the CPU cache.
+   */
+  private W recentWindow;
+
+  private W olderWindow;
+
   @SuppressWarnings("unchecked")
   public WindowOperator(WindowSpec<IN, K, W> spec) {
     super((ProcessWindowFunction<ACC, OUT, K, W>) spec.function());
@@ -137,7 +147,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
       if (isWindowLate(assigned)) {
         continue;
       }
-      W window = mergingWindows == null ? assigned : (W) mergeWindow((TimeWindow) assigned);
+      W window = mergingWindows == null ? shared(assigned) : (W) mergeWindow((TimeWindow) assigned);
       skipped = false;
       addToWindow(window, record);
       triggerContext.key = currentKey;
@@ -160,6 +170,22 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         numLateRecordsDropped++;
       }
     }
+  }
+
+  /** The instance of {@code window} kept in {@link #recentWindow}, made so if it is new. */
+  private W shared(W window) {
+    W recent = recentWindow;
+    if (recent != null && recent.equals(window)) {
+      return recent;
+    }
+    W older = olderWindow;
+    olderWindow = recent;
+    if (older != null && older.equals(window)) {
+      recentWindow = older;
+      return older;
+    }
+    recentWindow = window;
+    return window;
   }
 
   /** Adds the element to the window's contents. */
