@@ -130,6 +130,25 @@ abstract class AbstractHeapState<K, S> implements State, InternalKvState, StateT
     return keys;
   }
 
+  @Override
+  public final boolean hasEntry() {
+    return peekStored() != null;
+  }
+
+  @Override
+  public final void forEachNamespacedEntry(java.util.function.BiConsumer<Object, Object> action) {
+    for (int g = 0; g < table.numKeyGroups(); g++) {
+      table
+          .map(g)
+          .forEach(
+              (key, stored) -> {
+                if (key instanceof NamespacedKey n) {
+                  action.accept(n.key(), n.namespace());
+                }
+              });
+    }
+  }
+
   /** Number of keys with stored state (including expired entries not yet cleaned up). */
   int numKeys() {
     return table.size();

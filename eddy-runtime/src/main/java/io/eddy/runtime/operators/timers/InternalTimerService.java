@@ -108,6 +108,15 @@ public final class InternalTimerService<K> {
     processingTimeTimers.remove(time, key, keyGroupIndex(key));
   }
 
+  /** Whether the event-time timer of {@code key} in {@code namespace} at {@code time} exists. */
+  public boolean hasEventTimeTimer(K key, Object namespace, long time) {
+    return eventTimeTimers.contains(time, key, namespace, keyGroupIndex(key));
+  }
+
+  public boolean hasProcessingTimeTimer(K key, Object namespace, long time) {
+    return processingTimeTimers.contains(time, key, namespace, keyGroupIndex(key));
+  }
+
   /** Fires the event-time timers at or before {@code watermark}, in timestamp order. */
   public void advanceWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
