@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Eddy 0.1.0-SNAPSHOT",
     description = "Runs Eddy stream processing jobs.",
-    subcommands = {RunCommand.class, ExampleCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ExampleCommand.class,
+      JobManagerCommand.class,
+      ListCommand.class,
+      CancelCommand.class,
+      SavepointCommand.class,
+      StopCommand.class
+    })
 public final class EddyCli implements Runnable {
 
   @Override
@@ -24,7 +32,10 @@ public final class EddyCli implements Runnable {
   /** Runs the command line and returns the exit code (for tests). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new EddyCli());
-    cli.setStopAtPositional(true); // everything after the jar or example name belongs to the job
+    // Everything after the jar or example name belongs to the job; other commands take options
+    // anywhere (eddy stop JOB --savepoint DIR).
+    cli.getSubcommands().get("run").setStopAtPositional(true);
+    cli.getSubcommands().get("example").setStopAtPositional(true);
     cli.setParameterExceptionHandler(
         (e, a) -> {
           System.err.println(

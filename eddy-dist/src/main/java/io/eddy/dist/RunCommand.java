@@ -1,5 +1,11 @@
 package io.eddy.dist;
 
+import io.eddy.core.execution.PipelineExecutors;
+import io.eddy.core.execution.SavepointRestoreSettings;
+import io.eddy.rest.RestClient;
+import io.eddy.rest.messages.Messages;
+import io.eddy.runtime.cluster.DispatcherExecutor;
+import io.eddy.runtime.minicluster.EmbeddedExecutorFactory;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -12,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code eddy run [-p N] [-c CLASS] JAR [ARGS...]}: runs a job jar on the embedded cluster. */
+/**
+ * {@code eddy run [-m HOST:PORT] [-p N] [-c CLASS] [--detached] [--savepoint PATH] JAR [ARGS...]}:
+ * runs a job jar on the embedded cluster, or with {@code -m} uploads it to a JobManager.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
@@ -32,6 +41,29 @@ final class RunCommand implements Callable<Integer> {
       description = "Main class (default: Main-Class of the jar's manifest).")
   String mainClass;
 
+  @Option(
+      names = {"-m", "--jobmanager"},
+      paramLabel = "HOST:PORT",
+      description =
+          "Submit to the JobManager with this REST address (e.g. localhost:8081) instead of running embedded.")
+  String jobManager;
+
+  @Option(
+      names = {"-d", "--detached"},
+      description = "With -m: return once the job is submitted instead of waiting for its end.")
+  boolean detached;
+
+  @Option(
+      names = {"-s", "--savepoint"},
+      paramLabel = "PATH",
+      description = "Start the job from this savepoint or retained checkpoint directory.")
+  String savepoint;
+
+  @Option(
+      names = {"-n", "--allow-non-restored-state"},
+      description = "With --savepoint: skip state that no operator of the job claims.")
+  boolean allowNonRestoredState;
+
   @Parameters(index = "0", paramLabel = "JAR", description = "The job jar.")
   Path jar;
 
@@ -46,9 +78,65 @@ final class RunCommand implements Callable<Integer> {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("Job jar not found: " + jar);
     }
+    if (parallelism < 0) {
+      throw new IllegalArgumentException(
+          "Parallelism must be at least 1, but was " + parallelism + ".");
+    }
+    if (jobManager != null) {
+      return runOnJobManager();
+    }
+    if (detached) {
+      throw new IllegalArgumentException(
+          "--detached needs -m HOST:PORT: an embedded job ends with this process.");
+    }
     String className = mainClass != null ? mainClass : manifestMainClass(jar);
-    return JobLauncher.launch(new URL[] {jar.toUri().toURL()}, className, jobArgs, parallelism);
+    SavepointRestoreSettings restore =
+        savepoint == null
+            ? SavepointRestoreSettings.NONE
+            : SavepointRestoreSettings.forPath(savepoint, allowNonRestoredState);
+    if (!restore.restoreSavepoint()) {
+      return JobLauncher.launch(new URL[] {jar.toUri().toURL()}, className, jobArgs, parallelism);
+    }
+    PipelineExecutors.setContextExecutor(
+        pipeline ->
+            new EmbeddedExecutorFactory()
+                .createEmbedded()
+                .execute(DispatcherExecutor.withDefaults(pipeline, restore, null)));
+    try {
+      return JobLauncher.launch(new URL[] {jar.toUri().toURL()}, className, jobArgs, parallelism);
+    } finally {
+      PipelineExecutors.setContextExecutor(null);
+    }
   }
+
+  private int runOnJobManager() throws InterruptedException {
+    RestClient client = new RestClient(RestClient.normalizeAddress(jobManager));
+    String jobId =
+        client.runJar(jar, mainClass, jobArgs, parallelism, savepoint, allowNonRestoredState);
+    System.out.println("Job has been submitted with JobID " + jobId);
+    if (detached) {
+      return 0;
+    }
+    Messages.JobDetail job = client.job(jobId);
+    while (!TERMINAL.contains(job.status())) {
+      Thread.sleep(200); // a client polling the REST API, not test synchronization
+      job = client.job(jobId);
+    }
+    switch (job.status()) {
+      case "FINISHED" -> {
+        System.out.println(
+            "Job " + jobId + " finished after " + ListCommand.formatDuration(job.duration()) + ".");
+        return 0;
+      }
+      case "CANCELED" -> throw new IllegalStateException("Job " + jobId + " was cancelled.");
+      default ->
+          throw new IllegalStateException(
+              "Job " + jobId + " failed" + (job.failure() == null ? "." : ": " + job.failure()));
+    }
+  }
+
+  private static final java.util.Set<String> TERMINAL =
+      java.util.Set.of("FINISHED", "FAILED", "CANCELED");
 
   private static String manifestMainClass(Path jar) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {

@@ -9,6 +9,8 @@ import java.util.ServiceLoader;
 public final class PipelineExecutors {
   private static volatile PipelineExecutor contextExecutor;
   private static volatile int contextParallelism;
+  private static final ThreadLocal<PipelineExecutor> threadExecutor = new ThreadLocal<>();
+  private static final ThreadLocal<Integer> threadParallelism = new ThreadLocal<>();
 
   private PipelineExecutors() {}
 
@@ -25,13 +27,33 @@ public final class PipelineExecutors {
     contextParallelism = parallelism;
   }
 
+  /**
+   * Like {@link #setContextExecutor} and {@link #setContextParallelism}, but only for environments
+   * created on the current thread; it wins over the process-wide context. A JobManager running
+   * several clients' job jars at once gives each its own. {@link #clearThreadContext()} resets.
+   */
+  public static void setThreadContext(PipelineExecutor executor, int parallelism) {
+    threadExecutor.set(executor);
+    threadParallelism.set(parallelism);
+  }
+
+  public static void clearThreadContext() {
+    threadExecutor.remove();
+    threadParallelism.remove();
+  }
+
   /** The default parallelism of a new environment. */
   public static int defaultParallelism() {
-    int p = contextParallelism;
+    Integer own = threadParallelism.get();
+    int p = own != null && own > 0 ? own : contextParallelism;
     return p > 0 ? p : Runtime.getRuntime().availableProcessors();
   }
 
   public static PipelineExecutor current() {
+    PipelineExecutor own = threadExecutor.get();
+    if (own != null) {
+      return own;
+    }
     PipelineExecutor context = contextExecutor;
     if (context != null) {
       return context;

@@ -114,10 +114,35 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
     return jobs.get(jobId);
   }
 
+  @Override
+  public CompletableFuture<java.util.List<JobOverview>> requestJobOverviews() {
+    java.util.List<CompletableFuture<JobOverview>> each =
+        jobs.values().stream().map(JobMaster::requestJobOverview).toList();
+    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+        .thenApply(
+            ignored ->
+                each.stream()
+                    .map(CompletableFuture::join)
+                    .sorted(
+                        java.util.Comparator.comparingLong(JobOverview::startTime)
+                            .thenComparing(JobOverview::jobId))
+                    .toList());
+  }
+
+  @Override
+  public CompletableFuture<JobDetails> requestJobDetails(String jobId) {
+    return jobMaster(jobId).requestJobDetails();
+  }
+
+  @Override
+  public CompletableFuture<java.util.List<TaskManagerInfo>> requestTaskManagers() {
+    return CompletableFuture.completedFuture(resourceManager.getTaskManagers());
+  }
+
   private JobMaster jobMaster(String jobId) {
     JobMaster jm = jobs.get(jobId);
     if (jm == null) {
-      throw new IllegalArgumentException("No job with id " + jobId + " is known to this cluster.");
+      throw new UnknownJobException(jobId);
     }
     return jm;
   }

@@ -5,7 +5,10 @@ import io.eddy.api.JobStatus;
 import io.eddy.runtime.graph.JobGraph;
 import java.util.concurrent.CompletableFuture;
 
-/** How clients talk to the JobManager. */
+/**
+ * How clients talk to the JobManager. A request about a job id the cluster does not know fails with
+ * {@link UnknownJobException} (thrown, or as the future's cause).
+ */
 public interface DispatcherGateway {
   /** Accepts a job; fails if it cannot start (no resources, a source that cannot open). */
   CompletableFuture<String> submitJob(JobGraph jobGraph);
@@ -32,6 +35,15 @@ public interface DispatcherGateway {
 
   /** Takes a savepoint of a running job into {@code directory}; completes with its path. */
   CompletableFuture<String> triggerSavepoint(String jobId, String directory);
+
+  /** Every job this cluster knows (running, and the most recent finished ones), oldest first. */
+  CompletableFuture<java.util.List<JobOverview>> requestJobOverviews();
+
+  /** A job's vertices, subtasks, their states and TaskManagers. */
+  CompletableFuture<JobDetails> requestJobDetails(String jobId);
+
+  /** The TaskManagers registered at the ResourceManager, with their slots. */
+  CompletableFuture<java.util.List<TaskManagerInfo>> requestTaskManagers();
 
   /** Takes a savepoint and stops the job (see JobMaster#stopWithSavepoint). */
   CompletableFuture<String> stopWithSavepoint(String jobId, String directory, boolean drain);

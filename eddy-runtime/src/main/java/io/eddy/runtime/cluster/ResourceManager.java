@@ -37,6 +37,19 @@ public final class ResourceManager {
     return free;
   }
 
+  /** Every TaskManager with its slots, in registration order. */
+  public synchronized List<TaskManagerInfo> getTaskManagers() {
+    List<TaskManagerInfo> infos = new ArrayList<>();
+    for (Map.Entry<TaskExecutorGateway, boolean[]> e : slots.entrySet()) {
+      int free = 0;
+      for (boolean u : e.getValue()) {
+        free += u ? 0 : 1;
+      }
+      infos.add(new TaskManagerInfo(e.getKey().getLocation(), e.getValue().length, free));
+    }
+    return infos;
+  }
+
   /** Lends {@code count} slots to a job, or fails with a message saying what is missing. */
   public synchronized List<Slot> allocateSlots(String jobId, int count) {
     int free = getFreeSlots();

@@ -183,7 +183,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
             setup.runtimeContext().getMaxNumberOfParallelSubtasks(),
             setup.processingTimeService(),
             target,
-            key -> backend.setCurrentKey(key));
+            backend);
     // restored timers wait in the backend until now: their queues did not exist before
     backend.restoreTimers(InternalTimerService.EVENT_TIME_QUEUE, service.eventTimeTimers());
     if (backend.restoreTimers(

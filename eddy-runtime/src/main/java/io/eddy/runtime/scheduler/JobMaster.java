@@ -12,7 +12,9 @@ import io.eddy.runtime.checkpoint.CheckpointStats;
 import io.eddy.runtime.checkpoint.SnapshotType;
 import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
 import io.eddy.runtime.checkpoint.storage.StateFileHandle;
+import io.eddy.runtime.cluster.JobDetails;
 import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.cluster.JobOverview;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.cluster.Slot;
 import io.eddy.runtime.cluster.TaskExecutorGateway;
@@ -66,6 +68,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final Map<String, CollectBuffer> collectBuffers = new HashMap<>();
   private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
   private final long submissionTime = System.currentTimeMillis();
+  private long endTime = -1;
 
   /** Per job vertex, the operator ids of its chain. */
   private final Map<Integer, List<String>> operatorIds = new HashMap<>();
@@ -530,6 +533,41 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                 : checkpointCoordinator.stats());
   }
 
+  /** The job's id, name, status and times (for the job list). */
+  public CompletableFuture<JobOverview> requestJobOverview() {
+    return callAsync(this::overview);
+  }
+
+  private JobOverview overview() {
+    return new JobOverview(jobGraph.jobId(), jobGraph.jobName(), status, submissionTime, endTime);
+  }
+
+  /** The job's vertices with their subtasks' current attempts, states and TaskManagers. */
+  public CompletableFuture<JobDetails> requestJobDetails() {
+    return callAsync(
+        () -> {
+          List<JobDetails.Vertex> vertices = new ArrayList<>();
+          for (JobVertex v : jobGraph.vertices()) {
+            List<JobDetails.Subtask> subtasks = new ArrayList<>();
+            for (int s = 0; s < v.parallelism(); s++) {
+              ExecutionVertex ev = executionGraph.get(v.index(), s);
+              subtasks.add(
+                  new JobDetails.Subtask(
+                      s,
+                      Math.max(ev.getAttemptNumber(), 0),
+                      ev.getState().name(),
+                      ev.getSlot() == null ? null : ev.getSlot().taskManager().getLocation()));
+            }
+            vertices.add(new JobDetails.Vertex(v.index(), v.name(), v.parallelism(), subtasks));
+          }
+          String failure = null;
+          if (failureCause != null && status != JobStatus.RUNNING) {
+            failure = describeFailure().lines().findFirst().orElse(null);
+          }
+          return new JobDetails(overview(), numberOfRestarts, failure, vertices);
+        });
+  }
+
   /** How often the job restarted after failures. */
   public CompletableFuture<Integer> requestNumberOfRestarts() {
     return callAsync(() -> numberOfRestarts);
@@ -554,8 +592,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     } else {
       return;
     }
+    endTime = System.currentTimeMillis();
     cleanUp();
-    long runtime = System.currentTimeMillis() - submissionTime;
+    long runtime = endTime - submissionTime;
     LOG.info("Job {} ({}) {} after {} ms", jobGraph.jobName(), jobGraph.jobId(), status, runtime);
     switch (status) {
       case FINISHED -> {

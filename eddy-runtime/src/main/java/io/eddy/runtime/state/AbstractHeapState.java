@@ -29,14 +29,12 @@ abstract class AbstractHeapState<K, S> implements State, InternalKvState, StateT
         new StateTable<>(backend.getKeyGroupRange().size(), copier, backend.snapshotVersions());
   }
 
-  /** The namespace of the next accesses; null for the plain keyed state users get. */
+  /**
+   * The namespace of the next accesses; null for the plain keyed state users get. Entries of a key
+   * in a namespace are stored under a {@link NamespacedKey}, in the key group of their key, so they
+   * move with it.
+   */
   private Object namespace;
-
-  /** The last (key, namespace) pair and the map key made for it, reused while both stay. */
-  private Object lastKey;
-
-  private Object lastNamespace;
-  private NamespacedKey lastNamespacedKey;
 
   @Override
   public final void setCurrentNamespace(Object namespace) {
@@ -53,41 +51,24 @@ abstract class AbstractHeapState<K, S> implements State, InternalKvState, StateT
    * is still being written shares it, it is replaced by a copy first.
    */
   protected final S getStored() {
-    return currentMap().get(mapKey(), mapKeyHash());
+    return currentMap().get(backend.getCurrentKey(), namespace, mapKeyHash());
   }
 
   /** The current key's stored value, or null, for reading only (it may be a snapshot's). */
   protected final S peekStored() {
-    return currentMap().peek(mapKey(), mapKeyHash());
+    return currentMap().peek(backend.getCurrentKey(), namespace, mapKeyHash());
   }
 
   /** Stores {@code stored} for the current key; fast after {@link #getStored()} of the same key. */
   protected final void putStored(S stored) {
-    currentMap().put(mapKey(), mapKeyHash(), stored);
+    currentMap().put(backend.getCurrentKey(), namespace, mapKeyHash(), stored);
   }
 
   protected final void removeStored() {
-    currentMap().remove(mapKey(), mapKeyHash());
+    currentMap().remove(backend.getCurrentKey(), namespace, mapKeyHash());
   }
 
-  /**
-   * The key under which the current (key, namespace) is stored: the key itself without a namespace,
-   * else a {@link NamespacedKey} (made once per change of key or namespace). Namespaced entries
-   * live in the key group of their key, so they move with it.
-   */
-  private Object mapKey() {
-    Object key = backend.getCurrentKey();
-    if (namespace == null) {
-      return key;
-    }
-    if (key != lastKey || namespace != lastNamespace) {
-      lastKey = key;
-      lastNamespace = namespace;
-      lastNamespacedKey = new NamespacedKey(key, namespace);
-    }
-    return lastNamespacedKey;
-  }
-
+  /** The hash code of the current key, or of its {@link NamespacedKey} in the namespace. */
   private int mapKeyHash() {
     int hash = backend.getCurrentKeyHash();
     return namespace == null ? hash : 31 * hash + namespace.hashCode();
@@ -128,6 +109,25 @@ abstract class AbstractHeapState<K, S> implements State, InternalKvState, StateT
               });
     }
     return keys;
+  }
+
+  @Override
+  public final boolean hasEntry() {
+    return peekStored() != null;
+  }
+
+  @Override
+  public final void forEachNamespacedEntry(java.util.function.BiConsumer<Object, Object> action) {
+    for (int g = 0; g < table.numKeyGroups(); g++) {
+      table
+          .map(g)
+          .forEach(
+              (key, stored) -> {
+                if (key instanceof NamespacedKey n) {
+                  action.accept(n.key(), n.namespace());
+                }
+              });
+    }
   }
 
   /** Number of keys with stored state (including expired entries not yet cleaned up). */

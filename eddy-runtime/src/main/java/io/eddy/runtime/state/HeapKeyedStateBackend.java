@@ -112,7 +112,8 @@ public final class HeapKeyedStateBackend<K> {
     return currentKeyHash;
   }
 
-  int getCurrentKeyGroupIndex() {
+  /** The key group of the current key, relative to the start of the backend's range. */
+  public int getCurrentKeyGroupIndex() {
     return currentKeyGroupIndex;
   }
 

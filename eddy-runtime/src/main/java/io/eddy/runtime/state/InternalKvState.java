@@ -11,4 +11,13 @@ public interface InternalKvState {
   void setCurrentNamespace(Object namespace);
 
   Object getCurrentNamespace();
+
+  /**
+   * Whether the current key has an entry in the current namespace (expired ones included); reads
+   * nothing of the value.
+   */
+  boolean hasEntry();
+
+  /** Calls {@code action} with the key and namespace of every entry that has a namespace. */
+  void forEachNamespacedEntry(java.util.function.BiConsumer<Object, Object> action);
 }

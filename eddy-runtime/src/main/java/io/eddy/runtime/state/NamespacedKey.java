@@ -7,8 +7,15 @@ record NamespacedKey(Object key, Object namespace) {
     return 31 * key.hashCode() + namespace.hashCode();
   }
 
+  /** Whether this is the map key of {@code key} in {@code namespace}. */
+  boolean is(Object key, Object namespace) {
+    // namespaces are often one shared object (the window operator shares window instances)
+    return this.key.equals(key)
+        && (this.namespace == namespace || this.namespace.equals(namespace));
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof NamespacedKey n && n.key.equals(key) && n.namespace.equals(namespace);
+    return o instanceof NamespacedKey n && n.is(key, namespace);
   }
 }

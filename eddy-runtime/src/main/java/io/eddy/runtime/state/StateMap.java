@@ -60,6 +60,8 @@ final class StateMap<K, V> {
 
   private Object lastKey;
 
+  private Object lastNamespace;
+
   /** A map whose values are never changed in place (no copy-on-write). */
   StateMap() {
     this(null, new SnapshotVersions());
@@ -83,10 +85,36 @@ final class StateMap<K, V> {
    * The value of {@code key}, or null; the caller may change it in place (a value a snapshot in
    * flight shares is replaced by a copy first).
    */
-  @SuppressWarnings("unchecked")
   V get(K key, int hash) {
-    int slot = find(key, hash);
+    return get(key, null, hash);
+  }
+
+  /** The value of {@code key}, or null, which the caller only reads: never copies. */
+  V peek(K key, int hash) {
+    return peek(key, null, hash);
+  }
+
+  void put(K key, int hash, V value) {
+    put(key, null, hash, value);
+  }
+
+  void remove(K key, int hash) {
+    remove(key, null, hash);
+  }
+
+  // The variants below address the entry of a key in a namespace (null: none) without a map key
+  // object: its NamespacedKey is made only when the entry is inserted, not for every access.
+  // hash: the key's hash code, or that of its NamespacedKey.
+
+  /** As {@link #get(Object, int)}, for {@code key} in {@code namespace}. */
+  @SuppressWarnings("unchecked")
+  V get(Object key, Object namespace, int hash) {
+    int slot =
+        key == lastKey && namespace == lastNamespace && lastSlot >= 0
+            ? lastSlot
+            : find(key, namespace, hash);
     lastKey = key;
+    lastNamespace = namespace;
     lastSlot = slot;
     if (versions[slot] <= sharedUpTo) {
       return (V) ownValueAt(slot);
@@ -94,17 +122,28 @@ final class StateMap<K, V> {
     return (V) values[slot]; // null if the slot is empty
   }
 
-  /** The value of {@code key}, or null, which the caller only reads: never copies. */
+  /**
+   * As {@link #peek(Object, int)}, for {@code key} in {@code namespace}. Remembers the slot, so
+   * that a {@link #get} or {@link #put} of the same key and namespace that follows does not search.
+   */
   @SuppressWarnings("unchecked")
-  V peek(K key, int hash) {
-    return (V) values[find(key, hash)];
+  V peek(Object key, Object namespace, int hash) {
+    int slot = find(key, namespace, hash);
+    lastKey = key;
+    lastNamespace = namespace;
+    lastSlot = slot;
+    return (V) values[slot];
   }
 
-  void put(K key, int hash, V value) {
-    int slot = key == lastKey && lastSlot >= 0 ? lastSlot : find(key, hash);
+  /** As {@link #put(Object, int, Object)}, for {@code key} in {@code namespace}. */
+  void put(Object key, Object namespace, int hash, V value) {
+    int slot =
+        key == lastKey && namespace == lastNamespace && lastSlot >= 0
+            ? lastSlot
+            : find(key, namespace, hash);
     versions[slot] = writeVersion;
     if (keys[slot] == null) {
-      keys[slot] = key;
+      keys[slot] = namespace == null ? key : new NamespacedKey(key, namespace);
       hashes[slot] = hash;
       values[slot] = value;
       size++;
@@ -118,8 +157,9 @@ final class StateMap<K, V> {
     }
   }
 
-  void remove(K key, int hash) {
-    int slot = find(key, hash);
+  /** As {@link #remove(Object, int)}, for {@code key} in {@code namespace}. */
+  void remove(Object key, Object namespace, int hash) {
+    int slot = find(key, namespace, hash);
     lastSlot = -1;
     if (keys[slot] == null) {
       return;
@@ -240,10 +280,18 @@ final class StateMap<K, V> {
 
   /** The slot holding {@code key}, or the empty slot where it belongs. */
   private int find(Object key, int hash) {
+    return find(key, null, hash);
+  }
+
+  /** The slot holding {@code key} in {@code namespace} (null: none), or the empty one for it. */
+  private int find(Object key, Object namespace, int hash) {
     int slot = spread(hash) & mask;
     while (true) {
       Object k = keys[slot];
-      if (k == null || k == key || (hashes[slot] == hash && k.equals(key))) {
+      if (k == null
+          || (namespace == null
+              ? k == key || (hashes[slot] == hash && k.equals(key))
+              : hashes[slot] == hash && k instanceof NamespacedKey n && n.is(key, namespace))) {
         return slot;
       }
       slot = (slot + 1) & mask;

@@ -170,6 +170,27 @@ class WindowAndAggregationCheckpointTest {
   }
 
   @Test
+  void windowsWhoseTriggerDeletedTheCleanupTimerStillFireAfterTheRestore() throws Exception {
+    Op<String, String> op =
+        op(
+            ENV.fromElements("x")
+                .keyBy(FIRST_LETTER)
+                .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
+                .trigger(new WindowOperatorTest.DeletesTheEndTimerEarly())
+                .reduce((a, b) -> a + "+" + b));
+    List<Step<String>> before = new ArrayList<>();
+    for (char c : LETTERS.toCharArray()) {
+      before.add(element(c + "1", 1, op.keys()));
+    }
+    before.add(watermark(3)); // the trigger deletes every window's end (= cleanup) timer
+    // the next element of a window registers its cleanup timer again, also after the restore
+    List<Step<String>> after =
+        List.of(element("a4", 4, op.keys()), element("b5", 5, op.keys()), watermark(30));
+    List<String> output = assertRestoreContinuesTheRun(op, before, after);
+    assertThat(output).containsExactlyInAnyOrder("a1+a4@9", "b1+b5@9");
+  }
+
+  @Test
   void mergedSessionWindowsAndTheirStateSurviveTheRestore() throws Exception {
     Op<String, String> op =
         op(

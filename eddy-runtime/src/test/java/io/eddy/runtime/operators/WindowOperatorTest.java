@@ -28,6 +28,8 @@ import io.eddy.api.windowing.triggers.ContinuousEventTimeTrigger;
 import io.eddy.api.windowing.triggers.ContinuousProcessingTimeTrigger;
 import io.eddy.api.windowing.triggers.CountTrigger;
 import io.eddy.api.windowing.triggers.PurgingTrigger;
+import io.eddy.api.windowing.triggers.Trigger;
+import io.eddy.api.windowing.triggers.TriggerResult;
 import io.eddy.api.windowing.windows.GlobalWindow;
 import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.api.windowing.windows.Window;
@@ -166,6 +168,69 @@ class WindowOperatorTest {
     }
   }
 
+  /**
+   * Fires at the window's end. Elements before {@code start + 2} register a timer there that
+   * deletes the end timer, which is also the window's cleanup timer: the window then fires only if
+   * a later element registers it again.
+   */
+  static final class DeletesTheEndTimerEarly extends Trigger<Object, TimeWindow> {
+    @Override
+    public TriggerResult onElement(Object e, long timestamp, TimeWindow w, TriggerContext ctx) {
+      ctx.registerEventTimeTimer(w.maxTimestamp());
+      if (timestamp < w.getStart() + 2) {
+        ctx.registerEventTimeTimer(w.getStart() + 2);
+      }
+      return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onEventTime(long time, TimeWindow w, TriggerContext ctx) {
+      if (time == w.maxTimestamp()) {
+        return TriggerResult.FIRE;
+      }
+      ctx.deleteEventTimeTimer(w.maxTimestamp());
+      return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onProcessingTime(long time, TimeWindow w, TriggerContext ctx) {
+      return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public void clear(TimeWindow w, TriggerContext ctx) {
+      ctx.deleteEventTimeTimer(w.maxTimestamp());
+      ctx.deleteEventTimeTimer(w.getStart() + 2);
+    }
+  }
+
+  /** Deletes the end timer it registered for the element "a2!" right away. */
+  static final class DeletesTheEndTimerOnBang extends Trigger<String, TimeWindow> {
+    @Override
+    public TriggerResult onElement(String e, long timestamp, TimeWindow w, TriggerContext ctx) {
+      ctx.registerEventTimeTimer(w.maxTimestamp());
+      if (e.endsWith("!")) {
+        ctx.deleteEventTimeTimer(w.maxTimestamp());
+      }
+      return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onEventTime(long time, TimeWindow w, TriggerContext ctx) {
+      return time == w.maxTimestamp() ? TriggerResult.FIRE : TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onProcessingTime(long time, TimeWindow w, TriggerContext ctx) {
+      return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public void clear(TimeWindow w, TriggerContext ctx) {
+      ctx.deleteEventTimeTimer(w.maxTimestamp());
+    }
+  }
+
   static String describe(Window w) {
     return w instanceof TimeWindow t ? "[" + t.getStart() + "," + t.getEnd() + ")" : "G";
   }
@@ -211,6 +276,44 @@ class WindowOperatorTest {
     assertThat(h.takeOutput()).containsExactly("late:a4@4");
     h.processWatermark(Long.MAX_VALUE);
     assertThat(h.takeOutput()).containsExactly("a[10,20):a12,a19@19", "W(" + Long.MAX_VALUE + ")");
+  }
+
+  @Test
+  void aCleanupTimerTheTriggerDeletedIsRegisteredAgainByTheNextElement() throws Exception {
+    OperatorHarness<String, String> h =
+        harness(
+            keyed()
+                .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
+                .trigger(new DeletesTheEndTimerEarly())
+                .process(new Describe<>()));
+    h.processElement("a1", 1);
+    h.processElement("b1", 1);
+    h.processWatermark(3); // deletes the end timers of a and b
+    h.processElement("a4", 4); // registers a's again: its window had contents before
+    h.processElement("a5", 5);
+    h.processWatermark(9);
+    assertThat(h.takeOutput()).containsExactly("W(3)", "a[0,10):a1,a4,a5@9", "W(9)");
+    h.processElement("b10", 10);
+    h.processElement("b11", 11);
+    h.processWatermark(19);
+    assertThat(h.takeOutput()).containsExactly("W(19)"); // [10,20) deleted its end timer at 12
+  }
+
+  @Test
+  void aCleanupTimerTheTriggerDeletesOnAnElementIsRegisteredAfterIt() throws Exception {
+    OperatorHarness<String, String> h =
+        harness(
+            keyed()
+                .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
+                .trigger(new DeletesTheEndTimerOnBang())
+                .process(new Describe<>()));
+    h.processElement("a1", 1);
+    h.processElement("a2!", 2);
+    h.processElement("a3", 3);
+    h.processElement("b3!", 3);
+    h.processWatermark(9);
+    assertThat(h.takeOutput())
+        .containsExactlyInAnyOrder("a[0,10):a1,a2!,a3@9", "b[0,10):b3!@9", "W(9)");
   }
 
   @Test

@@ -86,7 +86,7 @@ public final class TimeWindow extends Window {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TimeWindow w && w.start == start && w.end == end;
+    return o == this || (o instanceof TimeWindow w && w.start == start && w.end == end);
   }
 
   @Override

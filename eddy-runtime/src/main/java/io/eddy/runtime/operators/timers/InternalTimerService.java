@@ -1,10 +1,10 @@
 package io.eddy.runtime.operators.timers;
 
+import io.eddy.runtime.state.HeapKeyedStateBackend;
 import io.eddy.runtime.state.KeyGroupRange;
 import io.eddy.runtime.state.KeyGroupRangeAssignment;
 import io.eddy.runtime.task.ProcessingTimeService;
 import io.eddy.runtime.time.Clock;
-import java.util.function.Consumer;
 
 /**
  * Event-time and processing-time timers of one keyed operator, per (key, timestamp) and
@@ -27,7 +27,7 @@ public final class InternalTimerService<K> {
   private final int maxParallelism;
   private final ProcessingTimeService processingTimeService;
   private final Triggerable<K> target;
-  private final Consumer<K> keyContext;
+  private final HeapKeyedStateBackend<K> keyContext;
   private final KeyGroupedTimerQueue<K> eventTimeTimers;
   private final KeyGroupedTimerQueue<K> processingTimeTimers;
   private long currentWatermark = Long.MIN_VALUE;
@@ -39,14 +39,15 @@ public final class InternalTimerService<K> {
    * @param maxParallelism the number of key groups of the job
    * @param processingTimeService where the processing-time timer is scheduled
    * @param target receives the firing timers
-   * @param keyContext sets the current key of the operator's keyed state
+   * @param keyContext the operator's keyed state, whose current key the service sets before each
+   *     firing; timers of that key reuse the key group it computed
    */
   public InternalTimerService(
       KeyGroupRange keyGroupRange,
       int maxParallelism,
       ProcessingTimeService processingTimeService,
       Triggerable<K> target,
-      Consumer<K> keyContext) {
+      HeapKeyedStateBackend<K> keyContext) {
     this.keyGroupRange = keyGroupRange;
     this.maxParallelism = maxParallelism;
     this.processingTimeService = processingTimeService;
@@ -107,13 +108,22 @@ public final class InternalTimerService<K> {
     processingTimeTimers.remove(time, key, keyGroupIndex(key));
   }
 
+  /** Whether the event-time timer of {@code key} in {@code namespace} at {@code time} exists. */
+  public boolean hasEventTimeTimer(K key, Object namespace, long time) {
+    return eventTimeTimers.contains(time, key, namespace, keyGroupIndex(key));
+  }
+
+  public boolean hasProcessingTimeTimer(K key, Object namespace, long time) {
+    return processingTimeTimers.contains(time, key, namespace, keyGroupIndex(key));
+  }
+
   /** Fires the event-time timers at or before {@code watermark}, in timestamp order. */
   public void advanceWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
     InternalTimer<K> timer;
     while ((timer = eventTimeTimers.peek()) != null && timer.getTimestamp() <= watermark) {
       eventTimeTimers.poll();
-      keyContext.accept(timer.getKey());
+      keyContext.setCurrentKey(timer.getKey());
       target.onEventTime(timer);
     }
   }
@@ -160,7 +170,7 @@ public final class InternalTimerService<K> {
     InternalTimer<K> timer;
     while ((timer = processingTimeTimers.peek()) != null && timer.getTimestamp() <= time) {
       processingTimeTimers.poll();
-      keyContext.accept(timer.getKey());
+      keyContext.setCurrentKey(timer.getKey());
       target.onProcessingTime(timer);
     }
     if (timer != null && timer.getTimestamp() < scheduledProcessingTime) {
@@ -173,6 +183,10 @@ public final class InternalTimerService<K> {
       throw new IllegalStateException(
           "No current key: timers can be registered only while a keyed element or timer is"
               + " processed.");
+    }
+    if (key == keyContext.getCurrentKey()) {
+      // operators register timers of the current key (per element): the backend hashed it already
+      return keyContext.getCurrentKeyGroupIndex();
     }
     return KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism) - keyGroupRange.start();
   }

@@ -68,6 +68,13 @@ public final class KeyGroupedTimerQueue<K> {
     return true;
   }
 
+  /** Whether the timer of {@code namespace} (null: none) exists. */
+  public boolean contains(long timestamp, K key, Object namespace, int keyGroupIndex) {
+    TimerSet<K> timers = byKeyGroup[keyGroupIndex];
+    return timers != null
+        && timers.get(timestamp, key, namespace, TimerSet.hash(timestamp, key, namespace)) != null;
+  }
+
   /**
    * Removes the timer if it exists.
    *

@@ -62,6 +62,27 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
   protected K currentKey;
   private long numLateRecordsDropped;
 
+  /**
+   * The last two distinct windows elements were assigned to (non-merging assigners). An equal
+   * window assigned later is replaced by one of these instances, so all keys' state and timers of a
+   * window share one window object: lookups then compare windows by identity instead of loading
+   * each stored entry's own copy, and that one object stays in the CPU cache.
+   */
+  private W recentWindow;
+
+  private W olderWindow;
+
+  /**
+   * Whether every (key, window) with contents is known to have its cleanup timer. The operator
+   * registers the cleanup timer with the window's first element, and only the timer's firing (which
+   * clears the contents) removes it, unless a trigger deletes it (then {@link
+   * WindowTriggerContext#cleanupTimerDeleted} turns true for good) or sessions merge (not tracked
+   * for merging assigners). While true, an element added to a window that had contents registers no
+   * cleanup timer, and the trigger's registration of the same timer (the default trigger's, per
+   * element) is known to be a no-op: both skip the timer lookup.
+   */
+  private boolean cleanupTimersTracked;
+
   @SuppressWarnings("unchecked")
   public WindowOperator(WindowSpec<IN, K, W> spec) {
     super((ProcessWindowFunction<ACC, OUT, K, W>) spec.function());
@@ -100,7 +121,10 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     if (merging) {
       mergingWindows = new MergingWindowSet((MergingWindowAssigner<?>) assigner, backend);
     }
-    triggerContext = new WindowTriggerContext<>(timers, backend);
+    triggerContext =
+        new WindowTriggerContext<>(timers, backend, assigner.isEventTime(), this::cleanupTime);
+    cleanupTimersTracked =
+        !merging && (restoredState.keyedStateFiles().isEmpty() || everyWindowHasItsCleanupTimer());
     windowStateStore = new NamespacedStateStore(backend, true);
     processContext =
         new WindowProcessContext<>(
@@ -137,21 +161,35 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
       if (isWindowLate(assigned)) {
         continue;
       }
-      W window = mergingWindows == null ? assigned : (W) mergeWindow((TimeWindow) assigned);
+      W window = mergingWindows == null ? shared(assigned) : (W) mergeWindow((TimeWindow) assigned);
       skipped = false;
+      // contents before this element imply the cleanup timer (see cleanupTimersTracked)
+      long cleanupTime = cleanupTime(window);
+      boolean cleanupTimerExists =
+          cleanupTimersTracked
+              && !triggerContext.cleanupTimerDeleted
+              && cleanupTime != Long.MAX_VALUE
+              && hasContents(window);
       addToWindow(window, record);
       triggerContext.key = currentKey;
       triggerContext.window = window;
       TriggerResult result;
       try {
+        triggerContext.cleanupTimerKnown = cleanupTimerExists;
+        triggerContext.knownCleanupTime = cleanupTime;
         result =
             ((Trigger<IN, W>) trigger)
                 .onElement(record.getValue(), timestamp, window, triggerContext);
+        cleanupTimerExists = triggerContext.cleanupTimerKnown; // false if the trigger deleted it
       } catch (Exception e) {
         throw userError(e);
+      } finally {
+        triggerContext.cleanupTimerKnown = false;
       }
       apply(result, window);
-      registerCleanupTimer(window);
+      if (!cleanupTimerExists) {
+        registerCleanupTimer(window);
+      }
     }
     if (skipped && isElementLate(timestamp)) {
       if (lateDataTag != null) {
@@ -160,6 +198,50 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         numLateRecordsDropped++;
       }
     }
+  }
+
+  /** The instance of {@code window} kept in {@link #recentWindow}, made so if it is new. */
+  private W shared(W window) {
+    W recent = recentWindow;
+    if (recent != null && recent.equals(window)) {
+      return recent;
+    }
+    W older = olderWindow;
+    olderWindow = recent;
+    if (older != null && older.equals(window)) {
+      recentWindow = older;
+      return older;
+    }
+    recentWindow = window;
+    return window;
+  }
+
+  /** Whether the current key has contents in {@code window}. */
+  private boolean hasContents(W window) {
+    InternalKvState state = (InternalKvState) contents;
+    state.setCurrentNamespace(window);
+    return state.hasEntry();
+  }
+
+  /**
+   * After a restore: whether the restored contents have their cleanup timers (a trigger of an
+   * earlier run may have deleted some), so that {@link #cleanupTimersTracked} may start true.
+   */
+  @SuppressWarnings("unchecked")
+  private boolean everyWindowHasItsCleanupTimer() {
+    boolean[] all = {true};
+    ((InternalKvState) contents)
+        .forEachNamespacedEntry(
+            (key, namespace) -> {
+              long time = cleanupTime((W) namespace);
+              if (time != Long.MAX_VALUE
+                  && !(assigner.isEventTime()
+                      ? timers.hasEventTimeTimer((K) key, namespace, time)
+                      : timers.hasProcessingTimeTimer((K) key, namespace, time))) {
+                all[0] = false;
+              }
+            });
+    return all[0];
   }
 
   /** Adds the element to the window's contents. */
@@ -284,11 +366,14 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     triggerContext.key = currentKey;
     triggerContext.window = window;
     processContext.window = window;
+    triggerContext.clearingWindow = true; // the contents are gone: the timers may go too
     try {
       ((Trigger<IN, W>) trigger).clear(window, triggerContext);
       userFunction.clear(processContext);
     } catch (Exception e) {
       throw userError(e);
+    } finally {
+      triggerContext.clearingWindow = false;
     }
     windowStateStore.clearAll(window);
     if (mergingWindows != null) {

@@ -1,0 +1,139 @@
+package io.eddy.dist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The cluster configuration: defaults, then a YAML file (nested maps or dotted keys, e.g. {@code
+ * rest: {port: 8081}} or {@code rest.port: 8081}), then {@code -Dkey=value} overrides. Unknown keys
+ * are an error, so a typo does not go unnoticed.
+ */
+final class EddyConfig {
+  /** Every key with its default (null: none) and meaning; the README lists the same. */
+  static final Map<String, String[]> KEYS = new LinkedHashMap<>();
+
+  static {
+    KEYS.put("rest.port", new String[] {"8081", "port of the REST API"});
+    KEYS.put(
+        "rest.bind-address",
+        new String[] {
+          "127.0.0.1", "address the REST API listens on (0.0.0.0 for all; it runs uploaded jars)"
+        });
+    KEYS.put(
+        "rest.jar-run.timeout-seconds",
+        new String[] {"120", "how long an uploaded jar's main may take to submit its job"});
+    KEYS.put(
+        "jobmanager.blob.dir",
+        new String[] {
+          Path.of(System.getProperty("java.io.tmpdir"), "eddy-blobs").toString(),
+          "where uploaded job jars are stored"
+        });
+    KEYS.put(
+        "jobmanager.local-taskmanagers",
+        new String[] {"1", "TaskManagers inside the JobManager's JVM (temporary)"});
+    KEYS.put("taskmanager.slots", new String[] {"4", "slots per TaskManager"});
+    KEYS.put(
+        "taskmanager.network.buffers",
+        new String[] {"2048", "network buffers (32 KiB each) per TaskManager"});
+    KEYS.put(
+        "state.checkpoints.dir",
+        new String[] {null, "checkpoint root of jobs that set none (else <tmp>/eddy-checkpoints)"});
+    KEYS.put(
+        "state.savepoints.dir",
+        new String[] {null, "savepoint directory when 'eddy savepoint' names none"});
+  }
+
+  private final Map<String, String> values = new TreeMap<>();
+
+  private EddyConfig() {
+    KEYS.forEach(
+        (k, v) -> {
+          if (v[0] != null) {
+            values.put(k, v[0]);
+          }
+        });
+  }
+
+  static EddyConfig load(Path file, Map<String, String> overrides) {
+    EddyConfig config = new EddyConfig();
+    if (file != null) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("Configuration file not found: " + file);
+      }
+      JsonNode root;
+      try {
+        root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "Cannot read the configuration file "
+                + file
+                + ": "
+                + e.getMessage().lines().findFirst().orElse(""));
+      }
+      if (root != null && !root.isMissingNode() && !root.isNull()) {
+        if (!root.isObject()) {
+          throw new IllegalArgumentException(
+              "The configuration file " + file + " must hold key: value pairs.");
+        }
+        config.flatten("", root);
+      }
+    }
+    overrides.forEach(config::set);
+    return config;
+  }
+
+  private void flatten(String prefix, JsonNode node) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = prefix + e.getKey();
+      if (e.getValue().isObject()) {
+        flatten(key + ".", e.getValue());
+      } else if (e.getValue().isNull()) {
+        set(key, null);
+      } else {
+        set(key, e.getValue().asText());
+      }
+    }
+  }
+
+  private void set(String key, String value) {
+    if (!KEYS.containsKey(key)) {
+      throw new IllegalArgumentException(
+          "Unknown configuration key '"
+              + key
+              + "'; known keys: "
+              + String.join(", ", KEYS.keySet()));
+    }
+    if (value == null || value.isBlank()) {
+      values.remove(key);
+    } else {
+      values.put(key, value.strip());
+    }
+  }
+
+  String get(String key) {
+    return values.get(key);
+  }
+
+  int getInt(String key, int min) {
+    String v = values.get(key);
+    try {
+      int i = Integer.parseInt(v);
+      if (i < min) {
+        throw new NumberFormatException();
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          key + " must be a whole number of at least " + min + ", but was '" + v + "'.");
+    }
+  }
+}

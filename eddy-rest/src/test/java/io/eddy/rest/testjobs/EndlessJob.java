@@ -1,0 +1,16 @@
+package io.eddy.rest.testjobs;
+
+import io.eddy.api.StreamExecutionEnvironment;
+
+/** A job that runs until cancelled or stopped, checkpointing every 100 ms; arg 0 names it. */
+public final class EndlessJob {
+  public static void main(String[] args) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.enableCheckpointing(100);
+    env.fromGenerator(i -> i, Long.MAX_VALUE, 200)
+        .uid("numbers")
+        .disableChaining()
+        .sinkToDiscarding();
+    env.execute(args.length > 0 ? args[0] : "endless");
+  }
+}
