@@ -41,8 +41,10 @@ import java.util.TreeMap;
  * subtask reads all old files, so the sink's clean-up sees everything any subtask still needs.
  *
  * <p>The operator keeps its state in its own small versioned file ({@link
- * CommittingSinkStateFormat}) and overrides {@code initializeState}/{@code snapshotState} fully.
- * TODO: move onto the operator state backend (list state) once it exists.
+ * CommittingSinkStateFormat}) and overrides {@code initializeState}/{@code snapshotState} fully:
+ * its redistribution (committables to subtask 0, writer states round-robin) is not the list state's
+ * plain round-robin. Moving it onto the operator state backend (a list state and a union state)
+ * would remove the format; that is left for later.
  */
 public final class CommittingSinkOperator<T, CommT, StateT> extends AbstractStreamOperator<Void>
     implements OneInputStreamOperator<T, Void> {
