@@ -352,6 +352,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           if (ev == null || ev.getState().isTerminal()) {
             return; // a stale attempt
           }
+          if (!update.state().isTerminal() && update.state().ordinal() <= ev.getState().ordinal()) {
+            return; // a retried report that arrived after a later one
+          }
           ev.setState(update.state());
           if (update.state() == ExecutionState.FINISHED && update.accumulators() != null) {
             mergeAccumulators(update.accumulators());

@@ -106,7 +106,42 @@ public final class Task implements Runnable {
       return;
     }
     state = next;
-    jobMaster.updateTaskExecutionState(
-        new TaskExecutionState(tdd.jobId(), tdd.attemptId(), next, failure, accumulators));
+    report(new TaskExecutionState(tdd.jobId(), tdd.attemptId(), next, failure, accumulators), 1);
+  }
+
+  private static final int MAX_REPORT_ATTEMPTS = 5;
+
+  /**
+   * Tells the JobMaster of a state change; a call that fails (the control plane crosses a network)
+   * is retried with a growing delay, since a lost final state would leave the job waiting. The
+   * JobMaster ignores updates that arrive out of order.
+   */
+  private void report(TaskExecutionState update, int attempt) {
+    jobMaster
+        .updateTaskExecutionState(update)
+        .whenComplete(
+            (ok, error) -> {
+              if (error == null) {
+                return;
+              }
+              if (attempt >= MAX_REPORT_ATTEMPTS) {
+                LOG.error(
+                    "{} could not report {} to the JobMaster after {} attempts",
+                    tdd.description(),
+                    update.state(),
+                    attempt,
+                    error);
+                return;
+              }
+              LOG.warn(
+                  "{} could not report {} to the JobMaster (attempt {}): {}",
+                  tdd.description(),
+                  update.state(),
+                  attempt,
+                  error.toString());
+              java.util.concurrent.CompletableFuture.delayedExecutor(
+                      100L << attempt, java.util.concurrent.TimeUnit.MILLISECONDS)
+                  .execute(() -> report(update, attempt + 1));
+            });
   }
 }
