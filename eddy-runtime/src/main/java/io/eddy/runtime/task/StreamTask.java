@@ -188,14 +188,14 @@ public final class StreamTask {
           input.getGate().getNumberOfChannels(), this::performCheckpoint);
     }
     if (!options.unaligned()) {
-      return new AlignedBarrierHandler(input.getGate(), this::performCheckpoint);
+      return ExactlyOnceBarrierHandler.aligned(input.getGate(), this::performCheckpoint);
     }
     // Unaligned barriers overtake the data: take them even while waiting for output buffers.
     input
         .getGate()
         .setPriorityListener(
             () -> mailbox.put(input::processPriorityEvents, "unaligned checkpoint barrier"));
-    return new UnalignedBarrierHandler(
+    return new ExactlyOnceBarrierHandler(
         input.getGate(),
         this::performCheckpoint,
         this::performUnalignedCheckpoint,
@@ -208,7 +208,7 @@ public final class StreamTask {
     mailbox.put(
         () -> {
           if (networkInput != null
-              && networkInput.barrierHandler() instanceof UnalignedBarrierHandler u) {
+              && networkInput.barrierHandler() instanceof ExactlyOnceBarrierHandler u) {
             u.alignmentTimedOut(checkpointId, timestamp); // the input side: stop waiting
           }
           if (checkpoints != null) {

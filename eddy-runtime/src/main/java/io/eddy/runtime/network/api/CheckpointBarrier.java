@@ -1,6 +1,7 @@
 package io.eddy.runtime.network.api;
 
 import io.eddy.runtime.checkpoint.SnapshotType;
+import io.eddy.runtime.network.buffer.Buffer;
 import java.nio.ByteBuffer;
 
 /**
@@ -14,8 +15,18 @@ import java.nio.ByteBuffer;
 public record CheckpointBarrier(long checkpointId, long timestamp, SnapshotType type) {
   static final int ENCODED_BYTES = 1 + 8 + 8 + 1;
 
-  /** Writes the barrier into an event buffer's memory; returns the number of bytes. */
-  int encode(byte[] memory) {
+  /**
+   * The barrier as an event buffer of its own, not from a pool: under backpressure the pool may be
+   * empty, and a barrier must never wait for it.
+   */
+  Buffer toBuffer() {
+    Buffer buffer = new Buffer(new byte[ENCODED_BYTES], ignored -> {});
+    buffer.setSize(encode(buffer.memory()));
+    buffer.setEvent(true);
+    return buffer;
+  }
+
+  private int encode(byte[] memory) {
     ByteBuffer b = ByteBuffer.wrap(memory);
     b.put(NetworkEvent.CHECKPOINT_BARRIER.code());
     b.putLong(checkpointId).putLong(timestamp).put((byte) type.ordinal());

@@ -150,10 +150,7 @@ public final class RecordWriter<T> {
   public void broadcastBarrier(CheckpointBarrier barrier) throws InterruptedException {
     flushAll();
     for (int ch = 0; ch < current.length; ch++) {
-      Buffer buffer = bufferPool.requestBufferBlocking();
-      buffer.setSize(barrier.encode(buffer.memory()));
-      buffer.setEvent(true);
-      partition.getSubpartition(ch).add(buffer);
+      partition.getSubpartition(ch).add(barrier.toBuffer());
     }
   }
 
@@ -167,11 +164,7 @@ public final class RecordWriter<T> {
     flushAll();
     List<List<byte[]>> overtaken = new java.util.ArrayList<>(current.length);
     for (int ch = 0; ch < current.length; ch++) {
-      // Not from the pool: under backpressure it may be empty, and the barrier must not wait.
-      Buffer buffer = new Buffer(new byte[CheckpointBarrier.ENCODED_BYTES], b -> {});
-      buffer.setSize(barrier.encode(buffer.memory()));
-      buffer.setEvent(true);
-      overtaken.add(partition.getSubpartition(ch).addPriorityEvent(buffer));
+      overtaken.add(partition.getSubpartition(ch).addPriorityEvent(barrier.toBuffer()));
     }
     return overtaken;
   }
@@ -184,10 +177,7 @@ public final class RecordWriter<T> {
     flushAll();
     List<CompletableFuture<Void>> consumed = new java.util.ArrayList<>(current.length);
     for (int ch = 0; ch < current.length; ch++) {
-      Buffer buffer = new Buffer(new byte[CheckpointBarrier.ENCODED_BYTES], b -> {});
-      buffer.setSize(barrier.encode(buffer.memory()));
-      buffer.setEvent(true);
-      consumed.add(partition.getSubpartition(ch).addTrackedBarrier(buffer));
+      consumed.add(partition.getSubpartition(ch).addTrackedBarrier(barrier.toBuffer()));
     }
     return consumed;
   }

@@ -45,19 +45,15 @@ public final class ResultSubpartition {
    * still delivered. Producer thread.
    */
   public java.util.List<byte[]> addPriorityEvent(Buffer event) {
-    java.util.List<byte[]> overtaken = new java.util.ArrayList<>();
+    java.util.List<byte[]> overtaken;
     BufferAvailabilityListener toNotify;
     boolean wasEmpty;
     synchronized (buffers) {
       if (released) {
         event.recycle();
-        return overtaken;
+        return java.util.List.of();
       }
-      for (Buffer b : buffers) {
-        if (!b.isEvent()) {
-          overtaken.add(java.util.Arrays.copyOf(b.memory(), b.size()));
-        }
-      }
+      overtaken = copyDataBuffersBefore(null);
       wasEmpty = buffers.isEmpty() && priorityEvents.isEmpty();
       priorityEvents.add(event);
       toNotify = listener;
@@ -96,20 +92,13 @@ public final class ResultSubpartition {
    * copies of the data buffers it overtook; null if the consumer took it already.
    */
   public java.util.List<byte[]> overtakeWithTrackedBarrier() {
-    java.util.List<byte[]> overtaken = new java.util.ArrayList<>();
+    java.util.List<byte[]> overtaken;
     BufferAvailabilityListener toNotify;
     synchronized (buffers) {
       if (trackedBarrier == null || !buffers.contains(trackedBarrier)) {
         return null;
       }
-      for (Buffer b : buffers) {
-        if (b == trackedBarrier) {
-          break;
-        }
-        if (!b.isEvent()) {
-          overtaken.add(java.util.Arrays.copyOf(b.memory(), b.size()));
-        }
-      }
+      overtaken = copyDataBuffersBefore(trackedBarrier);
       buffers.removeFirstOccurrence(trackedBarrier);
       priorityEvents.add(trackedBarrier);
       trackedBarrier = null;
@@ -120,6 +109,20 @@ public final class ResultSubpartition {
       toNotify.notifyPriorityEvent();
     }
     return overtaken;
+  }
+
+  /** Copies of the queued data buffers in front of {@code stop} (null: all). Holds the lock. */
+  private java.util.List<byte[]> copyDataBuffersBefore(Buffer stop) {
+    java.util.List<byte[]> copies = new java.util.ArrayList<>();
+    for (Buffer b : buffers) {
+      if (b == stop) {
+        break;
+      }
+      if (!b.isEvent()) {
+        copies.add(java.util.Arrays.copyOf(b.memory(), b.size()));
+      }
+    }
+    return copies;
   }
 
   /** The next buffer (priority events first), or null if none is queued. Consumer side. */

@@ -14,8 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What an unaligned checkpoint records of a task's input, channel by channel. */
-class UnalignedBarrierHandlerTest {
+/**
+ * Exactly-once barrier handling: alignment, and what an unaligned checkpoint records of a task's
+ * input, channel by channel.
+ */
+class ExactlyOnceBarrierHandlerTest {
   private static final CheckpointBarrier BARRIER_1 =
       new CheckpointBarrier(1, 0, SnapshotType.CHECKPOINT);
 
@@ -30,8 +33,8 @@ class UnalignedBarrierHandlerTest {
     gate = new InputGate(List.of(new IdleChannel(), new IdleChannel()));
   }
 
-  private UnalignedBarrierHandler handler(boolean alignFirst) {
-    return new UnalignedBarrierHandler(
+  private ExactlyOnceBarrierHandler handler(boolean alignFirst) {
+    return new ExactlyOnceBarrierHandler(
         gate,
         b -> alignedSnapshots.add(b.checkpointId()),
         (b, input) -> unalignedSnapshots.add(input),
@@ -41,7 +44,7 @@ class UnalignedBarrierHandlerTest {
 
   @Test
   void recordsTheOtherChannelsUntilTheirBarriersArrive() throws Exception {
-    UnalignedBarrierHandler handler = handler(false);
+    ExactlyOnceBarrierHandler handler = handler(false);
     handler.processBarrier(BARRIER_1, 0);
     assertThat(unalignedSnapshots).hasSize(1); // snapshot at the first barrier
     handler.onBuffer(0, buffer(1)); // after channel 0's barrier: not in the checkpoint
@@ -61,7 +64,7 @@ class UnalignedBarrierHandlerTest {
 
   @Test
   void alignsFirstAndTurnsUnalignedWhenTheAlignmentTimesOut() throws Exception {
-    UnalignedBarrierHandler handler = handler(true);
+    ExactlyOnceBarrierHandler handler = handler(true);
     handler.processBarrier(BARRIER_1, 0);
     assertThat(unalignedSnapshots).isEmpty(); // still aligning: channel 0 is blocked
     handler.alignmentTimedOut(1, 0);
@@ -73,7 +76,7 @@ class UnalignedBarrierHandlerTest {
 
   @Test
   void alignedInTimeTakesAnAlignedSnapshot() throws Exception {
-    UnalignedBarrierHandler handler = handler(true);
+    ExactlyOnceBarrierHandler handler = handler(true);
     handler.processBarrier(BARRIER_1, 0);
     handler.processBarrier(BARRIER_1, 1);
     assertThat(alignedSnapshots).containsExactly(1L);
@@ -84,7 +87,7 @@ class UnalignedBarrierHandlerTest {
 
   @Test
   void aNewerCheckpointAbandonsTheRecordingOfAnOlderOne() throws Exception {
-    UnalignedBarrierHandler handler = handler(false);
+    ExactlyOnceBarrierHandler handler = handler(false);
     handler.processBarrier(BARRIER_1, 0);
     handler.processBarrier(new CheckpointBarrier(2, 0, SnapshotType.CHECKPOINT), 0);
     assertThat(unalignedSnapshots.get(0)).isCompletedExceptionally();
@@ -93,8 +96,20 @@ class UnalignedBarrierHandlerTest {
   }
 
   @Test
+  void alignedHandlerBlocksDeliveredChannelsUntilAllArrived() throws Exception {
+    ExactlyOnceBarrierHandler handler =
+        ExactlyOnceBarrierHandler.aligned(gate, b -> alignedSnapshots.add(b.checkpointId()));
+    handler.processBarrier(BARRIER_1, 0);
+    assertThat(alignedSnapshots).isEmpty();
+    handler.processEndOfPartition(1); // an ended channel counts as aligned
+    assertThat(alignedSnapshots).containsExactly(1L);
+    handler.processBarrier(BARRIER_1, 0); // the same checkpoint again: done already
+    assertThat(alignedSnapshots).containsExactly(1L);
+  }
+
+  @Test
   void savepointsStayAligned() throws Exception {
-    UnalignedBarrierHandler handler = handler(false);
+    ExactlyOnceBarrierHandler handler = handler(false);
     CheckpointBarrier savepoint = new CheckpointBarrier(3, 0, SnapshotType.SAVEPOINT);
     handler.processBarrier(savepoint, 0);
     assertThat(unalignedSnapshots).isEmpty();

@@ -13,16 +13,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 /**
- * Exactly-once with unaligned checkpoints. The task snapshots at the first barrier of a checkpoint
- * (it may have overtaken the data queued in front of it) and, from then on, records every buffer of
- * each other input channel until that channel's barrier arrives: this in-flight data becomes part
- * of the checkpoint, so nothing waits for the backpressured data to drain.
+ * Exactly-once barrier handling, aligned or unaligned.
  *
- * <p>With an alignment timeout the handler starts like {@link AlignedBarrierHandler} and turns
- * unaligned when the JobManager says the checkpoint's alignment timed out ({@link
- * #alignmentTimedOut}), even before any barrier arrived here. Task thread only.
+ * <p>Aligned ({@link #aligned}): a channel that delivered the barrier of the checkpoint in progress
+ * is blocked, so none of its records after the barrier reach the operators, until every other
+ * channel delivered it too (or ended); then the task snapshots and the channels are released.
+ *
+ * <p>Unaligned: the task snapshots at the first barrier of a checkpoint (it may have overtaken the
+ * data queued in front of it) and, from then on, records every buffer of each other input channel
+ * until that channel's barrier arrives: this in-flight data becomes part of the checkpoint, so
+ * nothing waits for the backpressured data to drain. With an alignment timeout it starts aligned
+ * and turns unaligned when the JobManager says the checkpoint's alignment timed out ({@link
+ * #alignmentTimedOut}), even before any barrier arrived here. Savepoints always align.
+ *
+ * <p>A barrier of a newer checkpoint abandons the one in progress (the JobManager aborts it);
+ * barriers of older checkpoints are ignored. Task thread only.
  */
-final class UnalignedBarrierHandler implements CheckpointBarrierHandler {
+final class ExactlyOnceBarrierHandler implements CheckpointBarrierHandler {
   /** Takes the unaligned snapshot; the input in-flight data completes later. */
   @FunctionalInterface
   interface UnalignedTarget {
@@ -45,11 +52,25 @@ final class UnalignedBarrierHandler implements CheckpointBarrierHandler {
   private List<List<byte[]>> recorded;
   private CompletableFuture<List<InputChannelData>> inputData;
 
+  /** Aligned checkpoints only: snapshots when every channel delivered the barrier. */
+  static ExactlyOnceBarrierHandler aligned(InputGate gate, Target target) {
+    return new ExactlyOnceBarrierHandler(
+        gate,
+        target,
+        (barrier, input) -> {
+          // alignment timeouts and overtaking barriers exist for unaligned checkpoints only
+          throw new IllegalStateException(
+              "Checkpoint " + barrier.checkpointId() + " turned unaligned in an aligned job");
+        },
+        channel -> new byte[0],
+        true);
+  }
+
   /**
    * @param pendingBytes per channel, the bytes of an element its deserializer has begun
    * @param alignFirst align until the JobManager reports the alignment timeout
    */
-  UnalignedBarrierHandler(
+  ExactlyOnceBarrierHandler(
       InputGate gate,
       Target alignedTarget,
       UnalignedTarget unalignedTarget,
