@@ -25,6 +25,18 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   public Dispatcher(ResourceManager resourceManager, LibraryCache libraryCache) {
     this.resourceManager = resourceManager;
     this.libraryCache = libraryCache;
+    resourceManager.addListener(
+        new ResourceManager.Listener() {
+          @Override
+          public void taskManagerRegistered(TaskExecutorGateway taskManager) {
+            jobs.values().forEach(JobMaster::slotsMayBeAvailable);
+          }
+
+          @Override
+          public void taskManagerLost(TaskExecutorGateway taskManager, String reason) {
+            jobs.values().forEach(jm -> jm.taskManagerLost(taskManager, reason));
+          }
+        });
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Knows the TaskManagers and their free slots, and lends slots to jobs spread evenly: each slot
@@ -12,11 +13,43 @@ import java.util.Map;
  * while others have room. Thread-safe.
  */
 public final class ResourceManager {
+  /** Told when TaskManagers come and go; called outside the resource manager's lock. */
+  public interface Listener {
+    /** {@code taskManager} registered: jobs waiting for slots may try again. */
+    default void taskManagerRegistered(TaskExecutorGateway taskManager) {}
+
+    /** {@code taskManager} is gone (process died, unreachable): its tasks are lost. */
+    void taskManagerLost(TaskExecutorGateway taskManager, String reason);
+  }
+
   private final Map<TaskExecutorGateway, boolean[]> slots = new LinkedHashMap<>();
   private final Map<String, List<Slot>> allocations = new HashMap<>();
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-  public synchronized void registerTaskManager(TaskExecutorGateway taskManager, int numberOfSlots) {
-    slots.put(taskManager, new boolean[numberOfSlots]);
+  public void addListener(Listener listener) {
+    listeners.add(listener);
+  }
+
+  public void registerTaskManager(TaskExecutorGateway taskManager, int numberOfSlots) {
+    synchronized (this) {
+      slots.put(taskManager, new boolean[numberOfSlots]);
+    }
+    listeners.forEach(l -> l.taskManagerRegistered(taskManager));
+  }
+
+  /**
+   * Forgets a TaskManager that died or became unreachable: its slots are no longer lent, and every
+   * listener (the JobMasters) learns that the tasks there are lost. Unknown TaskManagers are
+   * ignored.
+   */
+  public void removeTaskManager(TaskExecutorGateway taskManager, String reason) {
+    synchronized (this) {
+      if (slots.remove(taskManager) == null) {
+        return;
+      }
+      allocations.values().forEach(lent -> lent.removeIf(s -> s.taskManager() == taskManager));
+    }
+    listeners.forEach(l -> l.taskManagerLost(taskManager, reason));
   }
 
   public synchronized int getNumberOfTaskManagers() {

@@ -209,6 +209,19 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         });
   }
 
+  /**
+   * Cancels every task and releases every partition, when the JobManager gave this TaskManager up:
+   * its JobMasters redeploy the work elsewhere.
+   */
+  public CompletableFuture<Void> cancelAllTasks() {
+    return runAsync(
+        () -> {
+          tasks.values().forEach(Task::cancel);
+          partitionsByJob.values().forEach(ids -> ids.forEach(partitionRegistry::unregister));
+          partitionsByJob.clear();
+        });
+  }
+
   /** Number of tasks currently running here. */
   public CompletableFuture<Integer> runningTasks() {
     return callAsync(tasks::size);

@@ -71,17 +71,6 @@ public final class ExecutionGraph {
     }
   }
 
-  /** Starts new attempts of all subtasks in the slots they had (for a restart). */
-  public void newAttemptsInSameSlots() {
-    byAttempt.clear();
-    for (ExecutionVertex[] row : vertices) {
-      for (ExecutionVertex ev : row) {
-        ev.newAttempt(ev.getSlot());
-        byAttempt.put(ev.getAttemptId(), ev);
-      }
-    }
-  }
-
   public JobGraph getJobGraph() {
     return jobGraph;
   }

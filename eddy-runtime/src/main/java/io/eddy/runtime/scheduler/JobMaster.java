@@ -18,6 +18,7 @@ import io.eddy.runtime.cluster.JobOverview;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.cluster.Slot;
 import io.eddy.runtime.cluster.TaskExecutorGateway;
+import io.eddy.runtime.cluster.TaskManagerLostException;
 import io.eddy.runtime.graph.JobGraph;
 import io.eddy.runtime.graph.JobVertex;
 import io.eddy.runtime.graph.OperatorConfig;
@@ -32,11 +33,13 @@ import io.eddy.runtime.source.SourceCoordinator;
 import io.eddy.runtime.task.ExecutionState;
 import io.eddy.runtime.task.TaskExecutionState;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +57,9 @@ import org.slf4j.LoggerFactory;
 public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
   private static final long COLLECT_BUFFER_BYTES = 8L << 20;
+
+  /** How long a restart waits for TaskManagers when the cluster lacks slots (Flink: 5 min). */
+  static final Duration SLOT_WAIT = Duration.ofMinutes(5);
 
   private final JobGraph jobGraph;
   private final ResourceManager resourceManager;
@@ -82,6 +88,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final RestartBackoffTimeStrategy restartStrategy;
   private int numberOfRestarts;
   private boolean restartScheduled;
+
+  /** When a restart began to wait for TaskManagers with free slots; 0 if it does not wait. */
+  private long waitingForSlotsSince;
 
   private JobStatus status = JobStatus.CREATED;
   private Throwable failureCause;
@@ -360,6 +369,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             mergeAccumulators(update.accumulators());
           } else if (update.state() == ExecutionState.FAILED) {
             failJob(ev, update.failure());
+          } else if (update.state() == ExecutionState.CANCELED && status == JobStatus.RUNNING) {
+            // Not cancelled by us: its TaskManager gave it up (it lost contact with us).
+            failJob(ev, new TaskManagerLostException("its TaskManager cancelled it"));
           }
           maybeComplete();
         });
@@ -485,10 +497,50 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         .execute(() -> runAsync(this::restart));
   }
 
+  /**
+   * A TaskManager died or became unreachable: its subtasks are lost (they will never report), and
+   * the job restarts without it, or fails as the restart strategy says.
+   */
+  public CompletableFuture<Void> taskManagerLost(TaskExecutorGateway taskManager, String reason) {
+    return runAsync(
+        () -> {
+          ExecutionVertex first = null;
+          for (ExecutionVertex ev : executionGraph.all()) {
+            if (ev.getSlot() != null
+                && ev.getSlot().taskManager() == taskManager
+                && !ev.getState().isTerminal()) {
+              ev.setState(ExecutionState.FAILED);
+              first = first == null ? ev : first;
+            }
+          }
+          if (first != null) {
+            failJob(
+                first,
+                new TaskManagerLostException(
+                    "TaskManager " + taskManager.getLocation() + " was lost: " + reason));
+            maybeComplete();
+          }
+        });
+  }
+
+  /** A TaskManager registered: a restart that waits for slots tries again. */
+  public CompletableFuture<Void> slotsMayBeAvailable() {
+    return runAsync(
+        () -> {
+          if (waitingForSlotsSince > 0 && status == JobStatus.RESTARTING) {
+            restart();
+          }
+        });
+  }
+
   private void restart() {
     restartScheduled = false;
     if (status != JobStatus.RESTARTING) {
+      waitingForSlotsSince = 0;
       return; // cancelled meanwhile
+    }
+    if (!assignFreshSlots()) {
+      return;
     }
     numberOfRestarts++;
     coordinators.closeAll();
@@ -499,12 +551,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       failTerminally(e);
       return;
     }
-    executionGraph.all().stream()
-        .map(ev -> ev.getSlot().taskManager())
-        .distinct()
-        .forEach(tm -> tm.releaseJob(jobGraph.jobId())); // the old attempts' partitions
     accumulators.clear();
-    executionGraph.newAttemptsInSameSlots();
     startCoordinators()
         .whenComplete(
             (ok, error) ->
@@ -516,6 +563,59 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                         deployAll();
                       }
                     }));
+  }
+
+  /**
+   * Releases the failed attempts' slots and partitions and assigns new attempts to slots spread
+   * over the TaskManagers alive now, so a lost TaskManager's subtasks (and their key groups) move
+   * to the survivors. If the cluster lacks slots, waits for TaskManagers to register (at most
+   * {@link #SLOT_WAIT}) and returns false.
+   */
+  private boolean assignFreshSlots() {
+    List<TaskExecutorGateway> previous =
+        executionGraph.all().stream()
+            .map(ev -> ev.getSlot() == null ? null : ev.getSlot().taskManager())
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList();
+    resourceManager.releaseSlots(jobGraph.jobId());
+    List<Slot> slots;
+    try {
+      slots = resourceManager.allocateSlots(jobGraph.jobId(), executionGraph.requiredSlots());
+    } catch (IllegalStateException notEnough) {
+      long now = System.currentTimeMillis();
+      if (waitingForSlotsSince == 0) {
+        waitingForSlotsSince = now;
+        LOG.warn(
+            "Job {} waits for TaskManagers to restart: {}",
+            jobGraph.jobId(),
+            notEnough.getMessage());
+        CompletableFuture.delayedExecutor(SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+            .execute(() -> runAsync(this::slotWaitExpired));
+      }
+      return false;
+    }
+    waitingForSlotsSince = 0;
+    previous.forEach(tm -> tm.releaseJob(jobGraph.jobId())); // the old attempts' partitions
+    executionGraph.assignSlots(slots);
+    return true;
+  }
+
+  private void slotWaitExpired() {
+    if (waitingForSlotsSince > 0
+        && status == JobStatus.RESTARTING
+        && System.currentTimeMillis() - waitingForSlotsSince >= SLOT_WAIT.toMillis()) {
+      waitingForSlotsSince = 0;
+      failTerminally(
+          new IllegalStateException(
+              "Not enough slots to restart within "
+                  + SLOT_WAIT.toSeconds()
+                  + " s ("
+                  + resourceManager.getFreeSlots()
+                  + " free, "
+                  + executionGraph.requiredSlots()
+                  + " needed): start more TaskManagers or lower the job's parallelism."));
+    }
   }
 
   /** Fails the job for good (no restart), e.g. when its state cannot be restored. */

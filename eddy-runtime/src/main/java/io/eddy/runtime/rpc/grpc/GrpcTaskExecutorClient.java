@@ -65,6 +65,22 @@ public final class GrpcTaskExecutorClient implements TaskExecutorGateway {
         .thenApply(LocationResponse::getLocation);
   }
 
+  /**
+   * A liveness probe with its own (short) deadline: completes when the TaskManager answers; fails
+   * with a {@link ControlPlaneException} whose code tells a refused or lost connection ({@code
+   * UNAVAILABLE}) from a slow answer.
+   */
+  public CompletableFuture<Void> ping(Duration pingDeadline) {
+    return GrpcCalls.<LocationResponse>call(
+            "TaskExecutor.getLocation",
+            target,
+            pingDeadline,
+            o ->
+                stub.withDeadlineAfter(pingDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .getLocation(GrpcCalls.EMPTY, o))
+        .thenApply(r -> null);
+  }
+
   @Override
   public CompletableFuture<Void> submitTask(
       TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.runtime.cluster.ResourceManager;
-import io.eddy.runtime.cluster.TaskExecutorGateway;
-import io.eddy.runtime.rpc.grpc.RecordingGateways.TestingTaskExecutorGateway;
 import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
 import io.grpc.Status;
 import java.time.Duration;
@@ -20,6 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** TaskManager registration with its slots, and heartbeats, over both transports. */
 class GrpcResourceManagerServiceTest {
   private static final Duration DEADLINE = Duration.ofSeconds(10);
+  private static final io.grpc.Channel UNUSED =
+      ControlPlaneChannels.channel(ControlPlaneChannels.IN_PROCESS_PREFIX + "unused");
 
   @ParameterizedTest
   @EnumSource(Transport.class)
@@ -31,7 +31,9 @@ class GrpcResourceManagerServiceTest {
             resourceManager,
             r -> {
               gatewaysMade.put(r.taskManagerId(), r);
-              return (TaskExecutorGateway) new TestingTaskExecutorGateway();
+              // Never called here: no task is deployed.
+              return new GrpcTaskExecutorClient(
+                  UNUSED, r.rpcAddress(), r.location(), DEADLINE, jobMaster -> "unused");
             });
     try (var endpoint =
         new Transport.Endpoint(transport, List.of(new GrpcResourceManagerService(registrar)))) {
