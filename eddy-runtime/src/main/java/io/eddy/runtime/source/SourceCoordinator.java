@@ -26,6 +26,11 @@ import java.util.function.BiConsumer;
  * the assignments. A split is then either in the enumerator's checkpoint or in the state of the
  * reader it was assigned to, never in both and never in neither. A job restored from a checkpoint
  * starts the coordinator with {@link #start(byte[])} and the bytes of {@link #snapshotState}.
+ *
+ * <p>Readers that restart alone (regional failover: the rest of the job runs on) are restored from
+ * the latest completed checkpoint, so the splits assigned to them after it would be in neither
+ * state: the coordinator remembers them ({@link UncheckpointedAssignments}) and gives them back to
+ * the enumerator when the reader restarts: {@link #subtaskFailed}, then {@link #resetSubtask}.
  */
 public final class SourceCoordinator<SplitT extends SourceSplit, C> implements AutoCloseable {
   private final String operatorName;
@@ -35,6 +40,11 @@ public final class SourceCoordinator<SplitT extends SourceSplit, C> implements A
   private final ExecutorService executor;
   private SplitEnumerator<SplitT, C> enumerator;
   private SimpleVersionedSerializer<SplitT> splitSerializer;
+  private final UncheckpointedAssignments<SplitT> uncheckpointed =
+      new UncheckpointedAssignments<>();
+
+  /** Readers that failed and wait for {@link #resetSubtask}: nothing is sent to them. */
+  private final java.util.Set<Integer> readersDown = new java.util.HashSet<>();
 
   /**
    * @param sendToSubtask delivers an event to the current attempt of a reader subtask
@@ -118,8 +128,12 @@ public final class SourceCoordinator<SplitT extends SourceSplit, C> implements A
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            return VersionedBytes.serialize(
-                source.getEnumeratorCheckpointSerializer(), enumerator.snapshotState(checkpointId));
+            byte[] state =
+                VersionedBytes.serialize(
+                    source.getEnumeratorCheckpointSerializer(),
+                    enumerator.snapshotState(checkpointId));
+            uncheckpointed.snapshotTaken(checkpointId);
+            return state;
           } catch (RuntimeException e) {
             throw e;
           } catch (Exception e) {
@@ -138,6 +152,7 @@ public final class SourceCoordinator<SplitT extends SourceSplit, C> implements A
     executor.execute(
         () -> {
           try {
+            uncheckpointed.checkpointCompleted(checkpointId);
             enumerator.notifyCheckpointComplete(checkpointId);
           } catch (RuntimeException e) {
             throw e;
@@ -146,6 +161,36 @@ public final class SourceCoordinator<SplitT extends SourceSplit, C> implements A
                 "The split enumerator of " + operatorName + " failed: " + e.getMessage(), e);
           }
         });
+  }
+
+  /**
+   * Reader {@code subtask} failed and restarts alone (its pipelined region failed; the rest of the
+   * job runs on): until {@link #resetSubtask} nothing more is sent to it, and what the enumerator
+   * assigns to it meanwhile is kept for the reset. Completes on the coordinator thread once marked,
+   * so every event sent to the old reader before has already been handed to {@code sendToSubtask}.
+   */
+  public CompletableFuture<Void> subtaskFailed(int subtask) {
+    return CompletableFuture.runAsync(() -> readersDown.add(subtask), executor);
+  }
+
+  /**
+   * The new attempt of failed reader {@code subtask} is about to start, restored from the latest
+   * completed checkpoint: the splits assigned to the reader after that checkpoint go back to the
+   * enumerator ({@link SplitEnumerator#addSplitsBack}), since the restored state holds only the
+   * others, and events flow to the reader again. The new reader registers when it opens. Call it
+   * after {@link #subtaskFailed} completed and once {@code sendToSubtask} reaches the new attempt.
+   * Fails if the enumerator throws.
+   */
+  public CompletableFuture<Void> resetSubtask(int subtask) {
+    return CompletableFuture.runAsync(
+        () -> {
+          readersDown.remove(subtask);
+          List<SplitT> splits = uncheckpointed.takeUncheckpointed(subtask);
+          if (!splits.isEmpty()) {
+            enumerator.addSplitsBack(splits, subtask);
+          }
+        },
+        executor);
   }
 
   @Override
@@ -170,8 +215,11 @@ public final class SourceCoordinator<SplitT extends SourceSplit, C> implements A
     public void assignSplit(SplitT split, int subtaskId) {
       try {
         byte[] bytes = splitSerializer.serialize(split);
-        sendToSubtask.accept(
-            subtaskId, new OperatorEvent.AddSplits(splitSerializer.getVersion(), List.of(bytes)));
+        uncheckpointed.assigned(subtaskId, split);
+        if (!readersDown.contains(subtaskId)) {
+          sendToSubtask.accept(
+              subtaskId, new OperatorEvent.AddSplits(splitSerializer.getVersion(), List.of(bytes)));
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("Could not serialize split " + split.splitId(), e);
       }
@@ -179,7 +227,9 @@ public final class SourceCoordinator<SplitT extends SourceSplit, C> implements A
 
     @Override
     public void signalNoMoreSplits(int subtaskId) {
-      sendToSubtask.accept(subtaskId, new OperatorEvent.NoMoreSplits());
+      if (!readersDown.contains(subtaskId)) { // a restarted reader asks again
+        sendToSubtask.accept(subtaskId, new OperatorEvent.NoMoreSplits());
+      }
     }
   }
 }
