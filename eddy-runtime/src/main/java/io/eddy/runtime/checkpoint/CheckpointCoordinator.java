@@ -47,6 +47,7 @@ public final class CheckpointCoordinator {
   private long lastCompletionNanos = Long.MIN_VALUE;
   private int consecutiveFailures;
   private boolean finalTriggered;
+  private boolean finalCompleted;
   private ScheduledFuture<?> periodic;
   private final java.util.ArrayDeque<CheckpointStats.Entry> history = new java.util.ArrayDeque<>();
   private long completedCount;
@@ -325,6 +326,7 @@ public final class CheckpointCoordinator {
       return;
     }
     lastCompletionNanos = System.nanoTime();
+    finalCompleted |= checkpoint.isFinal();
     consecutiveFailures = 0;
     completedCount++;
     record(checkpoint, null);
@@ -432,11 +434,30 @@ public final class CheckpointCoordinator {
 
   /** Abandons every checkpoint in progress, e.g. when the job restarts; not a failure. */
   public void abortAll(String reason) {
+    abortPending(reason);
+    inputEnded.clear();
+    finalTriggered = false;
+    finalCompleted = false;
+  }
+
+  /**
+   * Abandons the checkpoints in progress, not as failures, when some subtasks restart while the
+   * others run on (regional failover): they can never get the restarted subtasks' parts. What the
+   * running subtasks' inputs did is kept; periodic triggering goes on, and skips its ticks until
+   * every subtask runs again.
+   */
+  public void abortPending(String reason) {
     for (Long id : new ArrayList<>(pending.keySet())) {
       abort(id, reason, false);
     }
-    inputEnded.clear();
-    finalTriggered = false;
+  }
+
+  /**
+   * Whether the final checkpoint completed (since the job's last start or restart): the subtasks
+   * are finishing, and only a restart of the whole job can take another final checkpoint.
+   */
+  public boolean finalCheckpointCompleted() {
+    return finalCompleted;
   }
 
   /** The id the next checkpoint gets. */

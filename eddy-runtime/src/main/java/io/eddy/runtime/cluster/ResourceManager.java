@@ -83,7 +83,10 @@ public final class ResourceManager {
     return infos;
   }
 
-  /** Lends {@code count} slots to a job, or fails with a message saying what is missing. */
+  /**
+   * Lends {@code count} slots to a job (more, if it has some already: a restart of some of its
+   * subtasks whose TaskManager was lost), or fails with a message saying what is missing.
+   */
   public synchronized List<Slot> allocateSlots(String jobId, int count) {
     int free = getFreeSlots();
     if (free < count) {
@@ -123,6 +126,15 @@ public final class ResourceManager {
     }
     allocations.computeIfAbsent(jobId, k -> new ArrayList<>()).addAll(result);
     return result;
+  }
+
+  /**
+   * Whether {@code slot} is still lent to the job: false once its TaskManager was lost (or the
+   * job's slots were released).
+   */
+  public synchronized boolean isAllocated(String jobId, Slot slot) {
+    List<Slot> lent = allocations.get(jobId);
+    return lent != null && lent.contains(slot);
   }
 
   public synchronized void releaseSlots(String jobId) {

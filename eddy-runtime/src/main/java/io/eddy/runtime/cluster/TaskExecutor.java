@@ -130,14 +130,33 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                   checkpointIo,
                   dataPlane);
           Task task =
-              new Task(
-                  tdd, services, jobMaster, () -> runAsync(() -> tasks.remove(tdd.attemptId())));
+              new Task(tdd, services, jobMaster, () -> runAsync(() -> taskEnded(tdd.attemptId())));
           tasks.put(tdd.attemptId(), task);
           List<io.eddy.runtime.network.partition.ResultPartitionId> ids =
               partitionsByJob.computeIfAbsent(tdd.jobId(), k -> new ArrayList<>());
           tdd.outputs().forEach(o -> ids.add(o.partitionId()));
           task.start();
         });
+  }
+
+  /**
+   * A task ended. If it failed or was cancelled its partitions are forgotten now: their consumers
+   * are in its pipelined region, which restarts (with the whole job, or alone while other subtasks
+   * of the job run on here). A finished task's partitions stay until the job is released.
+   */
+  private void taskEnded(String attemptId) {
+    Task task = tasks.remove(attemptId);
+    if (task == null || task.getState() == io.eddy.runtime.task.ExecutionState.FINISHED) {
+      return;
+    }
+    List<io.eddy.runtime.network.partition.ResultPartitionId> ids =
+        partitionsByJob.get(task.getDescriptor().jobId());
+    for (var output : task.getDescriptor().outputs()) {
+      partitionRegistry.unregister(output.partitionId());
+      if (ids != null) {
+        ids.remove(output.partitionId());
+      }
+    }
   }
 
   @Override

@@ -71,6 +71,25 @@ public final class ExecutionGraph {
     }
   }
 
+  /** Starts a new attempt of {@code ev} in {@code slot} (a restart of its pipelined region). */
+  public void newAttempt(ExecutionVertex ev, Slot slot) {
+    byAttempt.remove(ev.getAttemptId());
+    ev.newAttempt(slot);
+    byAttempt.put(ev.getAttemptId(), ev);
+  }
+
+  /** Whether every subtask's current attempt ended. */
+  public boolean allTerminal() {
+    for (ExecutionVertex[] row : vertices) {
+      for (ExecutionVertex ev : row) {
+        if (!ev.getState().isTerminal()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   public JobGraph getJobGraph() {
     return jobGraph;
   }
