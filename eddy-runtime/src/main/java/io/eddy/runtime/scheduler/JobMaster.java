@@ -27,39 +27,35 @@ import io.eddy.runtime.graph.UserCodeSerialization;
 import io.eddy.runtime.graph.VertexConfig;
 import io.eddy.runtime.rpc.RpcEndpoint;
 import io.eddy.runtime.scheduler.restart.RestartBackoffTimeStrategies;
-import io.eddy.runtime.scheduler.restart.RestartBackoffTimeStrategy;
 import io.eddy.runtime.source.OperatorEvent;
 import io.eddy.runtime.source.SourceCoordinator;
 import io.eddy.runtime.task.ExecutionState;
 import io.eddy.runtime.task.TaskExecutionState;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one job: takes slots, starts the source coordinators, deploys every subtask, follows their
- * states, and ends the job when all finished or one failed (then it cancels the rest). All state
- * lives on the JobMaster's main thread.
+ * states, and ends the job when all finished or one failed (then it cancels the rest). Failures
+ * restart the failed subtasks' pipelined regions or the whole job as the {@link RestartController}
+ * decides. All state lives on the JobMaster's main thread.
  *
  * <pre>
- * CREATED ─▶ RUNNING ─▶ FINISHED
- *               ├─────▶ FAILING ─▶ FAILED      (a task failed; the others are cancelled)
+ * CREATED ─▶ RUNNING ─▶ FINISHED                (some regions may restart while RUNNING)
+ *               ├─────▶ RESTARTING ─▶ RUNNING   (the whole job restarts)
+ *               ├─────▶ FAILING ─▶ FAILED       (no restart: the others are cancelled)
  *               └─────▶ CANCELLING ─▶ CANCELED
  * </pre>
  */
 public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
   private static final long COLLECT_BUFFER_BYTES = 8L << 20;
-
-  /** How long a restart waits for TaskManagers when the cluster lacks slots (Flink: 5 min). */
-  static final Duration SLOT_WAIT = Duration.ofMinutes(5);
 
   private final JobGraph jobGraph;
   private final ResourceManager resourceManager;
@@ -85,12 +81,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   /** The state the next attempts restore. */
   private final JobStateRestore restore;
 
-  private final RestartBackoffTimeStrategy restartStrategy;
-  private int numberOfRestarts;
-  private boolean restartScheduled;
-
-  /** When a restart began to wait for TaskManagers with free slots; 0 if it does not wait. */
-  private long waitingForSlotsSince;
+  private final RestartController restarts;
 
   private JobStatus status = JobStatus.CREATED;
   private Throwable failureCause;
@@ -104,9 +95,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.userCodeClassLoader = userCodeClassLoader;
     this.executionGraph = new ExecutionGraph(jobGraph);
     this.restore = new JobStateRestore(jobGraph, operatorIds, operatorInfos);
-    this.restartStrategy =
-        RestartBackoffTimeStrategies.forJob(
-            jobGraph.config().restartStrategy(), jobGraph.config().checkpointing().enabled());
+    this.restarts =
+        new RestartController(
+            executionGraph,
+            resourceManager,
+            restore,
+            coordinators,
+            RestartBackoffTimeStrategies.forJob(
+                jobGraph.config().restartStrategy(), jobGraph.config().checkpointing().enabled()),
+            new RestartActions());
   }
 
   public String getJobId() {
@@ -144,14 +141,24 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             runAsync(() -> failJob("the split enumerator of " + v.operatorNames().get(0), error)));
   }
 
+  /** Deploys every subtask (a fresh run: the accumulators start over). */
   private void deployAll() {
     status = JobStatus.RUNNING;
+    accumulators.clear();
     LOG.info(
         "Job {} ({}) is running: {}",
         jobGraph.jobName(),
         jobGraph.jobId(),
         jobGraph.vertices().stream().map(JobVertex::name).toList());
-    for (ExecutionVertex ev : executionGraph.all()) {
+    deploy(executionGraph.all());
+    if (checkpointCoordinator != null) {
+      checkpointCoordinator.startPeriodic();
+    }
+  }
+
+  /** Deploys the current attempts of {@code subtasks}, restoring the state restore's snapshot. */
+  private void deploy(List<ExecutionVertex> subtasks) {
+    for (ExecutionVertex ev : subtasks) {
       ev.getSlot()
           .taskManager()
           .submitTask(
@@ -166,12 +173,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           .whenComplete(
               (ok, e) -> {
                 if (e != null) {
-                  runAsync(() -> failJob(ev, e));
+                  runAsync(() -> failSubtask(ev, e));
                 }
               });
-    }
-    if (checkpointCoordinator != null) {
-      checkpointCoordinator.startPeriodic();
     }
   }
 
@@ -244,6 +248,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (status != JobStatus.RUNNING) {
       throw new IllegalStateException(
           "Job '" + jobGraph.jobName() + "' is " + status + ", not running.");
+    }
+    if (restarts.regionsRestarting()) {
+      throw new IllegalStateException(
+          "Job '" + jobGraph.jobName() + "' is restarting some of its subtasks; try again.");
     }
   }
 
@@ -367,11 +375,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           ev.setState(update.state());
           if (update.state() == ExecutionState.FINISHED && update.accumulators() != null) {
             mergeAccumulators(update.accumulators());
+          } else if (restarts.isRestarting(ev)) {
+            // an expected end: its region restarts
           } else if (update.state() == ExecutionState.FAILED) {
-            failJob(ev, update.failure());
+            failSubtask(ev, update.failure());
           } else if (update.state() == ExecutionState.CANCELED && status == JobStatus.RUNNING) {
             // Not cancelled by us: its TaskManager gave it up (it lost contact with us).
-            failJob(ev, new TaskManagerLostException("its TaskManager cancelled it"));
+            failSubtask(ev, new TaskManagerLostException("its TaskManager cancelled it"));
           }
           maybeComplete();
         });
@@ -384,15 +394,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         () -> {
           ExecutionVertex ev = executionGraph.getByAttempt(attemptId);
           SourceCoordinator<?, ?> coordinator = coordinators.get(vertexIndex);
-          if (ev == null || coordinator == null) {
-            return CompletableFuture.completedFuture(null);
+          if (ev == null || ev.getState().isTerminal() || coordinator == null) {
+            return CompletableFuture.completedFuture(null); // a stale or ended attempt
           }
           return coordinator
               .handleEvent(ev.getSubtaskIndex(), event)
               .whenComplete(
                   (ok, e) -> {
                     if (e != null) {
-                      runAsync(() -> failJob(ev, e));
+                      runAsync(
+                          () ->
+                              failJob(
+                                  "the split enumerator of "
+                                      + jobGraph.vertices().get(vertexIndex).operatorNames().get(0),
+                                  e));
                     }
                   });
         });
@@ -412,8 +427,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     return buffer;
   }
 
-  private void failJob(ExecutionVertex ev, Throwable cause) {
-    failJob(describe(ev), cause);
+  private void failSubtask(ExecutionVertex ev, Throwable cause) {
+    failJob(describe(ev), cause, List.of(ev));
   }
 
   /** "Name (2/4)" of a subtask, as in errors and logs. */
@@ -422,41 +437,51 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     return v.name() + " (" + (ev.getSubtaskIndex() + 1) + "/" + v.parallelism() + ")";
   }
 
+  /** A failure that is not a subtask's (checkpointing, a split enumerator): see below. */
+  private void failJob(String where, Throwable cause) {
+    failJob(where, cause, List.of());
+  }
+
   /**
-   * Restarts the job if the restart strategy allows, else fails it.
+   * Restarts the failed subtasks' regions or the whole job if the restart strategy allows, else
+   * fails the job.
    *
    * @param where what failed, for the error ("Map (2/4)", "checkpointing")
+   * @param failedSubtasks the subtasks that failed (empty if the failure is not a subtask's)
    */
-  private void failJob(String where, Throwable cause) {
+  private void failJob(String where, Throwable cause, List<ExecutionVertex> failedSubtasks) {
     if (status.isTerminal()
         || status == JobStatus.FAILING
         || status == JobStatus.CANCELLING
         || status == JobStatus.RESTARTING) {
       return; // the failures of other tasks during a restart are its consequences
     }
-    if (status == JobStatus.RUNNING) {
-      restartStrategy.notifyFailure(unwrap(cause), System.currentTimeMillis());
-      if (restartStrategy.canRestart()) {
-        beginRestart(where, unwrap(cause));
-        return;
-      }
+    if (status == JobStatus.RUNNING && restarts.restart(where, unwrap(cause), failedSubtasks)) {
+      maybeComplete();
+      return;
     }
+    fail(where, unwrap(cause));
+  }
+
+  /** Fails the job for good (no restart), e.g. when its state cannot be restored. */
+  private void failTerminally(Throwable cause) {
+    fail("the restart", cause);
+  }
+
+  private void fail(String where, Throwable cause) {
     status = JobStatus.FAILING;
-    failureCause = unwrap(cause);
+    failureCause = cause;
+    failedTask = where;
     if (checkpointCoordinator != null) {
       checkpointCoordinator.stopPeriodic();
       checkpointCoordinator.abortAll("the job is failing");
     }
-    failedTask = where;
     cancelRunningTasks();
     maybeComplete();
   }
 
   private static Throwable unwrap(Throwable t) {
-    while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
+    return RestartController.unwrap(t);
   }
 
   private void cancelRunningTasks() {
@@ -468,56 +493,33 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   /**
-   * Restarts the job after a failure: cancels every task, then (once all ended and after the
-   * restart strategy's backoff) deploys new attempts that restore the latest completed checkpoint.
-   */
-  private void beginRestart(String where, Throwable cause) {
-    status = JobStatus.RESTARTING;
-    LOG.warn(
-        "Job {} restarts (restart {}) after {} failed: {}",
-        jobGraph.jobName(),
-        numberOfRestarts + 1,
-        where,
-        cause.toString());
-    if (checkpointCoordinator != null) {
-      checkpointCoordinator.stopPeriodic();
-      checkpointCoordinator.abortAll("the job restarts");
-    }
-    cancelRunningTasks();
-    maybeComplete();
-  }
-
-  private void scheduleRestart() {
-    if (restartScheduled) {
-      return;
-    }
-    restartScheduled = true;
-    long delay = restartStrategy.getBackoffTimeMillis();
-    CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS)
-        .execute(() -> runAsync(this::restart));
-  }
-
-  /**
    * A TaskManager died or became unreachable: its subtasks are lost (they will never report), and
-   * the job restarts without it, or fails as the restart strategy says.
+   * their regions or the job restart without it, or the job fails, as the restart strategy says.
    */
   public CompletableFuture<Void> taskManagerLost(TaskExecutorGateway taskManager, String reason) {
     return runAsync(
         () -> {
-          ExecutionVertex first = null;
+          List<ExecutionVertex> lost = new ArrayList<>();
+          boolean any = false;
           for (ExecutionVertex ev : executionGraph.all()) {
             if (ev.getSlot() != null
                 && ev.getSlot().taskManager() == taskManager
                 && !ev.getState().isTerminal()) {
               ev.setState(ExecutionState.FAILED);
-              first = first == null ? ev : first;
+              any = true;
+              if (!restarts.isRestarting(ev)) {
+                lost.add(ev);
+              }
             }
           }
-          if (first != null) {
+          if (!lost.isEmpty()) {
             failJob(
-                first,
+                describe(lost.get(0)),
                 new TaskManagerLostException(
-                    "TaskManager " + taskManager.getLocation() + " was lost: " + reason));
+                    "TaskManager " + taskManager.getLocation() + " was lost: " + reason),
+                lost);
+          }
+          if (any) {
             maybeComplete();
           }
         });
@@ -525,106 +527,65 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   /** A TaskManager registered: a restart that waits for slots tries again. */
   public CompletableFuture<Void> slotsMayBeAvailable() {
-    return runAsync(
-        () -> {
-          if (waitingForSlotsSince > 0 && status == JobStatus.RESTARTING) {
-            restart();
-          }
-        });
+    return runAsync(restarts::slotsMayBeAvailable);
   }
 
-  private void restart() {
-    restartScheduled = false;
-    if (status != JobStatus.RESTARTING) {
-      waitingForSlotsSince = 0;
-      return; // cancelled meanwhile
+  /** The JobMaster as the restart controller acts on it. */
+  private final class RestartActions implements RestartController.Job {
+    @Override
+    public JobStatus status() {
+      return status;
     }
-    if (!assignFreshSlots()) {
-      return;
-    }
-    numberOfRestarts++;
-    coordinators.closeAll();
-    try {
-      restore.useLatestCheckpoint(
-          checkpointCoordinator == null ? null : checkpointCoordinator.storage());
-    } catch (RuntimeException e) {
-      failTerminally(e);
-      return;
-    }
-    accumulators.clear();
-    startCoordinators()
-        .whenComplete(
-            (ok, error) ->
-                runAsync(
-                    () -> {
-                      if (error != null) {
-                        failTerminally(unwrap(error));
-                      } else if (status == JobStatus.RESTARTING) {
-                        deployAll();
-                      }
-                    }));
-  }
 
-  /**
-   * Releases the failed attempts' slots and partitions and assigns new attempts to slots spread
-   * over the TaskManagers alive now, so a lost TaskManager's subtasks (and their key groups) move
-   * to the survivors. If the cluster lacks slots, waits for TaskManagers to register (at most
-   * {@link #SLOT_WAIT}) and returns false.
-   */
-  private boolean assignFreshSlots() {
-    List<TaskExecutorGateway> previous =
-        executionGraph.all().stream()
-            .map(ev -> ev.getSlot() == null ? null : ev.getSlot().taskManager())
-            .filter(java.util.Objects::nonNull)
-            .distinct()
-            .toList();
-    resourceManager.releaseSlots(jobGraph.jobId());
-    List<Slot> slots;
-    try {
-      slots = resourceManager.allocateSlots(jobGraph.jobId(), executionGraph.requiredSlots());
-    } catch (IllegalStateException notEnough) {
-      long now = System.currentTimeMillis();
-      if (waitingForSlotsSince == 0) {
-        waitingForSlotsSince = now;
-        LOG.warn(
-            "Job {} waits for TaskManagers to restart: {}",
-            jobGraph.jobId(),
-            notEnough.getMessage());
-        CompletableFuture.delayedExecutor(SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-            .execute(() -> runAsync(this::slotWaitExpired));
+    @Override
+    public void enterRestarting() {
+      status = JobStatus.RESTARTING;
+      if (checkpointCoordinator != null) {
+        checkpointCoordinator.stopPeriodic();
+        checkpointCoordinator.abortAll("the job restarts");
       }
-      return false;
+      cancelRunningTasks();
     }
-    waitingForSlotsSince = 0;
-    previous.forEach(tm -> tm.releaseJob(jobGraph.jobId())); // the old attempts' partitions
-    executionGraph.assignSlots(slots);
-    return true;
-  }
 
-  private void slotWaitExpired() {
-    if (waitingForSlotsSince > 0
-        && status == JobStatus.RESTARTING
-        && System.currentTimeMillis() - waitingForSlotsSince >= SLOT_WAIT.toMillis()) {
-      waitingForSlotsSince = 0;
-      failTerminally(
-          new IllegalStateException(
-              "Not enough slots to restart within "
-                  + SLOT_WAIT.toSeconds()
-                  + " s ("
-                  + resourceManager.getFreeSlots()
-                  + " free, "
-                  + executionGraph.requiredSlots()
-                  + " needed): start more TaskManagers or lower the job's parallelism."));
+    @Override
+    public CheckpointCoordinator checkpointCoordinator() {
+      return checkpointCoordinator;
     }
-  }
 
-  /** Fails the job for good (no restart), e.g. when its state cannot be restored. */
-  private void failTerminally(Throwable cause) {
-    status = JobStatus.FAILING;
-    failureCause = cause;
-    failedTask = "the restart";
-    cancelRunningTasks();
-    maybeComplete();
+    @Override
+    public void cancel(ExecutionVertex ev) {
+      ev.getSlot().taskManager().cancelTask(ev.getAttemptId());
+    }
+
+    @Override
+    public CompletableFuture<Void> startCoordinators() {
+      return JobMaster.this.startCoordinators();
+    }
+
+    @Override
+    public void deployAll() {
+      JobMaster.this.deployAll();
+    }
+
+    @Override
+    public void deploy(List<ExecutionVertex> subtasks) {
+      JobMaster.this.deploy(subtasks);
+    }
+
+    @Override
+    public void failJob(String where, Throwable cause) {
+      JobMaster.this.failJob(where, cause);
+    }
+
+    @Override
+    public void failTerminally(Throwable cause) {
+      JobMaster.this.failTerminally(cause);
+    }
+
+    @Override
+    public void runAsync(Runnable action) {
+      JobMaster.this.runAsync(action);
+    }
   }
 
   /** The job's checkpoint history (empty if it takes no checkpoints). */
@@ -667,23 +628,17 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           if (failureCause != null && status != JobStatus.RUNNING) {
             failure = describeFailure().lines().findFirst().orElse(null);
           }
-          return new JobDetails(overview(), numberOfRestarts, failure, vertices);
+          return new JobDetails(overview(), restarts.numberOfRestarts(), failure, vertices);
         });
   }
 
   /** How often the job restarted after failures. */
   public CompletableFuture<Integer> requestNumberOfRestarts() {
-    return callAsync(() -> numberOfRestarts);
+    return callAsync(restarts::numberOfRestarts);
   }
 
   private void maybeComplete() {
-    for (ExecutionVertex ev : executionGraph.all()) {
-      if (!ev.getState().isTerminal()) {
-        return;
-      }
-    }
-    if (status == JobStatus.RESTARTING) {
-      scheduleRestart();
+    if (restarts.subtasksEnded() || !executionGraph.allTerminal()) {
       return;
     }
     if (status == JobStatus.RUNNING) {

@@ -6,18 +6,21 @@ import io.eddy.runtime.graph.SourceSpec;
 import io.eddy.runtime.source.OperatorEvent;
 import io.eddy.runtime.source.SourceCoordinator;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The source coordinators of a job, one per source vertex, made anew for every (re)start of the job
- * (restored from the checkpoint's enumerator state when there is one). JobMaster thread.
+ * The source coordinators of a job, one per source vertex, made anew for every (re)start of the
+ * whole job (restored from the checkpoint's enumerator state when there is one); a restart of some
+ * pipelined regions keeps them and resets the restarted readers. JobMaster thread.
  */
 final class SourceCoordinators {
   private static final Logger LOG = LoggerFactory.getLogger(SourceCoordinators.class);
@@ -81,6 +84,36 @@ final class SourceCoordinators {
         byVertex.get(vertexIndex).notifyCheckpointComplete(checkpointId);
       }
     };
+  }
+
+  /**
+   * The readers among {@code subtasks} failed and restart alone; completes when their coordinators
+   * send them nothing more (see {@link SourceCoordinator#subtaskFailed}).
+   */
+  CompletableFuture<Void> readersFailed(Collection<PipelinedRegions.SubtaskId> subtasks) {
+    return forReaders(subtasks, SourceCoordinator::subtaskFailed);
+  }
+
+  /**
+   * The readers among {@code subtasks} restart: what was assigned to them after the latest
+   * completed checkpoint goes back to their enumerators (see {@link
+   * SourceCoordinator#resetSubtask}).
+   */
+  CompletableFuture<Void> resetReaders(Collection<PipelinedRegions.SubtaskId> subtasks) {
+    return forReaders(subtasks, SourceCoordinator::resetSubtask);
+  }
+
+  private CompletableFuture<Void> forReaders(
+      Collection<PipelinedRegions.SubtaskId> subtasks,
+      BiFunction<SourceCoordinator<?, ?>, Integer, CompletableFuture<Void>> action) {
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (PipelinedRegions.SubtaskId id : subtasks) {
+      SourceCoordinator<?, ?> coordinator = byVertex.get(id.vertex());
+      if (coordinator != null) {
+        done.add(action.apply(coordinator, id.subtask()));
+      }
+    }
+    return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
   }
 
   void closeAll() {
