@@ -9,7 +9,11 @@ public final class Await {
   private Await() {}
 
   public static void until(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    until(condition, what, Duration.ofSeconds(30));
+  }
+
+  public static void until(BooleanSupplier condition, String what, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("Timed out waiting for " + what);
