@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import io.eddy.runtime.cluster.LibraryCache;
+import io.eddy.runtime.rpc.grpc.RecordingGateways.TestingJobMasterGateway;
+import io.eddy.runtime.rpc.grpc.RecordingGateways.TestingTaskExecutorGateway;
 import io.eddy.runtime.rpc.proto.ArtifactChunk;
 import io.eddy.runtime.rpc.proto.BlobServiceGrpc;
 import io.eddy.runtime.rpc.proto.FetchJobArtifactsRequest;
@@ -22,6 +24,7 @@ import java.io.InputStream;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -327,6 +330,30 @@ class JobArtifactFetcherTest {
     get(fetcher.prepare("job-1", target));
     assertThat(fetchCalls).hasValue(2);
     assertThat(TestJars.greet(taskManagerCache.get("job-1"))).isEqualTo(TestJars.GREETING);
+  }
+
+  @Test
+  void aSubmittedTaskRunsOnceItsJobsJarsAreHere() throws Exception {
+    jobManagerCache.register(
+        "job-1", getClass().getClassLoader(), List.of(TestJars.jar(temp.resolve("client"))));
+    var taskExecutor = new TestingTaskExecutorGateway();
+    var service =
+        new GrpcTaskExecutorService(
+            taskExecutor, (address, jobId) -> new TestingJobMasterGateway(), fetcher);
+    try (var taskManager = new Transport.Endpoint(Transport.NETTY_LOOPBACK, List.of(service))) {
+      var client =
+          new GrpcTaskExecutorClient(
+              taskManager.channel,
+              taskManager.target,
+              "tm-host:6121",
+              Duration.ofSeconds(20),
+              jobMaster -> target);
+
+      get(client.submitTask(ControlPlaneCodecTest.fullDescriptor(), new TestingJobMasterGateway()));
+
+      assertThat(taskExecutor.last().method()).isEqualTo("submitTask");
+      assertThat(TestJars.greet(taskManagerCache.get("job-1"))).isEqualTo(TestJars.GREETING);
+    }
   }
 
   /** {@code service} counting the calls that reach it. */
