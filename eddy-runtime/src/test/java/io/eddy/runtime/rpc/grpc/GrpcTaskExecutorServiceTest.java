@@ -91,7 +91,7 @@ class GrpcTaskExecutorServiceTest {
 
       assertThat(client.getLocation()).isEqualTo("tm-host:6121");
       assertThat(get(client.fetchLocation())).isEqualTo("tm-host:6121");
-      assertThat(taskExecutor.calls).hasSize(8);
+      assertThat(taskExecutor.calls).hasSize(9);
     }
   }
 
