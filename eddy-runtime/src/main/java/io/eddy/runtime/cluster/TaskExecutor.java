@@ -228,6 +228,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         });
   }
 
+  @Override
+  public CompletableFuture<Void> jobEnded(String jobId) {
+    return releaseJob(jobId); // the job's code is released by whoever fetched it (runner)
+  }
+
   /**
    * Cancels every task and releases every partition, when the JobManager gave this TaskManager up:
    * its JobMasters redeploy the work elsewhere.
@@ -239,6 +244,14 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
           partitionsByJob.values().forEach(ids -> ids.forEach(partitionRegistry::unregister));
           partitionsByJob.clear();
         });
+  }
+
+  /**
+   * Cancels every task without reports to the JobMasters, when this TaskManager process stops: the
+   * JobManager learns of that from the lost connection.
+   */
+  public CompletableFuture<Void> abandonTasks() {
+    return runAsync(() -> tasks.values().forEach(Task::cancelSilently));
   }
 
   /** Number of tasks currently running here. */
