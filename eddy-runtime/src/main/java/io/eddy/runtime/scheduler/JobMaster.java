@@ -372,6 +372,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           if (!update.state().isTerminal() && update.state().ordinal() <= ev.getState().ordinal()) {
             return; // a retried report that arrived after a later one
           }
+          boolean cancelledByUs = ev.getState() == ExecutionState.CANCELING;
           ev.setState(update.state());
           if (update.state() == ExecutionState.FINISHED && update.accumulators() != null) {
             mergeAccumulators(update.accumulators());
@@ -379,7 +380,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             // an expected end: its region restarts
           } else if (update.state() == ExecutionState.FAILED) {
             failSubtask(ev, update.failure());
-          } else if (update.state() == ExecutionState.CANCELED && status == JobStatus.RUNNING) {
+          } else if (update.state() == ExecutionState.CANCELED && !cancelledByUs) {
             // Not cancelled by us: its TaskManager gave it up (it lost contact with us).
             failSubtask(ev, new TaskManagerLostException("its TaskManager cancelled it"));
           }
@@ -487,9 +488,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private void cancelRunningTasks() {
     for (ExecutionVertex ev : executionGraph.all()) {
       if (!ev.getState().isTerminal()) {
-        ev.getSlot().taskManager().cancelTask(ev.getAttemptId());
+        cancelAttempt(ev);
       }
     }
+  }
+
+  /** Cancels {@code ev}'s current attempt: its CANCELED report is then expected, not a failure. */
+  private void cancelAttempt(ExecutionVertex ev) {
+    ev.setState(ExecutionState.CANCELING);
+    ev.getSlot().taskManager().cancelTask(ev.getAttemptId());
   }
 
   /**
@@ -554,7 +561,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
     @Override
     public void cancel(ExecutionVertex ev) {
-      ev.getSlot().taskManager().cancelTask(ev.getAttemptId());
+      cancelAttempt(ev);
     }
 
     @Override
