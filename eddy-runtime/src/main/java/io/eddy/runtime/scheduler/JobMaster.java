@@ -159,6 +159,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   /** Deploys the current attempts of {@code subtasks}, restoring the state restore's snapshot. */
   private void deploy(List<ExecutionVertex> subtasks) {
     for (ExecutionVertex ev : subtasks) {
+      String attemptId = ev.getAttemptId();
       ev.getSlot()
           .taskManager()
           .submitTask(
@@ -173,7 +174,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           .whenComplete(
               (ok, e) -> {
                 if (e != null) {
-                  runAsync(() -> failSubtask(ev, e));
+                  runAsync(
+                      () -> {
+                        if (attemptId.equals(ev.getAttemptId())) { // not a replaced attempt
+                          failSubtask(ev, e);
+                        }
+                      });
                 }
               });
     }
