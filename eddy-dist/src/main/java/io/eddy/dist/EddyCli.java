@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ExampleCommand.class,
       JobManagerCommand.class,
+      TaskManagerCommand.class,
       ListCommand.class,
       CancelCommand.class,
       SavepointCommand.class,

@@ -37,9 +37,37 @@ final class EddyConfig {
           "where uploaded job jars are stored"
         });
     KEYS.put(
+        "jobmanager.rpc.address",
+        new String[] {
+          "127.0.0.1", "address TaskManagers reach the JobManager at (it listens there too)"
+        });
+    KEYS.put(
+        "jobmanager.rpc.port",
+        new String[] {"6123", "port of the JobManager's control plane (gRPC)"});
+    KEYS.put(
         "jobmanager.local-taskmanagers",
-        new String[] {"1", "TaskManagers inside the JobManager's JVM (temporary)"});
+        new String[] {"0", "TaskManagers started inside the JobManager's JVM (for trying out)"});
+    KEYS.put("heartbeat.interval", new String[] {"500", "ms between heartbeats, both ways"});
+    KEYS.put(
+        "heartbeat.timeout",
+        new String[] {
+          "5000",
+          "ms of silence after which a TaskManager (or, for a TaskManager, the JobManager) is"
+              + " lost; a refused connection is noticed within one interval"
+        });
+    KEYS.put(
+        "taskmanager.host",
+        new String[] {"127.0.0.1", "address others reach a TaskManager at (it listens there too)"});
+    KEYS.put(
+        "taskmanager.rpc.port",
+        new String[] {"0", "port of a TaskManager's control plane (0: any free port)"});
     KEYS.put("taskmanager.slots", new String[] {"4", "slots per TaskManager"});
+    KEYS.put(
+        "taskmanager.work.dir",
+        new String[] {
+          Path.of(System.getProperty("java.io.tmpdir"), "eddy-taskmanager").toString(),
+          "where a TaskManager keeps the job jars it fetched"
+        });
     KEYS.put(
         "taskmanager.network.buffers",
         new String[] {"2048", "network buffers (32 KiB each) per TaskManager"});

@@ -2,11 +2,13 @@ package io.eddy.dist;
 
 import io.eddy.rest.RestServer;
 import io.eddy.rest.RestServerConfig;
-import io.eddy.runtime.minicluster.MiniCluster;
-import io.eddy.runtime.minicluster.MiniClusterConfig;
+import io.eddy.runtime.cluster.runner.JobManagerRunner;
+import io.eddy.runtime.cluster.runner.TaskManagerRunner;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,19 +16,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code eddy jobmanager}: a dispatcher, a resource manager and the REST API in this process, until
- * it is stopped (SIGTERM or Ctrl-C).
- *
- * <p>Temporary: until TaskManager processes can register over the control plane ({@code eddy
- * taskmanager}, next step), the JobManager hosts {@code --local-taskmanagers} TaskManagers in its
- * own JVM.
+ * {@code eddy jobmanager}: a dispatcher, a resource manager, the control plane TaskManagers
+ * register at and the REST API, in this process, until it is stopped (SIGTERM or Ctrl-C).
  */
 @Command(
     name = "jobmanager",
     mixinStandardHelpOptions = true,
     description =
-        "Starts a JobManager with its REST API. For now it hosts its TaskManagers in its own JVM "
-            + "(--local-taskmanagers); 'eddy taskmanager' processes come with the control plane.")
+        "Starts a JobManager: REST API (--rest-port) and the control plane TaskManagers register"
+            + " at (--rpc-port). Start TaskManagers with 'eddy taskmanager', or inside this JVM"
+            + " with --local-taskmanagers.")
 final class JobManagerCommand implements Callable<Integer> {
 
   @Option(
@@ -42,15 +41,21 @@ final class JobManagerCommand implements Callable<Integer> {
   Integer restPort;
 
   @Option(
+      names = "--rpc-port",
+      paramLabel = "PORT",
+      description = "Sets jobmanager.rpc.port (6123): where TaskManagers register.")
+  Integer rpcPort;
+
+  @Option(
       names = "--local-taskmanagers",
       paramLabel = "N",
-      description = "Sets jobmanager.local-taskmanagers (1): TaskManagers in this JVM, temporary.")
+      description = "Sets jobmanager.local-taskmanagers (0): TaskManagers inside this JVM.")
   Integer localTaskManagers;
 
   @Option(
       names = "--slots",
       paramLabel = "S",
-      description = "Sets taskmanager.slots (4): slots per TaskManager.")
+      description = "Sets taskmanager.slots (4): slots per local TaskManager.")
   Integer slots;
 
   @Override
@@ -58,6 +63,9 @@ final class JobManagerCommand implements Callable<Integer> {
     Map<String, String> all = new LinkedHashMap<>(overrides);
     if (restPort != null) {
       all.put("rest.port", restPort.toString());
+    }
+    if (rpcPort != null) {
+      all.put("jobmanager.rpc.port", rpcPort.toString());
     }
     if (localTaskManagers != null) {
       all.put("jobmanager.local-taskmanagers", localTaskManagers.toString());
@@ -74,58 +82,110 @@ final class JobManagerCommand implements Callable<Integer> {
               + config.get("rest.bind-address")
               + ":"
               + jm.port()
-              + "/v1, "
-              + config.get("jobmanager.local-taskmanagers")
-              + " local TaskManager(s) with "
-              + config.get("taskmanager.slots")
-              + " slots each.");
+              + "/v1, TaskManagers register at "
+              + jm.jobManager().rpcAddress()
+              + (jm.localTaskManagers().isEmpty()
+                  ? ""
+                  : ", "
+                      + jm.localTaskManagers().size()
+                      + " local TaskManager(s) with "
+                      + config.get("taskmanager.slots")
+                      + " slots each")
+              + ".");
       System.out.flush();
       stopped.await();
     }
     return 0;
   }
 
-  /** A started JobManager: cluster plus REST server. */
-  record Running(MiniCluster cluster, RestServer server, int port) implements AutoCloseable {
+  /** A started JobManager: control plane, REST server, and the TaskManagers in this JVM. */
+  record Running(
+      JobManagerRunner jobManager,
+      List<TaskManagerRunner> localTaskManagers,
+      RestServer server,
+      int port)
+      implements AutoCloseable {
     @Override
     public void close() {
       server.close();
-      cluster.close();
+      localTaskManagers.forEach(TaskManagerRunner::close);
+      jobManager.close();
     }
   }
 
   static Running start(EddyConfig config) {
-    int taskManagers = config.getInt("jobmanager.local-taskmanagers", 0);
-    int slotsEach = config.getInt("taskmanager.slots", 1);
-    int buffers = config.getInt("taskmanager.network.buffers", 1);
     int port = config.getInt("rest.port", 0);
     int timeout = config.getInt("rest.jar-run.timeout-seconds", 1);
-    MiniCluster cluster =
-        new MiniCluster(
-            new MiniClusterConfig(
-                taskManagers, slotsEach, buffers, MiniClusterConfig.DEFAULT_BUFFER_SIZE, 4));
-    RestServer server =
-        new RestServer(
-            cluster.getDispatcher(),
-            cluster.getLibraryCache(),
-            new RestServerConfig(
-                config.get("rest.bind-address"),
-                port,
-                Path.of(config.get("jobmanager.blob.dir")),
-                config.get("state.savepoints.dir"),
-                config.get("state.checkpoints.dir"),
-                Duration.ofSeconds(timeout)));
+    JobManagerRunner jobManager;
     try {
-      return new Running(cluster, server, server.start());
+      jobManager = JobManagerRunner.start(ClusterConfigs.jobManager(config));
     } catch (RuntimeException e) {
-      cluster.close();
       throw new IllegalStateException(
-          "Cannot start the REST API on "
-              + config.get("rest.bind-address")
+          "Cannot start the JobManager's control plane on "
+              + config.get("jobmanager.rpc.address")
               + ":"
-              + port
+              + config.get("jobmanager.rpc.port")
               + ": "
               + UserErrors.describe(e));
+    }
+    List<TaskManagerRunner> local = new ArrayList<>();
+    RestServer server = null;
+    try {
+      for (int i = config.getInt("jobmanager.local-taskmanagers", 0); i > 0; i--) {
+        local.add(
+            TaskManagerRunner.start(ClusterConfigs.taskManager(config, jobManager.rpcAddress())));
+      }
+      server =
+          new RestServer(
+              jobManager.dispatcher(),
+              jobManager.libraryCache(),
+              new RestServerConfig(
+                  config.get("rest.bind-address"),
+                  port,
+                  Path.of(config.get("jobmanager.blob.dir")),
+                  config.get("state.savepoints.dir"),
+                  config.get("state.checkpoints.dir"),
+                  Duration.ofSeconds(timeout)));
+      int boundPort;
+      try {
+        boundPort = server.start();
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(
+            "Cannot start the REST API on "
+                + config.get("rest.bind-address")
+                + ":"
+                + port
+                + ": "
+                + UserErrors.describe(e));
+      }
+      awaitRegistered(local);
+      return new Running(jobManager, local, server, boundPort);
+    } catch (RuntimeException e) {
+      if (server != null) {
+        server.close();
+      }
+      local.forEach(TaskManagerRunner::close);
+      jobManager.close();
+      throw e;
+    }
+  }
+
+  /** Local TaskManagers register over loopback; jobs submitted right after start find them. */
+  private static void awaitRegistered(List<TaskManagerRunner> local) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    for (TaskManagerRunner tm : local) {
+      while (!tm.isRegistered()) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "A local TaskManager did not register with the JobManager within 30 s.");
+        }
+        try {
+          Thread.sleep(10); // polling a flag another thread sets; no event to wait on
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while starting", e);
+        }
+      }
     }
   }
 }

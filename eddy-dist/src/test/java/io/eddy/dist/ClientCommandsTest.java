@@ -43,6 +43,7 @@ class ClientCommandsTest {
                 null,
                 Map.of(
                     "rest.port", "0",
+                    "jobmanager.rpc.port", "0",
                     "jobmanager.local-taskmanagers", "2",
                     "taskmanager.slots", "2",
                     "jobmanager.blob.dir", dir.resolve("blobs").toString(),

@@ -64,22 +64,39 @@ class JobManagerScriptIT {
     String address = "localhost:" + port;
     Path jar = JobJars.jarOf(dir, EndlessJob.class);
     Path log = dir.resolve("jobmanager.log");
+    int rpcPort = freePort();
     Process jobManager =
         new ProcessBuilder(
                 ROOT.resolve("bin/eddy").toString(),
                 "jobmanager",
                 "--rest-port",
                 String.valueOf(port),
-                "--local-taskmanagers",
-                "2",
-                "--slots",
-                "2",
+                "--rpc-port",
+                String.valueOf(rpcPort),
                 "-Djobmanager.blob.dir=" + dir.resolve("blobs"),
                 "-Dstate.checkpoints.dir=" + dir.resolve("checkpoints"))
             .directory(ROOT.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
+    // Two TaskManager processes; they do not have the job's classes: they fetch its jar.
+    List<Process> taskManagers = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      taskManagers.add(
+          new ProcessBuilder(
+                  ROOT.resolve("bin/eddy").toString(),
+                  "taskmanager",
+                  "--jobmanager",
+                  "127.0.0.1:" + rpcPort,
+                  "--slots",
+                  "1",
+                  "-Dtaskmanager.network.buffers=128",
+                  "-Dtaskmanager.work.dir=" + dir.resolve("tm" + i))
+              .directory(ROOT.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("taskmanager-" + i + ".log").toFile())
+              .start());
+    }
     try {
       RestClient client = new RestClient(address);
       await()
@@ -91,7 +108,12 @@ class JobManagerScriptIT {
                 assertThat(jobManager.isAlive()).as(() -> readLog(log)).isTrue();
                 return client.overview().taskManagers() == 2;
               });
-      assertThat(readLog(log)).contains("JobManager started: REST API at http://127.0.0.1:" + port);
+      assertThat(readLog(log))
+          .contains("JobManager started: REST API at http://127.0.0.1:" + port)
+          .contains("TaskManagers register at 127.0.0.1:" + rpcPort);
+      assertThat(readLog(dir.resolve("taskmanager-0.log")))
+          .contains("started: data at 127.0.0.1:")
+          .contains("registering at the JobManager 127.0.0.1:" + rpcPort);
 
       Result run = eddy(dir, "run", "-m", address, "--detached", "-p", "2", jar.toString(), "e2e");
       assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -117,6 +139,12 @@ class JobManagerScriptIT {
       assertThat(unknown.stderr().strip())
           .isEqualTo("eddy: No job with id no-such-job is known to this cluster.");
     } finally {
+      for (Process tm : taskManagers) {
+        tm.destroy();
+        if (!tm.waitFor(30, TimeUnit.SECONDS)) {
+          tm.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+      }
       jobManager.destroy();
       if (!jobManager.waitFor(30, TimeUnit.SECONDS)) {
         jobManager.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -1,0 +1,51 @@
+package io.eddy.dist;
+
+import io.eddy.runtime.cluster.runner.JobManagerRunnerConfig;
+import io.eddy.runtime.cluster.runner.TaskManagerRunnerConfig;
+import io.eddy.runtime.minicluster.MiniClusterConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The runtime's JobManager and TaskManager settings, read from the configuration keys. */
+final class ClusterConfigs {
+  private ClusterConfigs() {}
+
+  static JobManagerRunnerConfig jobManager(EddyConfig config) {
+    return new JobManagerRunnerConfig(
+        config.get("jobmanager.rpc.address"),
+        config.getInt("jobmanager.rpc.port", 0),
+        heartbeatInterval(config),
+        heartbeatTimeout(config));
+  }
+
+  static TaskManagerRunnerConfig taskManager(EddyConfig config, String jobManagerAddress) {
+    return new TaskManagerRunnerConfig(
+        jobManagerAddress,
+        config.get("taskmanager.host"),
+        config.getInt("taskmanager.rpc.port", 0),
+        config.getInt("taskmanager.slots", 1),
+        config.getInt("taskmanager.network.buffers", 1),
+        MiniClusterConfig.DEFAULT_BUFFER_SIZE,
+        4,
+        Path.of(config.get("taskmanager.work.dir")),
+        heartbeatInterval(config),
+        heartbeatTimeout(config));
+  }
+
+  private static Duration heartbeatInterval(EddyConfig config) {
+    return Duration.ofMillis(config.getInt("heartbeat.interval", 10));
+  }
+
+  private static Duration heartbeatTimeout(EddyConfig config) {
+    Duration timeout = Duration.ofMillis(config.getInt("heartbeat.timeout", 20));
+    if (timeout.compareTo(heartbeatInterval(config)) <= 0) {
+      throw new IllegalArgumentException(
+          "heartbeat.timeout ("
+              + timeout.toMillis()
+              + ") must be longer than heartbeat.interval ("
+              + heartbeatInterval(config).toMillis()
+              + ").");
+    }
+    return timeout;
+  }
+}
