@@ -179,7 +179,8 @@ final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
                       jobManager.rpcAddress(),
                       "--slots",
                       String.valueOf(slots),
-                      "-Dtaskmanager.network.buffers=512"))));
+                      "-Dtaskmanager.network.buffers=512",
+                      "-Dtaskmanager.work.dir=" + workDir.resolve(name)))));
     }
     List<TaskManager> result = new ArrayList<>();
     for (EddyProcess process : started) {
