@@ -27,11 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BackpressureE2EIT {
   /**
-   * How far the source may run ahead of the sink, in records. What is in flight is a few 32 KiB
-   * buffers of ~10-byte records at each end of the one channel (some 10^4 records), plus what the
-   * 100 ms count reports lag behind; a source without backpressure would be millions ahead in 10 s.
+   * How far the source may run ahead of the sink, in records. In flight are at most the sender's
+   * buffers for the one channel (4 + 1) and the receiver's (4), 32 KiB each, of ~10-byte records:
+   * some 30,000 records, plus what the 100 ms count reports lag behind. A source without
+   * backpressure would be millions ahead within the 10 s.
    */
-  private static final long MAX_LEAD = 250_000;
+  private static final long MAX_LEAD = 100_000;
 
   private static final Duration OBSERVATION = Duration.ofSeconds(10);
   private static final String SMALL_HEAP = "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";

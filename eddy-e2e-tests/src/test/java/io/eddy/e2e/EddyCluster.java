@@ -36,7 +36,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
   static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-  private static final Pattern JOB_MANAGER_STARTED = Pattern.compile("^JobManager started:");
+  private static final Pattern JOB_MANAGER_STARTED =
+      Pattern.compile(
+          "^JobManager started: REST API at http://([\\w.\\-\\[\\]:]*:\\d+)/v1,"
+              + " TaskManagers register at ([\\w.\\-\\[\\]:]*:\\d+)");
   private static final Pattern TASK_MANAGER_STARTED =
       Pattern.compile("^TaskManager .*started.*data at ([\\w.\\-\\[\\]:]*:\\d+)");
   private static final Pattern JOB_ID = Pattern.compile("JobID (\\S+)");
@@ -126,16 +129,15 @@ final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
    * @param extraArgs more arguments, e.g. {@code -Dheartbeat.timeout=2000}
    */
   JobManager startJobManager(String... extraArgs) throws IOException {
-    int restPort = EddyScript.freePort();
-    int rpcPort = EddyScript.freePort();
     List<String> args = new ArrayList<>();
     args.addAll(
         List.of(
             "jobmanager",
+            // Any free ports; the start line tells which.
             "--rest-port",
-            String.valueOf(restPort),
+            "0",
             "--rpc-port",
-            String.valueOf(rpcPort),
+            "0",
             "--local-taskmanagers",
             "0",
             "-Djobmanager.blob.dir=" + workDir.resolve("blobs"),
@@ -148,8 +150,8 @@ final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
                 workDir.resolve("jobmanager.log"),
                 EddyScript.SERVER_JAVA_OPTS,
                 args));
-    process.awaitLine(JOB_MANAGER_STARTED, START_TIMEOUT);
-    jobManager = new JobManager(process, "127.0.0.1:" + restPort, "127.0.0.1:" + rpcPort);
+    Matcher started = process.awaitLine(JOB_MANAGER_STARTED, START_TIMEOUT);
+    jobManager = new JobManager(process, started.group(1), started.group(2));
     rest = new ClusterRest(jobManager.restAddress());
     await("REST API of the JobManager")
         .atMost(START_TIMEOUT)

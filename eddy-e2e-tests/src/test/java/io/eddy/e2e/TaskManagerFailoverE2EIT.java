@@ -72,6 +72,7 @@ class TaskManagerFailoverE2EIT {
     Path output = cluster.workDir().resolve("out");
     String jobId = submitCounter(records, output);
 
+    long submitted = System.nanoTime();
     List<Long> recoveryMillis = new ArrayList<>();
     long checkpoints = 0;
     for (int kill = 1; kill <= kills; kill++) {
@@ -91,6 +92,9 @@ class TaskManagerFailoverE2EIT {
       checkpoints = cluster.rest().checkpoints(jobId).completed();
       cluster.startTaskManagers(1, 2, EddyScript.SERVER_JAVA_OPTS); // capacity back to 6 slots
     }
+    System.out.printf(
+        "[e2e] %d kills and replacements done %d s after the submission%n",
+        kills, Duration.ofNanos(System.nanoTime() - submitted).toSeconds());
 
     Messages.JobDetail finished =
         cluster.awaitJob(
