@@ -272,19 +272,24 @@ final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
               if (condition.test(job)) {
                 return true;
               }
-              if (Set.of("FAILED", "CANCELED", "FINISHED").contains(job.status())) {
-                throw new AssertionError(
-                    "job "
-                        + jobId
-                        + " ended "
-                        + job.status()
-                        + " while waiting for "
-                        + what
-                        + (job.failure() == null ? "" : ": " + job.failure()));
-              }
+              failIfEnded(job, what);
               return false;
             });
     return last[0];
+  }
+
+  /** Fails if the job has reached a terminal state while the test waits for {@code what}. */
+  static void failIfEnded(Messages.JobDetail job, String what) {
+    if (Set.of("FAILED", "CANCELED", "FINISHED").contains(job.status())) {
+      throw new AssertionError(
+          "job "
+              + job.id()
+              + " ended "
+              + job.status()
+              + " while waiting for "
+              + what
+              + (job.failure() == null ? "" : ": " + job.failure()));
+    }
   }
 
   /** Every subtask of every vertex is RUNNING. */
