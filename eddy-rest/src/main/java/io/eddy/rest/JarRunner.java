@@ -106,7 +106,8 @@ final class JarRunner implements AutoCloseable {
               id -> {
                 jobs.add(id);
                 firstJob.complete(id);
-              });
+              },
+              List.of(jar));
       started = true;
       mains.execute(
           () ->

@@ -41,6 +41,10 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
 
   @Override
   public CompletableFuture<String> submitJob(JobGraph jobGraph) {
+    if (!libraryCache.contains(jobGraph.jobId())) {
+      // The JobManager's blob store answers for every job it runs: this one has no jars.
+      libraryCache.register(jobGraph.jobId(), LibraryCache.class.getClassLoader());
+    }
     JobMaster jobMaster =
         new JobMaster(jobGraph, resourceManager, libraryCache.get(jobGraph.jobId()));
     jobs.put(jobGraph.jobId(), jobMaster);
@@ -51,6 +55,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
             (ok, error) -> {
               if (error != null) {
                 jobs.remove(jobGraph.jobId());
+                libraryCache.release(jobGraph.jobId());
                 jobMaster.close();
                 Throwable cause =
                     error instanceof java.util.concurrent.CompletionException

@@ -10,12 +10,15 @@ import io.eddy.runtime.graph.JobGraph;
 import io.eddy.runtime.graph.JobGraphBuilder;
 import io.eddy.runtime.graph.StreamGraphGenerator;
 import io.eddy.runtime.minicluster.ClusterJobClient;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * Submits pipelines to a dispatcher that someone else owns (the JobManager running a job jar's main
- * for a client). The job's class loader is the submitting thread's context loader; the cluster's
+ * for a client). The job's class loader is the submitting thread's context loader, registered with
+ * the jars it was loaded from (the blob store serves them to the TaskManagers); the cluster's
  * defaults fill in what the job left open: a savepoint to restore from (the client's {@code
  * --savepoint}, which wins over the job's own) and the checkpoint directory.
  */
@@ -25,23 +28,37 @@ public final class DispatcherExecutor implements PipelineExecutor {
   private final SavepointRestoreSettings savepoint;
   private final String defaultCheckpointDirectory;
   private final Consumer<String> onSubmitted;
+  private final List<Path> jars;
 
-  /**
-   * @param savepoint restore every job from here, or {@link SavepointRestoreSettings#NONE}
-   * @param defaultCheckpointDirectory checkpoint root of jobs that set none, or null
-   * @param onSubmitted told each accepted job's id
-   */
+  /** An executor whose jobs have no jar files of their own. */
   public DispatcherExecutor(
       DispatcherGateway dispatcher,
       LibraryCache libraryCache,
       SavepointRestoreSettings savepoint,
       String defaultCheckpointDirectory,
       Consumer<String> onSubmitted) {
+    this(dispatcher, libraryCache, savepoint, defaultCheckpointDirectory, onSubmitted, List.of());
+  }
+
+  /**
+   * @param savepoint restore every job from here, or {@link SavepointRestoreSettings#NONE}
+   * @param defaultCheckpointDirectory checkpoint root of jobs that set none, or null
+   * @param onSubmitted told each accepted job's id
+   * @param jars the jar files the submitting thread's context loader loads the jobs' code from
+   */
+  public DispatcherExecutor(
+      DispatcherGateway dispatcher,
+      LibraryCache libraryCache,
+      SavepointRestoreSettings savepoint,
+      String defaultCheckpointDirectory,
+      Consumer<String> onSubmitted,
+      List<Path> jars) {
     this.dispatcher = dispatcher;
     this.libraryCache = libraryCache;
     this.savepoint = savepoint;
     this.defaultCheckpointDirectory = defaultCheckpointDirectory;
     this.onSubmitted = onSubmitted;
+    this.jars = List.copyOf(jars);
   }
 
   @Override
@@ -50,7 +67,7 @@ public final class DispatcherExecutor implements PipelineExecutor {
     JobGraph jobGraph = JobGraphBuilder.build(StreamGraphGenerator.generate(withDefaults));
     ClassLoader userCode = Thread.currentThread().getContextClassLoader();
     if (userCode != null) {
-      libraryCache.register(jobGraph.jobId(), userCode);
+      libraryCache.register(jobGraph.jobId(), userCode, jars);
     }
     return dispatcher
         .submitJob(jobGraph)

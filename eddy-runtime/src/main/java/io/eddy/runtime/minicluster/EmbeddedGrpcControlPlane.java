@@ -1,19 +1,23 @@
 package io.eddy.runtime.minicluster;
 
 import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.cluster.LibraryCache;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.cluster.TaskExecutor;
 import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
+import io.eddy.runtime.rpc.grpc.GrpcBlobService;
 import io.eddy.runtime.rpc.grpc.GrpcJobMasterClient;
 import io.eddy.runtime.rpc.grpc.GrpcJobMasterService;
 import io.eddy.runtime.rpc.grpc.GrpcResourceManagerClient;
 import io.eddy.runtime.rpc.grpc.GrpcResourceManagerService;
 import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorClient;
 import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
+import io.eddy.runtime.rpc.grpc.JobArtifactFetcher;
 import io.eddy.runtime.rpc.grpc.ResourceManagerRegistrar;
 import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +28,10 @@ import java.util.function.Function;
 
 /**
  * The gRPC control plane of an embedded cluster, on grpc-java's in-process transport: the
- * JobManager serves its JobMasters and TaskManager registration, each TaskManager its TaskExecutor
- * service, and every call between them is encoded as Protobuf, as in a distributed cluster.
+ * JobManager serves its JobMasters, TaskManager registration and job jars, each TaskManager its
+ * TaskExecutor service, and every call between them is encoded as Protobuf, as in a distributed
+ * cluster. The TaskManagers share the JobManager's {@link LibraryCache}, so their artifact fetchers
+ * find every job's code there and fetch nothing.
  */
 final class EmbeddedGrpcControlPlane implements AutoCloseable {
   /** Deadline of a control-plane call. */
@@ -39,10 +45,15 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
   private final String jobManagerTarget = prefix + "-jobmanager";
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
   private final List<Server> servers = new CopyOnWriteArrayList<>();
+  private final List<JobArtifactFetcher> fetchers = new CopyOnWriteArrayList<>();
+  private final LibraryCache libraryCache;
   private final GrpcResourceManagerClient resourceManagerClient;
 
   EmbeddedGrpcControlPlane(
-      ResourceManager resourceManager, Function<String, JobMasterGateway> jobMasters) {
+      ResourceManager resourceManager,
+      Function<String, JobMasterGateway> jobMasters,
+      LibraryCache libraryCache) {
+    this.libraryCache = libraryCache;
     var registrar =
         new ResourceManagerRegistrar(
             resourceManager,
@@ -57,7 +68,9 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
         ControlPlaneChannels.start(
             jobManagerTarget,
             List.of(
-                new GrpcJobMasterService(jobMasters), new GrpcResourceManagerService(registrar))));
+                new GrpcJobMasterService(jobMasters),
+                new GrpcResourceManagerService(registrar),
+                new GrpcBlobService(libraryCache))));
     resourceManagerClient =
         new GrpcResourceManagerClient(channel(jobManagerTarget), jobManagerTarget, DEADLINE);
   }
@@ -65,6 +78,12 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
   /** Serves {@code taskExecutor} and registers it with the JobManager, over gRPC. */
   void register(String taskManagerId, TaskExecutor taskExecutor, int slots) {
     String target = prefix + "-" + taskManagerId;
+    // Written to only if a job's code were missing from the shared cache, which never happens.
+    Path workDirectory =
+        Path.of(System.getProperty("java.io.tmpdir"), prefix.substring(prefix.indexOf(':') + 1))
+            .resolve(taskManagerId);
+    var fetcher = new JobArtifactFetcher(libraryCache, workDirectory, this::channel, DEADLINE);
+    fetchers.add(fetcher);
     servers.add(
         ControlPlaneChannels.start(
             target,
@@ -73,7 +92,8 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
                     taskExecutor,
                     (address, jobId) ->
                         new GrpcJobMasterClient(
-                            channel(address), address, jobId, DEADLINE, COLLECT_DEADLINE)))));
+                            channel(address), address, jobId, DEADLINE, COLLECT_DEADLINE),
+                    fetcher))));
     String location = taskExecutor.getLocation();
     int colon = location.lastIndexOf(':');
     int dataPort = colon < 0 ? 0 : Integer.parseInt(location.substring(colon + 1));
@@ -88,6 +108,7 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
 
   @Override
   public void close() {
+    fetchers.forEach(JobArtifactFetcher::close);
     channels.values().forEach(ManagedChannel::shutdownNow);
     servers.forEach(Server::shutdownNow);
   }

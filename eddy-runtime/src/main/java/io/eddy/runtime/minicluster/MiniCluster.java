@@ -51,7 +51,8 @@ public final class MiniCluster implements AutoCloseable {
     }
     this.dispatcher = new Dispatcher(resourceManager, libraryCache);
     if (config.controlPlane() == MiniClusterConfig.ControlPlane.GRPC_IN_PROCESS) {
-      this.controlPlane = new EmbeddedGrpcControlPlane(resourceManager, dispatcher::findJobMaster);
+      this.controlPlane =
+          new EmbeddedGrpcControlPlane(resourceManager, dispatcher::findJobMaster, libraryCache);
       for (int i = 0; i < taskExecutors.size(); i++) {
         controlPlane.register(
             "embedded-tm-" + (i + 1), taskExecutors.get(i), config.slotsPerTaskManager());

@@ -44,7 +44,10 @@ final class JobManagerHeartbeats implements AutoCloseable {
       Duration timeout,
       Runnable dropTasks) {
     this.jobManagerAddress = jobManagerAddress;
-    this.resourceManager = new GrpcResourceManagerClient(channel, jobManagerAddress, interval);
+    // A slow answer on a loaded machine is still an answer: calls may take up to half the timeout
+    // (a refused connection fails at once).
+    this.resourceManager =
+        new GrpcResourceManagerClient(channel, jobManagerAddress, timeout.dividedBy(2));
     this.registration = registration;
     this.timeout = timeout;
     this.dropTasks = dropTasks;

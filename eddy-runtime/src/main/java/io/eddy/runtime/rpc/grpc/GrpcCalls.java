@@ -97,6 +97,8 @@ final class GrpcCalls {
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     Status status =
         t instanceof IllegalArgumentException ? Status.INVALID_ARGUMENT : Status.INTERNAL;
-    return status.withDescription(t.toString()).asRuntimeException();
+    // A control-plane failure's message already says what failed where: no class name needed.
+    String description = t instanceof ControlPlaneException ? t.getMessage() : t.toString();
+    return status.withDescription(description).asRuntimeException();
   }
 }

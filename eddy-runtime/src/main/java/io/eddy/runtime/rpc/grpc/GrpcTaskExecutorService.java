@@ -19,17 +19,32 @@ import java.util.function.BiFunction;
 /**
  * Serves a TaskManager's {@link TaskExecutorGateway} over gRPC: decodes each request and delegates.
  * A submitted task reaches its JobMaster through {@code jobMasters}, given the JobMaster's address
- * and the job id.
+ * and the job id; it is handed to the TaskExecutor once its job's code is here ({@link
+ * JobArtifacts}).
  */
 public final class GrpcTaskExecutorService
     extends TaskExecutorServiceGrpc.TaskExecutorServiceImplBase {
   private final TaskExecutorGateway taskExecutor;
   private final BiFunction<String, String, JobMasterGateway> jobMasters;
+  private final JobArtifacts artifacts;
 
+  /** A service for a TaskManager that already has every job's code (it shares the JobManager's). */
   public GrpcTaskExecutorService(
       TaskExecutorGateway taskExecutor, BiFunction<String, String, JobMasterGateway> jobMasters) {
+    this(taskExecutor, jobMasters, JobArtifacts.NONE);
+  }
+
+  /**
+   * @param artifacts prepares a job's code (from the JobMaster's address and the job id) before its
+   *     tasks are submitted; a failure fails the submission
+   */
+  public GrpcTaskExecutorService(
+      TaskExecutorGateway taskExecutor,
+      BiFunction<String, String, JobMasterGateway> jobMasters,
+      JobArtifacts artifacts) {
     this.taskExecutor = taskExecutor;
     this.jobMasters = jobMasters;
+    this.artifacts = artifacts;
   }
 
   @Override
@@ -50,7 +65,11 @@ public final class GrpcTaskExecutorService
         () -> {
           var tdd = DeploymentCodec.fromProto(request.getDeployment());
           JobMasterGateway jobMaster = jobMasters.apply(request.getJobMasterAddress(), tdd.jobId());
-          GrpcCalls.replyEmpty(taskExecutor.submitTask(tdd, jobMaster), observer);
+          GrpcCalls.replyEmpty(
+              artifacts
+                  .prepare(tdd.jobId(), request.getJobMasterAddress())
+                  .thenCompose(ready -> taskExecutor.submitTask(tdd, jobMaster)),
+              observer);
         });
   }
 

@@ -1,6 +1,7 @@
 package io.eddy.runtime.rpc.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.runtime.checkpoint.SnapshotType;
 import io.eddy.runtime.cluster.JobMasterGateway;
@@ -9,10 +10,13 @@ import io.eddy.runtime.rpc.grpc.RecordingGateways.TestingJobMasterGateway;
 import io.eddy.runtime.rpc.grpc.RecordingGateways.TestingTaskExecutorGateway;
 import io.eddy.runtime.source.OperatorEvent;
 import io.eddy.runtime.task.TaskDeploymentDescriptor;
+import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -86,6 +90,66 @@ class GrpcTaskExecutorServiceTest {
       assertThat(client.getLocation()).isEqualTo("tm-host:6121");
       assertThat(get(client.fetchLocation())).isEqualTo("tm-host:6121");
       assertThat(taskExecutor.calls).hasSize(8);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aTaskIsSubmittedOnlyOnceItsJobsCodeIsHere(Transport transport) throws Exception {
+    var taskExecutor = new TestingTaskExecutorGateway();
+    var asked = new CompletableFuture<List<String>>();
+    var ready = new CompletableFuture<Void>();
+    var service =
+        new GrpcTaskExecutorService(
+            taskExecutor,
+            (address, jobId) -> new TestingJobMasterGateway(),
+            (jobId, jobManagerAddress) -> {
+              asked.complete(List.of(jobId, jobManagerAddress));
+              return ready;
+            });
+    try (var endpoint = new Transport.Endpoint(transport, List.of(service))) {
+      var client =
+          new GrpcTaskExecutorClient(
+              endpoint.channel, endpoint.target, "tm:1", DEADLINE, jm -> "jm-host:6123");
+
+      var submitted =
+          client.submitTask(ControlPlaneCodecTest.fullDescriptor(), new TestingJobMasterGateway());
+
+      assertThat(get(asked)).containsExactly("job-1", "jm-host:6123");
+      assertThat(taskExecutor.calls).isEmpty();
+      assertThat(submitted).isNotDone();
+      ready.complete(null);
+      get(submitted);
+      assertThat(taskExecutor.last().method()).isEqualTo("submitTask");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aJobWhoseCodeCannotBePreparedFailsTheSubmission(Transport transport) throws Exception {
+    var taskExecutor = new TestingTaskExecutorGateway();
+    String error = "Cannot fetch the jars of job job-1 from the JobManager at jm-host:6123: x";
+    var service =
+        new GrpcTaskExecutorService(
+            taskExecutor,
+            (address, jobId) -> new TestingJobMasterGateway(),
+            (jobId, jobManagerAddress) ->
+                CompletableFuture.failedFuture(
+                    new ControlPlaneException(error, Status.Code.NOT_FOUND, null)));
+    try (var endpoint = new Transport.Endpoint(transport, List.of(service))) {
+      var client =
+          new GrpcTaskExecutorClient(
+              endpoint.channel, endpoint.target, "tm:1", DEADLINE, jm -> "jm-host:6123");
+
+      assertThatThrownBy(
+              () ->
+                  get(
+                      client.submitTask(
+                          ControlPlaneCodecTest.fullDescriptor(), new TestingJobMasterGateway())))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .hasMessageContaining(error);
+      assertThat(taskExecutor.calls).isEmpty();
     }
   }
 
