@@ -222,6 +222,14 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         });
   }
 
+  /**
+   * Cancels every task without reports to the JobMasters, when this TaskManager process stops: the
+   * JobManager learns of that from the lost connection.
+   */
+  public CompletableFuture<Void> abandonTasks() {
+    return runAsync(() -> tasks.values().forEach(Task::cancelSilently));
+  }
+
   /** Number of tasks currently running here. */
   public CompletableFuture<Integer> runningTasks() {
     return callAsync(tasks::size);

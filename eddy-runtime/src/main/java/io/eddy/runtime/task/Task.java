@@ -76,6 +76,15 @@ public final class Task implements Runnable {
     thread.interrupt(); // wakes the thread if it waits for a buffer
   }
 
+  /**
+   * Cancels the attempt without telling the JobMaster: its TaskManager is shutting down, and the
+   * JobManager learns of that through the lost connection, not through one report per task.
+   */
+  public void cancelSilently() {
+    silent = true;
+    cancel();
+  }
+
   public void deliverOperatorEvent(OperatorEvent event) {
     streamTask.deliverOperatorEvent(event);
   }
@@ -111,12 +120,17 @@ public final class Task implements Runnable {
 
   private static final int MAX_REPORT_ATTEMPTS = 5;
 
+  private volatile boolean silent;
+
   /**
    * Tells the JobMaster of a state change; a call that fails (the control plane crosses a network)
    * is retried with a growing delay, since a lost final state would leave the job waiting. The
    * JobMaster ignores updates that arrive out of order.
    */
   private void report(TaskExecutionState update, int attempt) {
+    if (silent) {
+      return;
+    }
     jobMaster
         .updateTaskExecutionState(update)
         .whenComplete(

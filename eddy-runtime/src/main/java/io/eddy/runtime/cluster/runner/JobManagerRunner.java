@@ -5,6 +5,7 @@ import io.eddy.runtime.cluster.DispatcherGateway;
 import io.eddy.runtime.cluster.LibraryCache;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
+import io.eddy.runtime.rpc.grpc.GrpcBlobService;
 import io.eddy.runtime.rpc.grpc.GrpcJobMasterService;
 import io.eddy.runtime.rpc.grpc.GrpcResourceManagerService;
 import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorClient;
@@ -15,8 +16,9 @@ import java.util.List;
 
 /**
  * The JobManager of a distributed cluster: dispatcher, JobMasters and resource manager, serving
- * TaskManager registration and the JobMasters over gRPC, and declaring TaskManagers lost when they
- * die ({@link TaskManagerLivenessMonitor}). The REST API is put on top by the caller.
+ * TaskManager registration, the JobMasters and the jobs' jars (blob service) over gRPC, and
+ * declaring TaskManagers lost when they die ({@link TaskManagerLivenessMonitor}). The REST API is
+ * put on top by the caller.
  */
 public final class JobManagerRunner implements AutoCloseable {
   private final ResourceManager resourceManager = new ResourceManager();
@@ -48,7 +50,8 @@ public final class JobManagerRunner implements AutoCloseable {
             bind,
             List.of(
                 new GrpcJobMasterService(dispatcher::findJobMaster),
-                new GrpcResourceManagerService(registrar)));
+                new GrpcResourceManagerService(registrar),
+                new GrpcBlobService(libraryCache)));
     this.rpcAddress = ControlPlaneChannels.target(server, bind);
     self[0] = rpcAddress;
     this.liveness =

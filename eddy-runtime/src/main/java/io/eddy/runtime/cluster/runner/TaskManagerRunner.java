@@ -8,6 +8,7 @@ import io.eddy.runtime.network.partition.PartitionRegistry;
 import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
 import io.eddy.runtime.rpc.grpc.GrpcJobMasterClient;
 import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
+import io.eddy.runtime.rpc.grpc.JobArtifactFetcher;
 import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
 import io.grpc.Server;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class TaskManagerRunner implements AutoCloseable {
   private final String rpcAddress;
   private final JobManagerHeartbeats heartbeats;
 
+  /** Fetches each job's jars from the JobManager before its first task starts here. */
+  private final JobArtifactFetcher artifacts;
+
   private TaskManagerRunner(TaskManagerRunnerConfig config) {
     this.taskManagerId = "tm-" + UUID.randomUUID().toString().substring(0, 8);
     PartitionRegistry partitions = new PartitionRegistry();
@@ -41,6 +45,13 @@ public final class TaskManagerRunner implements AutoCloseable {
             libraryCache,
             null,
             dataPlane);
+    this.artifacts =
+        new JobArtifactFetcher(
+            libraryCache,
+            // Several TaskManagers may share a machine and a configured directory.
+            config.workDirectory().resolve(taskManagerId),
+            connections::channel,
+            JobArtifactFetcher.DEFAULT_DEADLINE);
     String bind = config.host() + ":" + config.rpcPort();
     try {
       this.server =
@@ -55,7 +66,8 @@ public final class TaskManagerRunner implements AutoCloseable {
                               address,
                               jobId,
                               ControlPlaneConnections.DEADLINE,
-                              ControlPlaneConnections.COLLECT_DEADLINE))));
+                              ControlPlaneConnections.COLLECT_DEADLINE),
+                      artifacts)));
     } catch (RuntimeException e) {
       taskExecutor.close();
       throw e;
@@ -115,8 +127,10 @@ public final class TaskManagerRunner implements AutoCloseable {
   @Override
   public void close() {
     heartbeats.close();
+    taskExecutor.abandonTasks();
     connections.close();
     server.shutdownNow();
     taskExecutor.close();
+    artifacts.close(); // fetched jars are kept until the TaskManager stops
   }
 }
