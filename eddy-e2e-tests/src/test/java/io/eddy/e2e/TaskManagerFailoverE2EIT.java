@@ -45,7 +45,8 @@ class TaskManagerFailoverE2EIT {
     String jobId = submitCounter(records, output);
 
     awaitCheckpointsAfter(jobId, 0, 2);
-    Messages.JobDetail job = cluster.rest().job(jobId);
+    Messages.JobDetail job =
+        cluster.awaitJob(jobId, "every subtask RUNNING", RECOVERY_TIMEOUT, EddyCluster::allRunning);
     TaskManager victim = aTaskManagerRunningSubtasksOf(job);
     Recovery recovery = killAndAwaitRecovery(jobId, victim, job.restarts());
     System.out.printf(
