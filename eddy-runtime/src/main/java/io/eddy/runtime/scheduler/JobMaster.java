@@ -92,6 +92,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   /** When a restart began to wait for TaskManagers with free slots; 0 if it does not wait. */
   private long waitingForSlotsSince;
 
+  /**
+   * Set when a stop-with-savepoint cancels the tasks: their CANCELED reports end the job as
+   * FINISHED; they are not TaskManagers giving up.
+   */
+  private boolean stoppedWithSavepoint;
+
   private JobStatus status = JobStatus.CREATED;
   private Throwable failureCause;
   private String failedTask;
@@ -227,6 +233,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                           () -> {
                             LOG.info("Job {} stops after savepoint {}", jobGraph.jobName(), path);
                             checkpointCoordinator.stopPeriodic();
+                            stoppedWithSavepoint = true;
                             cancelRunningTasks(); // ends as FINISHED: status is still RUNNING
                             maybeComplete();
                             return path;
@@ -369,7 +376,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             mergeAccumulators(update.accumulators());
           } else if (update.state() == ExecutionState.FAILED) {
             failJob(ev, update.failure());
-          } else if (update.state() == ExecutionState.CANCELED && status == JobStatus.RUNNING) {
+          } else if (update.state() == ExecutionState.CANCELED
+              && status == JobStatus.RUNNING
+              && !stoppedWithSavepoint) {
             // Not cancelled by us: its TaskManager gave it up (it lost contact with us).
             failJob(ev, new TaskManagerLostException("its TaskManager cancelled it"));
           }
