@@ -123,6 +123,7 @@ class JobManagerScriptIT {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> client.job(jobId).status().equals("RUNNING"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> fetchedJars(dir).size() == 2);
 
       Result list = eddy(dir, "list", "-m", address);
       assertThat(list.exitCode()).as(list.stderr()).isZero();
@@ -133,6 +134,8 @@ class JobManagerScriptIT {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> client.job(jobId).status().equals("CANCELED"));
+      // The TaskManagers had fetched the job's jar; it goes with the job.
+      await().atMost(Duration.ofSeconds(60)).until(() -> fetchedJars(dir).isEmpty());
 
       Result unknown = eddy(dir, "cancel", "no-such-job", "-m", address);
       assertThat(unknown.exitCode()).isEqualTo(1);
@@ -160,6 +163,19 @@ class JobManagerScriptIT {
     assertThat(r.stderr().strip())
         .isEqualTo(
             "eddy: Cannot reach the JobManager at localhost:" + port + ": connection refused");
+  }
+
+  private static List<Path> fetchedJars(Path dir) throws IOException {
+    List<Path> jars = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Path work = dir.resolve("tm" + i);
+      if (Files.exists(work)) {
+        try (var files = Files.walk(work)) {
+          files.filter(f -> f.toString().endsWith(".jar")).forEach(jars::add);
+        }
+      }
+    }
+    return jars;
   }
 
   private static String readLog(Path log) {

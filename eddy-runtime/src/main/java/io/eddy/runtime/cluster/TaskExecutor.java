@@ -209,6 +209,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         });
   }
 
+  @Override
+  public CompletableFuture<Void> jobEnded(String jobId) {
+    return releaseJob(jobId); // the job's code is released by whoever fetched it (runner)
+  }
+
   /**
    * Cancels every task and releases every partition, when the JobManager gave this TaskManager up:
    * its JobMasters redeploy the work elsewhere.

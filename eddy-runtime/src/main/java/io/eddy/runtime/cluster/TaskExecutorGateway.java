@@ -42,6 +42,9 @@ public interface TaskExecutorGateway {
    */
   CompletableFuture<Void> alignmentTimedOut(String attemptId, long checkpointId, long timestamp);
 
-  /** The job ended: drop its result partitions. */
+  /** The job's attempts here are gone (it restarts, or ended): drop their result partitions. */
   CompletableFuture<Void> releaseJob(String jobId);
+
+  /** The job ended for good: drop its partitions and the code fetched for it. */
+  CompletableFuture<Void> jobEnded(String jobId);
 }

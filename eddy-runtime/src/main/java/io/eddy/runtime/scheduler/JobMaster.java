@@ -756,7 +756,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         .map(ev -> ev.getSlot() == null ? null : ev.getSlot().taskManager())
         .filter(java.util.Objects::nonNull)
         .distinct()
-        .forEach(tm -> tm.releaseJob(jobGraph.jobId()));
+        .forEach(tm -> tm.jobEnded(jobGraph.jobId()));
     resourceManager.releaseSlots(jobGraph.jobId());
   }
 

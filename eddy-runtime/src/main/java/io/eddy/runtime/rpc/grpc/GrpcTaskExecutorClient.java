@@ -162,6 +162,12 @@ public final class GrpcTaskExecutorClient implements TaskExecutorGateway {
   }
 
   @Override
+  public CompletableFuture<Void> jobEnded(String jobId) {
+    ReleaseJobRequest request = ReleaseJobRequest.newBuilder().setJobId(jobId).build();
+    return callEmpty("jobEnded", o -> stub().jobEnded(request, o));
+  }
+
+  @Override
   public String toString() {
     return "TaskExecutor@" + target + " (" + location + ")";
   }

@@ -148,4 +148,16 @@ public final class GrpcTaskExecutorService
         observer,
         () -> GrpcCalls.replyEmpty(taskExecutor.releaseJob(request.getJobId()), observer));
   }
+
+  @Override
+  public void jobEnded(ReleaseJobRequest request, StreamObserver<Empty> observer) {
+    GrpcCalls.handle(
+        observer,
+        () ->
+            GrpcCalls.replyEmpty(
+                taskExecutor
+                    .jobEnded(request.getJobId())
+                    .thenRun(() -> artifacts.release(request.getJobId())),
+                observer));
+  }
 }

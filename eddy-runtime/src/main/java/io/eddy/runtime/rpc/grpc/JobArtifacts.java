@@ -14,4 +14,7 @@ public interface JobArtifacts {
    * @param jobManagerAddress the gRPC target of the JobManager that runs the job
    */
   CompletableFuture<Void> prepare(String jobId, String jobManagerAddress);
+
+  /** The job ended: what {@link #prepare} fetched for it may go. */
+  default void release(String jobId) {}
 }

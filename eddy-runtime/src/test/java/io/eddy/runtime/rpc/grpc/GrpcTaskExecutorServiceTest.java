@@ -86,10 +86,12 @@ class GrpcTaskExecutorServiceTest {
 
       get(client.releaseJob("job-1"));
       assertThat(taskExecutor.last()).isEqualTo(new Call("releaseJob", List.of("job-1")));
+      get(client.jobEnded("job-1"));
+      assertThat(taskExecutor.last()).isEqualTo(new Call("jobEnded", List.of("job-1")));
 
       assertThat(client.getLocation()).isEqualTo("tm-host:6121");
       assertThat(get(client.fetchLocation())).isEqualTo("tm-host:6121");
-      assertThat(taskExecutor.calls).hasSize(8);
+      assertThat(taskExecutor.calls).hasSize(9);
     }
   }
 

@@ -82,6 +82,11 @@ final class RecordingGateways {
     public CompletableFuture<Void> releaseJob(String jobId) {
       return record("releaseJob", jobId);
     }
+
+    @Override
+    public CompletableFuture<Void> jobEnded(String jobId) {
+      return record("jobEnded", jobId);
+    }
   }
 
   static final class TestingJobMasterGateway extends Recorder implements JobMasterGateway {
