@@ -1,5 +1,6 @@
 package io.eddy.dist;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,7 +41,7 @@ public final class EddyCli implements Runnable {
     cli.setParameterExceptionHandler(
         (e, a) -> {
           System.err.println(
-              "eddy: " + e.getMessage() + " (see 'eddy " + subcommandName(e) + "--help')");
+              "eddy: " + parameterError(e) + " (see 'eddy " + subcommandName(e) + "--help')");
           return 2;
         });
     cli.setExecutionExceptionHandler(
@@ -49,6 +50,21 @@ public final class EddyCli implements Runnable {
           return 1;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * The parse error to show. Picocli checks required parameters before it reports unknown options,
+   * so {@code eddy run --bogus} would complain about the missing jar; the unknown option is what
+   * the user needs to hear about.
+   */
+  private static String parameterError(CommandLine.ParameterException e) {
+    List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+    if (e instanceof CommandLine.MissingParameterException
+        && !unmatched.isEmpty()
+        && unmatched.get(0).startsWith("-")) {
+      return "Unknown option: '" + unmatched.get(0) + "'";
+    }
+    return e.getMessage();
   }
 
   private static String subcommandName(CommandLine.ParameterException e) {

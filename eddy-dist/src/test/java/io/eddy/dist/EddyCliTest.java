@@ -64,6 +64,13 @@ class EddyCliTest {
   }
 
   @Test
+  void aBadFlagWithoutAJarIsReportedAsTheBadFlag() {
+    int code = EddyCli.execute("run", "--no-such-flag");
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).startsWith("eddy: Unknown option: '--no-such-flag'").hasLineCount(1);
+  }
+
+  @Test
   void aMissingJarIsOneLine() {
     int code = EddyCli.execute("run", "does-not-exist.jar");
     assertThat(code).isEqualTo(1);

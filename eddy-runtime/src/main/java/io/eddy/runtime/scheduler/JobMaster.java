@@ -237,7 +237,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                           () -> {
                             LOG.info("Job {} stops after savepoint {}", jobGraph.jobName(), path);
                             checkpointCoordinator.stopPeriodic();
-                            cancelRunningTasks(); // ends as FINISHED: status is still RUNNING
+                            cancelRunningTasks(); // FINISHED: still RUNNING, and their CANCELED is
+                            // expected
                             maybeComplete();
                             return path;
                           }));

@@ -1,0 +1,121 @@
+package io.eddy.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A long-running {@code bin/eddy} process (JobManager or TaskManager) whose stdout and stderr go to
+ * one log file. {@code bin/eddy} ends with {@code exec java}, so the process is the JVM itself and
+ * {@link #kill()} is a SIGKILL to it.
+ */
+final class EddyProcess {
+  private final String name;
+  private final Process process;
+  private final Path log;
+
+  EddyProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  String name() {
+    return name;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /**
+   * Waits until the log has a line matching {@code pattern} and returns the match; fails at once,
+   * with the log, if the process ends first.
+   */
+  Matcher awaitLine(Pattern pattern, Duration timeout) {
+    Matcher[] found = new Matcher[1];
+    await("'" + pattern + "' in the log of " + name)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              Optional<Matcher> m = findLine(pattern);
+              if (m.isPresent()) {
+                found[0] = m.get();
+                return true;
+              }
+              if (!process.isAlive()) {
+                throw new AssertionError(
+                    name
+                        + " exited with code "
+                        + process.exitValue()
+                        + " before printing '"
+                        + pattern
+                        + "':\n"
+                        + tail(40));
+              }
+              return false;
+            });
+    return found[0];
+  }
+
+  private Optional<Matcher> findLine(Pattern pattern) {
+    for (String line : lines()) {
+      Matcher m = pattern.matcher(line);
+      if (m.find()) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** SIGKILL, and waits until the process is gone. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new AssertionError(name + " (pid " + pid() + ") survived SIGKILL for 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while killing " + name, e);
+    }
+  }
+
+  /** The last {@code n} lines of its log. */
+  String tail(int n) {
+    List<String> lines = lines();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+  }
+
+  private List<String> lines() {
+    try {
+      // Lenient decoding: the log may end in the middle of a character while the process writes.
+      return new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      return List.of("(cannot read " + log + ": " + e + ")");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (pid " + pid() + ")";
+  }
+}
