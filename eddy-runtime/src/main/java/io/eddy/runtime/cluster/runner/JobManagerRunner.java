@@ -56,7 +56,7 @@ public final class JobManagerRunner implements AutoCloseable {
     self[0] = rpcAddress;
     this.liveness =
         new TaskManagerLivenessMonitor(
-            registrar, config.heartbeatInterval(), config.heartbeatTimeout());
+            registrar, config.heartbeatInterval(), config.heartbeatTimeout(), connections::channel);
   }
 
   /** Starts serving; fails with a one-line message if the port is taken. */
