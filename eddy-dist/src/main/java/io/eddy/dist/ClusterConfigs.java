@@ -26,7 +26,7 @@ final class ClusterConfigs {
         config.getInt("taskmanager.slots", 1),
         config.getInt("taskmanager.network.buffers", 1),
         MiniClusterConfig.DEFAULT_BUFFER_SIZE,
-        4,
+        config.getInt("taskmanager.network.buffers-per-channel", 1),
         Path.of(config.get("taskmanager.work.dir")),
         heartbeatInterval(config),
         heartbeatTimeout(config));

@@ -72,6 +72,11 @@ final class EddyConfig {
         "taskmanager.network.buffers",
         new String[] {"2048", "network buffers (32 KiB each) per TaskManager"});
     KEYS.put(
+        "taskmanager.network.buffers-per-channel",
+        new String[] {
+          "4", "buffers a producer fills per consumer before it waits; a remote consumer's credits"
+        });
+    KEYS.put(
         "state.checkpoints.dir",
         new String[] {null, "checkpoint root of jobs that set none (else <tmp>/eddy-checkpoints)"});
     KEYS.put(

@@ -33,7 +33,15 @@ public final class TaskManagerRunner implements AutoCloseable {
   private TaskManagerRunner(TaskManagerRunnerConfig config) {
     this.taskManagerId = "tm-" + UUID.randomUUID().toString().substring(0, 8);
     PartitionRegistry partitions = new PartitionRegistry();
-    NettyDataPlane dataPlane = NettyDataPlane.start(config.host(), partitions, taskManagerId);
+    // A remote channel gets as many credits as a local one may have buffers queued.
+    NettyDataPlane dataPlane =
+        new NettyDataPlane(
+            config.host(),
+            0,
+            partitions,
+            taskManagerId,
+            NettyDataPlane.DEFAULT_PARTITION_WAIT,
+            config.buffersPerChannel());
     LibraryCache libraryCache = new LibraryCache();
     this.taskExecutor =
         new TaskExecutor(
