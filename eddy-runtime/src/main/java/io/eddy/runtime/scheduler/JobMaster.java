@@ -57,10 +57,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
   private static final long COLLECT_BUFFER_BYTES = 8L << 20;
 
-  private final JobGraph jobGraph;
+  /** The job as it runs: its parallelism may be lowered by a restart (see ParallelismCap). */
+  private JobGraph jobGraph;
+
   private final ResourceManager resourceManager;
   private final ClassLoader userCodeClassLoader;
-  private final ExecutionGraph executionGraph;
+  private ExecutionGraph executionGraph;
   private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
   private final SourceCoordinators coordinators = new SourceCoordinators();
 
@@ -574,6 +576,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     @Override
     public CompletableFuture<Void> startCoordinators() {
       return JobMaster.this.startCoordinators();
+    }
+
+    @Override
+    public ExecutionGraph rescale(JobGraph rescaled) {
+      jobGraph = rescaled;
+      executionGraph = new ExecutionGraph(rescaled);
+      ParallelismCap.rescaleOperators(operatorInfos, operatorIds, rescaled);
+      ParallelismCap.rescaleSources(sources, rescaled);
+      restore.jobRescaled(rescaled);
+      return executionGraph;
     }
 
     @Override

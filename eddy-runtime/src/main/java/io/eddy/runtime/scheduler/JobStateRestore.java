@@ -1,6 +1,7 @@
 package io.eddy.runtime.scheduler;
 
 import io.eddy.core.execution.SavepointRestoreSettings;
+import io.eddy.runtime.checkpoint.ChannelState;
 import io.eddy.runtime.checkpoint.CheckpointParticipants;
 import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.checkpoint.StateAssignment;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class JobStateRestore {
   private static final Logger LOG = LoggerFactory.getLogger(JobStateRestore.class);
 
-  private final JobGraph jobGraph;
+  private JobGraph jobGraph;
   private final Map<Integer, List<String>> operatorIds;
   private final List<CheckpointParticipants.OperatorInfo> operators;
   private StateAssignment current;
@@ -82,6 +83,38 @@ final class JobStateRestore {
       }
     }
     current = initialSnapshot();
+  }
+
+  /** The job now runs as {@code rescaled} (the same vertices at lower parallelism). */
+  void jobRescaled(JobGraph rescaled) {
+    this.jobGraph = rescaled;
+  }
+
+  /**
+   * Whether the snapshot a restart would restore (see {@link #useLatestCheckpoint}) can be restored
+   * at another parallelism: it holds no in-flight data of an unaligned checkpoint (nor is it
+   * unreadable).
+   */
+  boolean latestRestorableRescaled(FsCheckpointStorage storage) {
+    try {
+      CheckpointMetadata metadata = null;
+      if (storage != null) {
+        var latest = storage.latestRestorable();
+        if (latest.isEmpty() && !storage.listCompleted().isEmpty()) {
+          return false; // the restart fails anyway
+        }
+        metadata = latest.map(c -> c.metadata()).orElse(null);
+      }
+      SavepointRestoreSettings settings = jobGraph.config().savepointRestore();
+      if (metadata == null && settings.restoreSavepoint()) {
+        metadata = FsCheckpointStorage.readMetadata(Path.of(settings.path()));
+      }
+      return metadata == null
+          || metadata.stateFiles().stream().noneMatch(f -> ChannelState.isStateId(f.operatorId()));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Job {} cannot read its latest checkpoint: {}", jobGraph.jobName(), e.toString());
+      return false;
+    }
   }
 
   /** The id for the job's first checkpoint: above the restored one's. */

@@ -70,6 +70,12 @@ final class RestartController {
     /** Creates and starts the source coordinators, restored from the state restore's snapshot. */
     CompletableFuture<Void> startCoordinators();
 
+    /**
+     * The job runs as {@code rescaled} from now on (lower parallelism): everything that depends on
+     * it is rebuilt. Returns the new execution graph (no attempts yet).
+     */
+    ExecutionGraph rescale(JobGraph rescaled);
+
     /** Deploys every subtask's current attempt: the job runs again. */
     void deployAll();
 
@@ -106,9 +112,9 @@ final class RestartController {
     }
   }
 
-  private final JobGraph jobGraph;
-  private final ExecutionGraph executionGraph;
-  private final PipelinedRegions regions;
+  private JobGraph jobGraph;
+  private ExecutionGraph executionGraph;
+  private PipelinedRegions regions;
   private final ResourceManager resourceManager;
   private final JobStateRestore restore;
   private final SourceCoordinators coordinators;
@@ -376,13 +382,58 @@ final class RestartController {
             .distinct()
             .toList();
     resourceManager.releaseSlots(jobGraph.jobId());
-    List<Slot> slots = allocate(whole, executionGraph.requiredSlots());
+    List<Slot> slots =
+        executionGraph.requiredSlots() > resourceManager.getFreeSlots() ? lowerParallelism() : null;
+    if (slots == null) {
+      slots = allocate(whole, executionGraph.requiredSlots());
+    }
     if (slots == null) {
       return false;
     }
     previous.forEach(tm -> tm.releaseJob(jobGraph.jobId())); // the old attempts' partitions
     executionGraph.assignSlots(slots);
     return true;
+  }
+
+  /**
+   * The cluster lacks slots for a restart of the whole job: if the job takes checkpoints and the
+   * state it restores can be redistributed (no in-flight data of an unaligned checkpoint), lowers
+   * its parallelism to what the free slots hold, so it runs on instead of waiting for TaskManagers
+   * (key groups are spread over the fewer subtasks). Returns the slots for the rescaled job, or
+   * null if it keeps its parallelism.
+   */
+  private List<Slot> lowerParallelism() {
+    CheckpointCoordinator checkpoints = job.checkpointCoordinator();
+    int free = resourceManager.getFreeSlots();
+    int cap = ParallelismCap.largestFitting(jobGraph, free);
+    if (checkpoints == null || cap == 0) {
+      return null;
+    }
+    if (!restore.latestRestorableRescaled(checkpoints.storage())) {
+      LOG.info(
+          "Job {} cannot restart at a lower parallelism: its latest checkpoint holds in-flight"
+              + " data of an unaligned checkpoint",
+          jobGraph.jobName());
+      return null;
+    }
+    List<Slot> slots;
+    try {
+      slots =
+          resourceManager.allocateSlots(
+              jobGraph.jobId(), ParallelismCap.requiredSlots(jobGraph, cap));
+    } catch (IllegalStateException notEnough) {
+      return null; // taken meanwhile: wait for TaskManagers
+    }
+    LOG.warn(
+        "Job {} restarts at parallelism {} of {} because only {} slots are free",
+        jobGraph.jobName(),
+        cap,
+        ParallelismCap.highest(jobGraph),
+        free);
+    jobGraph = ParallelismCap.cap(jobGraph, cap);
+    regions = PipelinedRegions.of(jobGraph);
+    executionGraph = job.rescale(jobGraph);
+    return slots;
   }
 
   /**
