@@ -37,6 +37,9 @@ final class ParallelismCap {
    * if none does (or it fits uncapped).
    */
   static int largestFitting(JobGraph jobGraph, int freeSlots) {
+    if (requiredSlots(jobGraph, highest(jobGraph)) <= freeSlots) {
+      return 0;
+    }
     for (int cap = highest(jobGraph) - 1; cap >= 1; cap--) {
       if (requiredSlots(jobGraph, cap) <= freeSlots) {
         return cap;

@@ -1,0 +1,141 @@
+package io.eddy.runtime.cluster.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eddy.api.JobClient;
+import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.common.eventtime.WatermarkStrategy;
+import io.eddy.api.common.restartstrategy.RestartStrategies;
+import io.eddy.api.common.serialization.SimpleStringEncoder;
+import io.eddy.api.connector.file.sink.FileSink;
+import io.eddy.api.connector.source.lib.DataGeneratorSource;
+import io.eddy.core.execution.PipelineExecutors;
+import io.eddy.core.execution.SavepointRestoreSettings;
+import io.eddy.runtime.cluster.DispatcherExecutor;
+import io.eddy.runtime.cluster.JobDetails;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A JobManager and two TaskManagers of two slots each over loopback: a keyed job at parallelism 4
+ * loses one TaskManager, the survivor has only two slots, and the job restarts from its latest
+ * checkpoint at parallelism 2 (its key groups spread over the fewer subtasks) instead of waiting
+ * for a TaskManager; its output stays exactly-once and every key's count goes on.
+ */
+class RescaleOnLossITCase {
+  private static final long RECORDS = 36_000;
+  private static final int KEYS = 12;
+
+  @TempDir Path work;
+
+  @Test
+  void aJobThatLostSlotsRestartsAtTheParallelismTheSurvivorsHold() throws Exception {
+    Path output = work.resolve("out");
+    try (JobManagerRunner jm = JobManagerRunner.start(JobManagerRunnerConfig.forTests())) {
+      List<TaskManagerRunner> tms = new ArrayList<>();
+      try {
+        for (int i = 0; i < 2; i++) {
+          tms.add(
+              TaskManagerRunner.start(
+                  TaskManagerRunnerConfig.forTests(jm.rpcAddress(), 2, work.resolve("tm" + i))));
+        }
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> jm.resourceManager().getNumberOfTaskManagers() == 2);
+
+        JobClient job = submit(jm, output);
+        String jobId = job.getJobId();
+        assertThat(parallelisms(jm, jobId)).containsOnly(4);
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .until(() -> jm.dispatcher().requestCheckpointStats(jobId).get().completed() >= 2);
+
+        TaskManagerRunner victim = tms.get(1);
+        assertThat(victim.taskExecutor().runningTasks().get()).isGreaterThan(0);
+        victim.close();
+        tms.remove(victim);
+
+        job.getJobExecutionResult().get(); // throws if the job failed
+        assertThat(jm.dispatcher().requestNumberOfRestarts(jobId).get()).isGreaterThanOrEqualTo(1);
+        assertThat(parallelisms(jm, jobId)).containsOnly(2);
+        assertExactlyOnce(output);
+      } finally {
+        tms.forEach(TaskManagerRunner::close);
+      }
+    }
+  }
+
+  private static List<Integer> parallelisms(JobManagerRunner jm, String jobId) throws Exception {
+    return jm.dispatcher().requestJobDetails(jobId).get().vertices().stream()
+        .map(JobDetails.Vertex::parallelism)
+        .toList();
+  }
+
+  private JobClient submit(JobManagerRunner jm, Path output) throws Exception {
+    PipelineExecutors.setThreadContext(
+        new DispatcherExecutor(
+            jm.dispatcher(),
+            jm.libraryCache(),
+            SavepointRestoreSettings.NONE,
+            work.resolve("checkpoints").toString(),
+            id -> {}),
+        4);
+    try {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.enableCheckpointing(100);
+      env.setRestartStrategy(RestartStrategies.fixedDelayRestart(5, Duration.ofMillis(200)));
+      env.fromSource(
+              new DataGeneratorSource<>(i -> i, RECORDS, 3_000),
+              WatermarkStrategy.noWatermarks(),
+              "numbers")
+          .keyBy(v -> v % KEYS)
+          .process(new FailoverITCase.CountPerKey())
+          .sinkTo(FileSink.forRowFormat(output, new SimpleStringEncoder<String>()).build());
+      return env.executeAsync("rescale-on-loss");
+    } finally {
+      PipelineExecutors.clearThreadContext();
+    }
+  }
+
+  /** Every record once, and per key the counts 1..n: the key groups' state moved intact. */
+  private static void assertExactlyOnce(Path output) throws IOException {
+    long[] seen = new long[(int) RECORDS];
+    Map<Long, List<Long>> countsPerKey = new HashMap<>();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(output)) {
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .toList();
+    }
+    for (Path file : files) {
+      for (String line : Files.readAllLines(file)) {
+        String[] f = line.split(",");
+        seen[Integer.parseInt(f[2])]++;
+        countsPerKey
+            .computeIfAbsent(Long.parseLong(f[0]), k -> new ArrayList<>())
+            .add(Long.parseLong(f[1]));
+      }
+    }
+    for (int v = 0; v < RECORDS; v++) {
+      assertThat(seen[v]).as("times record %d was written", v).isEqualTo(1);
+    }
+    assertThat(countsPerKey).hasSize(KEYS);
+    countsPerKey.forEach(
+        (key, counts) ->
+            assertThat(counts.stream().sorted().toList())
+                .as("counts of key %d", key)
+                .isEqualTo(LongStream.rangeClosed(1, RECORDS / KEYS).boxed().toList()));
+  }
+}
