@@ -775,6 +775,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   private void sendToSubtask(int vertexIndex, int subtask, OperatorEvent event) {
+    if (subtask >= jobGraph.vertices().get(vertexIndex).parallelism()) {
+      return; // from a coordinator closed when the job's parallelism was lowered
+    }
     ExecutionVertex ev = executionGraph.get(vertexIndex, subtask);
     if (!ev.getState().isTerminal()) {
       TaskExecutorGateway tm = ev.getSlot().taskManager();

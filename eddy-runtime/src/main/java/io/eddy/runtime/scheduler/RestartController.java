@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * whole job:  failure ─▶ RESTARTING, every subtask cancelled ─▶ all ended ─▶ backoff ─▶ all slots
- *             anew ─▶ restore ─▶ new source coordinators ─▶ deploy all ─▶ RUNNING
+ *             anew (too few: the parallelism lowered to the free slots) ─▶ restore ─▶ new source coordinators ─▶ deploy all ─▶ RUNNING
  * regions:    failure ─▶ (the job stays RUNNING) checkpoints in progress aborted, the regions'
  *             subtasks cancelled, their readers marked failed at the coordinators ─▶ all ended ─▶
  *             backoff ─▶ slots for those whose TaskManager was lost ─▶ restore ─▶ splits assigned
@@ -47,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * checkpoint). Other failures (checkpointing, a split enumerator, a restore) restart the whole job;
  * a whole-job restart supersedes region restarts in progress. Several region restarts may be in
  * progress at once, each on its own.
+ *
+ * <p>A whole-job restart that finds too few free slots (a TaskManager was lost) restarts the job at
+ * the parallelism the free slots hold if its checkpoint can be restored rescaled (see {@link
+ * ParallelismCap}); otherwise, and for region restarts, it waits for TaskManagers.
  */
 final class RestartController {
   private static final Logger LOG = LoggerFactory.getLogger(RestartController.class);
