@@ -172,20 +172,20 @@ final class JobManagerCommand implements Callable<Integer> {
 
   /** Local TaskManagers register over loopback; jobs submitted right after start find them. */
   private static void awaitRegistered(List<TaskManagerRunner> local) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    for (TaskManagerRunner tm : local) {
-      while (!tm.isRegistered()) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "A local TaskManager did not register with the JobManager within 30 s.");
-        }
-        try {
-          Thread.sleep(10); // polling a flag another thread sets; no event to wait on
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while starting", e);
-        }
-      }
+    try {
+      java.util.concurrent.CompletableFuture.allOf(
+              local.stream()
+                  .map(TaskManagerRunner::registered)
+                  .toArray(java.util.concurrent.CompletableFuture[]::new))
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(
+          "A local TaskManager did not register with the JobManager within 30 s.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while starting", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("A local TaskManager failed to start", e.getCause());
     }
   }
 }

@@ -32,6 +32,8 @@ final class JobManagerHeartbeats implements AutoCloseable {
             return t;
           });
   private volatile boolean registered;
+  private final java.util.concurrent.CompletableFuture<Void> firstRegistration =
+      new java.util.concurrent.CompletableFuture<>();
   private volatile long lastContactNanos = System.nanoTime();
   private boolean inFlight; // confined to the timer thread
   private boolean warnedUnreachable; // confined to the timer thread
@@ -58,6 +60,11 @@ final class JobManagerHeartbeats implements AutoCloseable {
     return registered;
   }
 
+  /** Completes when this TaskManager registered for the first time. */
+  java.util.concurrent.CompletableFuture<Void> firstRegistration() {
+    return firstRegistration;
+  }
+
   private void tick() {
     if (inFlight) {
       return; // the previous call still waits for its answer (bounded by its deadline)
@@ -78,6 +85,7 @@ final class JobManagerHeartbeats implements AutoCloseable {
     inFlight = false;
     if (error == null) {
       registered = true;
+      firstRegistration.complete(null);
       warnedUnreachable = false;
       lastContactNanos = System.nanoTime();
       LOG.info(

@@ -119,6 +119,11 @@ public final class TaskManagerRunner implements AutoCloseable {
     return taskExecutor.getLocation();
   }
 
+  /** Completes when the TaskManager registered with the JobManager for the first time. */
+  public java.util.concurrent.CompletableFuture<Void> registered() {
+    return heartbeats.firstRegistration();
+  }
+
   /** True while the JobManager knows this TaskManager. */
   public boolean isRegistered() {
     return heartbeats.isRegistered();
