@@ -6,28 +6,18 @@ import static org.awaitility.Awaitility.await;
 import io.eddy.api.JobClient;
 import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
-import io.eddy.api.common.functions.Collector;
-import io.eddy.api.common.functions.OpenContext;
 import io.eddy.api.common.restartstrategy.RestartStrategies;
 import io.eddy.api.common.serialization.SimpleStringEncoder;
-import io.eddy.api.common.state.ValueState;
-import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.connector.file.sink.FileSink;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
-import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.core.execution.PipelineExecutors;
 import io.eddy.core.execution.SavepointRestoreSettings;
 import io.eddy.runtime.cluster.DispatcherExecutor;
 import io.eddy.runtime.cluster.TaskManagerInfo;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,23 +32,6 @@ class FailoverITCase {
   private static final int KEYS = 12;
 
   @TempDir Path work;
-
-  /** Emits "key,count,value": the count of the key's records so far, from keyed state. */
-  static final class CountPerKey extends KeyedProcessFunction<Long, Long, String> {
-    private transient ValueState<Long> count;
-
-    @Override
-    public void open(OpenContext context) {
-      count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
-    }
-
-    @Override
-    public void processElement(Long value, Context ctx, Collector<String> out) throws IOException {
-      long next = (count.value() == null ? 0 : count.value()) + 1;
-      count.update(next);
-      out.collect(ctx.getCurrentKey() + "," + next + "," + value);
-    }
-  }
 
   @Test
   void aLostTaskManagersWorkMovesToTheSurvivorsExactlyOnce() throws Exception {
@@ -102,7 +75,7 @@ class FailoverITCase {
         assertThat(jm.dispatcher().requestTaskManagers().get())
             .extracting(TaskManagerInfo::location)
             .doesNotContain(victimLocation);
-        assertExactlyOnce(output);
+        KeyedCounts.assertExactlyOnce(output, RECORDS, KEYS);
       } finally {
         tms.forEach(TaskManagerRunner::close);
       }
@@ -127,43 +100,11 @@ class FailoverITCase {
               WatermarkStrategy.noWatermarks(),
               "numbers")
           .keyBy(v -> v % KEYS)
-          .process(new CountPerKey())
+          .process(new KeyedCounts.CountPerKey())
           .sinkTo(FileSink.forRowFormat(output, new SimpleStringEncoder<String>()).build());
       return env.executeAsync("failover");
     } finally {
       PipelineExecutors.clearThreadContext();
     }
-  }
-
-  /** Every record once, and per key the counts 1..n: state survived the move. */
-  private static void assertExactlyOnce(Path output) throws IOException {
-    long[] seen = new long[(int) RECORDS];
-    Map<Long, List<Long>> countsPerKey = new HashMap<>();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(output)) {
-      files =
-          walk.filter(Files::isRegularFile)
-              .filter(p -> !p.getFileName().toString().startsWith("."))
-              .toList();
-    }
-    for (Path file : files) {
-      for (String line : Files.readAllLines(file)) {
-        String[] f = line.split(",");
-        seen[Integer.parseInt(f[2])]++;
-        countsPerKey
-            .computeIfAbsent(Long.parseLong(f[0]), k -> new ArrayList<>())
-            .add(Long.parseLong(f[1]));
-      }
-    }
-    for (int v = 0; v < RECORDS; v++) {
-      assertThat(seen[v]).as("times record %d was written", v).isEqualTo(1);
-    }
-    assertThat(countsPerKey).hasSize(KEYS);
-    countsPerKey.forEach(
-        (key, counts) ->
-            assertThat(counts.stream().sorted().toList())
-                .as("counts of key %d", key)
-                .isEqualTo(
-                    java.util.stream.LongStream.rangeClosed(1, RECORDS / KEYS).boxed().toList()));
   }
 }

@@ -14,16 +14,10 @@ import io.eddy.core.execution.PipelineExecutors;
 import io.eddy.core.execution.SavepointRestoreSettings;
 import io.eddy.runtime.cluster.DispatcherExecutor;
 import io.eddy.runtime.cluster.JobDetails;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +63,7 @@ class RescaleOnLossITCase {
         job.getJobExecutionResult().get(); // throws if the job failed
         assertThat(jm.dispatcher().requestNumberOfRestarts(jobId).get()).isGreaterThanOrEqualTo(1);
         assertThat(parallelisms(jm, jobId)).containsOnly(2);
-        assertExactlyOnce(output);
+        KeyedCounts.assertExactlyOnce(output, RECORDS, KEYS);
       } finally {
         tms.forEach(TaskManagerRunner::close);
       }
@@ -100,42 +94,11 @@ class RescaleOnLossITCase {
               WatermarkStrategy.noWatermarks(),
               "numbers")
           .keyBy(v -> v % KEYS)
-          .process(new FailoverITCase.CountPerKey())
+          .process(new KeyedCounts.CountPerKey())
           .sinkTo(FileSink.forRowFormat(output, new SimpleStringEncoder<String>()).build());
       return env.executeAsync("rescale-on-loss");
     } finally {
       PipelineExecutors.clearThreadContext();
     }
-  }
-
-  /** Every record once, and per key the counts 1..n: the key groups' state moved intact. */
-  private static void assertExactlyOnce(Path output) throws IOException {
-    long[] seen = new long[(int) RECORDS];
-    Map<Long, List<Long>> countsPerKey = new HashMap<>();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(output)) {
-      files =
-          walk.filter(Files::isRegularFile)
-              .filter(p -> !p.getFileName().toString().startsWith("."))
-              .toList();
-    }
-    for (Path file : files) {
-      for (String line : Files.readAllLines(file)) {
-        String[] f = line.split(",");
-        seen[Integer.parseInt(f[2])]++;
-        countsPerKey
-            .computeIfAbsent(Long.parseLong(f[0]), k -> new ArrayList<>())
-            .add(Long.parseLong(f[1]));
-      }
-    }
-    for (int v = 0; v < RECORDS; v++) {
-      assertThat(seen[v]).as("times record %d was written", v).isEqualTo(1);
-    }
-    assertThat(countsPerKey).hasSize(KEYS);
-    countsPerKey.forEach(
-        (key, counts) ->
-            assertThat(counts.stream().sorted().toList())
-                .as("counts of key %d", key)
-                .isEqualTo(LongStream.rangeClosed(1, RECORDS / KEYS).boxed().toList()));
   }
 }
