@@ -1,15 +1,27 @@
 package io.eddy.runtime.cluster.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.eddy.api.JobClient;
+import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.functions.OpenContext;
+import io.eddy.api.common.restartstrategy.RestartStrategies;
+import io.eddy.api.common.serialization.SimpleStringEncoder;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
+import io.eddy.api.connector.file.sink.FileSink;
+import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.functions.KeyedProcessFunction;
+import io.eddy.core.execution.PipelineExecutors;
+import io.eddy.core.execution.SavepointRestoreSettings;
+import io.eddy.runtime.cluster.DispatcherExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +51,60 @@ final class KeyedCounts {
       count.update(next);
       out.collect(ctx.getCurrentKey() + "," + next + "," + value);
     }
+  }
+
+  /**
+   * Submits the counter over {@code records} values (generated at {@code rate} per second) at
+   * parallelism 4 to {@code jm}: checkpoints every 100 ms into {@code checkpoints}, restarts at
+   * most 5 times after 200 ms, writes to {@code output}.
+   */
+  static JobClient submit(
+      JobManagerRunner jm,
+      String name,
+      Path checkpoints,
+      Path output,
+      long records,
+      int keys,
+      double rate)
+      throws Exception {
+    PipelineExecutors.setThreadContext(
+        new DispatcherExecutor(
+            jm.dispatcher(),
+            jm.libraryCache(),
+            SavepointRestoreSettings.NONE,
+            checkpoints.toString(),
+            id -> {}),
+        4);
+    try {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.enableCheckpointing(100);
+      env.setRestartStrategy(RestartStrategies.fixedDelayRestart(5, Duration.ofMillis(200)));
+      env.fromSource(
+              new DataGeneratorSource<>(i -> i, records, rate),
+              WatermarkStrategy.noWatermarks(),
+              "numbers")
+          .keyBy(v -> v % keys)
+          .process(new CountPerKey())
+          .sinkTo(FileSink.forRowFormat(output, new SimpleStringEncoder<String>()).build());
+      return env.executeAsync(name);
+    } finally {
+      PipelineExecutors.clearThreadContext();
+    }
+  }
+
+  /** Starts {@code count} TaskManagers with {@code slots} each and waits until they registered. */
+  static List<TaskManagerRunner> startTaskManagers(
+      JobManagerRunner jm, int count, int slots, Path work) {
+    List<TaskManagerRunner> tms = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      tms.add(
+          TaskManagerRunner.start(
+              TaskManagerRunnerConfig.forTests(jm.rpcAddress(), slots, work.resolve("tm" + i))));
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> jm.resourceManager().getNumberOfTaskManagers() == count);
+    return tms;
   }
 
   /**

@@ -4,15 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eddy.api.JobClient;
-import io.eddy.api.StreamExecutionEnvironment;
-import io.eddy.api.common.eventtime.WatermarkStrategy;
-import io.eddy.api.common.restartstrategy.RestartStrategies;
-import io.eddy.api.common.serialization.SimpleStringEncoder;
-import io.eddy.api.connector.file.sink.FileSink;
-import io.eddy.api.connector.source.lib.DataGeneratorSource;
-import io.eddy.core.execution.PipelineExecutors;
-import io.eddy.core.execution.SavepointRestoreSettings;
-import io.eddy.runtime.cluster.DispatcherExecutor;
 import io.eddy.runtime.cluster.JobDetails;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,18 +28,12 @@ class RescaleOnLossITCase {
   void aJobThatLostSlotsRestartsAtTheParallelismTheSurvivorsHold() throws Exception {
     Path output = work.resolve("out");
     try (JobManagerRunner jm = JobManagerRunner.start(JobManagerRunnerConfig.forTests())) {
-      List<TaskManagerRunner> tms = new ArrayList<>();
+      List<TaskManagerRunner> tms = new ArrayList<>(KeyedCounts.startTaskManagers(jm, 2, 2, work));
       try {
-        for (int i = 0; i < 2; i++) {
-          tms.add(
-              TaskManagerRunner.start(
-                  TaskManagerRunnerConfig.forTests(jm.rpcAddress(), 2, work.resolve("tm" + i))));
-        }
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(() -> jm.resourceManager().getNumberOfTaskManagers() == 2);
 
-        JobClient job = submit(jm, output);
+        JobClient job =
+            KeyedCounts.submit(
+                jm, "rescale-on-loss", work.resolve("checkpoints"), output, RECORDS, KEYS, 3_000);
         String jobId = job.getJobId();
         assertThat(parallelisms(jm, jobId)).containsOnly(4);
         await()
@@ -74,31 +59,5 @@ class RescaleOnLossITCase {
     return jm.dispatcher().requestJobDetails(jobId).get().vertices().stream()
         .map(JobDetails.Vertex::parallelism)
         .toList();
-  }
-
-  private JobClient submit(JobManagerRunner jm, Path output) throws Exception {
-    PipelineExecutors.setThreadContext(
-        new DispatcherExecutor(
-            jm.dispatcher(),
-            jm.libraryCache(),
-            SavepointRestoreSettings.NONE,
-            work.resolve("checkpoints").toString(),
-            id -> {}),
-        4);
-    try {
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      env.enableCheckpointing(100);
-      env.setRestartStrategy(RestartStrategies.fixedDelayRestart(5, Duration.ofMillis(200)));
-      env.fromSource(
-              new DataGeneratorSource<>(i -> i, RECORDS, 3_000),
-              WatermarkStrategy.noWatermarks(),
-              "numbers")
-          .keyBy(v -> v % KEYS)
-          .process(new KeyedCounts.CountPerKey())
-          .sinkTo(FileSink.forRowFormat(output, new SimpleStringEncoder<String>()).build());
-      return env.executeAsync("rescale-on-loss");
-    } finally {
-      PipelineExecutors.clearThreadContext();
-    }
   }
 }
