@@ -5,6 +5,7 @@ import io.eddy.runtime.cluster.LibraryCache;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.cluster.TaskExecutor;
 import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
+import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
 import io.eddy.runtime.rpc.grpc.GrpcBlobService;
 import io.eddy.runtime.rpc.grpc.GrpcJobMasterClient;
 import io.eddy.runtime.rpc.grpc.GrpcJobMasterService;
@@ -15,14 +16,10 @@ import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
 import io.eddy.runtime.rpc.grpc.JobArtifactFetcher;
 import io.eddy.runtime.rpc.grpc.ResourceManagerRegistrar;
 import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
-import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -34,16 +31,10 @@ import java.util.function.Function;
  * find every job's code there and fetch nothing.
  */
 final class EmbeddedGrpcControlPlane implements AutoCloseable {
-  /** Deadline of a control-plane call. */
-  static final Duration DEADLINE = Duration.ofSeconds(60);
-
-  /** A collect batch is answered only when the client has room: it may wait on a slow reader. */
-  static final Duration COLLECT_DEADLINE = Duration.ofDays(1);
-
   private final String prefix =
       ControlPlaneChannels.IN_PROCESS_PREFIX + "eddy-" + UUID.randomUUID();
   private final String jobManagerTarget = prefix + "-jobmanager";
-  private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final ControlPlaneConnections connections = new ControlPlaneConnections();
   private final List<Server> servers = new CopyOnWriteArrayList<>();
   private final List<JobArtifactFetcher> fetchers = new CopyOnWriteArrayList<>();
   private final LibraryCache libraryCache;
@@ -59,10 +50,10 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
             resourceManager,
             r ->
                 new GrpcTaskExecutorClient(
-                    channel(r.rpcAddress()),
+                    connections.channel(r.rpcAddress()),
                     r.rpcAddress(),
                     r.location(),
-                    DEADLINE,
+                    ControlPlaneConnections.DEADLINE,
                     jobMaster -> jobManagerTarget));
     servers.add(
         ControlPlaneChannels.start(
@@ -72,7 +63,10 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
                 new GrpcResourceManagerService(registrar),
                 new GrpcBlobService(libraryCache))));
     resourceManagerClient =
-        new GrpcResourceManagerClient(channel(jobManagerTarget), jobManagerTarget, DEADLINE);
+        new GrpcResourceManagerClient(
+            connections.channel(jobManagerTarget),
+            jobManagerTarget,
+            ControlPlaneConnections.DEADLINE);
   }
 
   /** Serves {@code taskExecutor} and registers it with the JobManager, over gRPC. */
@@ -82,7 +76,9 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
     Path workDirectory =
         Path.of(System.getProperty("java.io.tmpdir"), prefix.substring(prefix.indexOf(':') + 1))
             .resolve(taskManagerId);
-    var fetcher = new JobArtifactFetcher(libraryCache, workDirectory, this::channel, DEADLINE);
+    var fetcher =
+        new JobArtifactFetcher(
+            libraryCache, workDirectory, connections::channel, ControlPlaneConnections.DEADLINE);
     fetchers.add(fetcher);
     servers.add(
         ControlPlaneChannels.start(
@@ -92,7 +88,11 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
                     taskExecutor,
                     (address, jobId) ->
                         new GrpcJobMasterClient(
-                            channel(address), address, jobId, DEADLINE, COLLECT_DEADLINE),
+                            connections.channel(address),
+                            address,
+                            jobId,
+                            ControlPlaneConnections.DEADLINE,
+                            ControlPlaneConnections.COLLECT_DEADLINE),
                     fetcher))));
     String location = taskExecutor.getLocation();
     int colon = location.lastIndexOf(':');
@@ -102,14 +102,10 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
         .join();
   }
 
-  private ManagedChannel channel(String target) {
-    return channels.computeIfAbsent(target, ControlPlaneChannels::channel);
-  }
-
   @Override
   public void close() {
     fetchers.forEach(JobArtifactFetcher::close);
-    channels.values().forEach(ManagedChannel::shutdownNow);
+    connections.close();
     servers.forEach(Server::shutdownNow);
   }
 }

@@ -5,6 +5,7 @@ import io.eddy.runtime.cluster.DispatcherGateway;
 import io.eddy.runtime.cluster.LibraryCache;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
+import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
 import io.eddy.runtime.rpc.grpc.GrpcBlobService;
 import io.eddy.runtime.rpc.grpc.GrpcJobMasterService;
 import io.eddy.runtime.rpc.grpc.GrpcResourceManagerService;

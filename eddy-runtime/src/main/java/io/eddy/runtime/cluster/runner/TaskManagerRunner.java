@@ -6,6 +6,7 @@ import io.eddy.runtime.network.buffer.NetworkBufferPool;
 import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
 import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
+import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
 import io.eddy.runtime.rpc.grpc.GrpcJobMasterClient;
 import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
 import io.eddy.runtime.rpc.grpc.JobArtifactFetcher;
