@@ -47,6 +47,9 @@ public final class BenchmarkRunner {
   static BenchmarkResult run(BenchmarkArgs args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(args.parallelism());
+    // on by default, as for every job; false measures the window workload without it
+    env.setWindowPreAggregation(
+        Boolean.parseBoolean(System.getProperty("eddy.bench.window-pre-aggregation", "true")));
     if (args.checkpointMillis() > 0) {
       env.enableCheckpointing(args.checkpointMillis());
       env.getCheckpointConfig()

@@ -64,6 +64,7 @@ public class StreamExecutionEnvironment {
   private final CheckpointConfig checkpointConfig = new CheckpointConfig();
   private SavepointRestoreSettings savepointRestore = SavepointRestoreSettings.NONE;
   private RestartStrategyConfig restartStrategy;
+  private boolean windowPreAggregation = true;
 
   protected StreamExecutionEnvironment(PipelineExecutor executor) {
     this.executor = executor;
@@ -134,6 +135,26 @@ public class StreamExecutionEnvironment {
     }
     this.autoWatermarkIntervalMillis = millis;
     return this;
+  }
+
+  /**
+   * Whether keyed event-time tumbling windows evaluated with {@code reduce} (or {@code sum}, {@code
+   * min}, {@code max}, {@code minBy}, {@code maxBy}) pre-aggregate before the shuffle (default on):
+   * each upstream subtask reduces its elements per key and window and sends one value per key and
+   * window at each watermark, checkpoint and end of input, instead of every element. The result is
+   * the same for reduce functions that are associative, as a reduce of a parallel stream must be
+   * (elements of different subtasks reach it in no fixed order). It applies when the window has the
+   * default trigger, no evictor, no allowed lateness and no late-data side output; other windows
+   * run as before. Turn it off for a reduce function that depends on seeing the elements one by
+   * one.
+   */
+  public StreamExecutionEnvironment setWindowPreAggregation(boolean enabled) {
+    this.windowPreAggregation = enabled;
+    return this;
+  }
+
+  public boolean isWindowPreAggregation() {
+    return windowPreAggregation;
   }
 
   public long getAutoWatermarkInterval() {
@@ -368,7 +389,8 @@ public class StreamExecutionEnvironment {
                 autoWatermarkIntervalMillis,
                 checkpointConfig.toOptions(),
                 savepointRestore,
-                restartStrategy));
+                restartStrategy,
+                windowPreAggregation));
     sinks.clear();
     try {
       return executor.execute(pipeline).get();

@@ -16,6 +16,9 @@ import java.io.Serializable;
  * @param savepointRestore the savepoint or checkpoint the job starts from, if any
  * @param restartStrategy how the job recovers from failures, or null if the user set none (the
  *     JobMaster then picks the default, which depends on whether checkpointing is enabled)
+ * @param windowPreAggregation whether keyed event-time tumbling windows that reduce combine each
+ *     upstream subtask's elements per key and window before the shuffle (see {@code
+ *     StreamExecutionEnvironment#setWindowPreAggregation})
  */
 public record ExecutionConfig(
     int parallelism,
@@ -24,7 +27,8 @@ public record ExecutionConfig(
     long autoWatermarkIntervalMillis,
     CheckpointingOptions checkpointing,
     SavepointRestoreSettings savepointRestore,
-    RestartStrategyConfig restartStrategy)
+    RestartStrategyConfig restartStrategy,
+    boolean windowPreAggregation)
     implements Serializable {
 
   public ExecutionConfig {
@@ -45,7 +49,8 @@ public record ExecutionConfig(
         autoWatermarkIntervalMillis,
         CheckpointingOptions.DISABLED,
         SavepointRestoreSettings.NONE,
-        null);
+        null,
+        true);
   }
 
   /** The settings with the default watermark interval (200 ms). */

@@ -117,7 +117,8 @@ public final class DispatcherExecutor implements PipelineExecutor {
             c.autoWatermarkIntervalMillis(),
             cp,
             restore,
-            c.restartStrategy());
+            c.restartStrategy(),
+            c.windowPreAggregation());
     return new Pipeline(pipeline.jobName(), pipeline.sinks(), config);
   }
 }

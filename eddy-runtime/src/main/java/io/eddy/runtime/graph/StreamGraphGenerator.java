@@ -77,13 +77,24 @@ public final class StreamGraphGenerator {
       }
       StringBuilder basis = new StringBuilder(node.getName());
       for (StreamEdge e : node.getInEdges()) {
-        basis.append('|').append(graph.getNode(e.sourceId()).getOperatorId());
+        basis.append('|').append(inputOperatorId(graph, graph.getNode(e.sourceId())));
       }
       String key = basis.toString();
       int rank = seen.merge(key, 1, Integer::sum);
       node.setOperatorId(
           String.format("auto-%08x-%d", key.hashCode(), rank)); // readable, stable, short
     }
+  }
+
+  /**
+   * The operator id a consumer of {@code input} derives its own from: a pre-aggregation the planner
+   * added stands for its input, so that turning it on or off keeps the window's id (and state).
+   */
+  private static String inputOperatorId(StreamGraph graph, StreamNode input) {
+    if (WindowPreAggregationPlanner.isPreAggregation(input)) {
+      return graph.getNode(input.getInEdges().get(0).sourceId()).getOperatorId();
+    }
+    return input.getOperatorId();
   }
 
   private List<Upstream> translate(Transformation<?> t) {
@@ -115,6 +126,8 @@ public final class StreamGraphGenerator {
   }
 
   private int translateNode(Transformation<?> t) {
+    WindowPreAggregationPlanner.Plan plan =
+        config.windowPreAggregation() ? WindowPreAggregationPlanner.plan(t) : null;
     List<Upstream> inputs = new ArrayList<>();
     List<Integer> typeNumbers = new ArrayList<>();
     if (t instanceof TwoInputTransformation<?, ?, ?> two) {
@@ -122,7 +135,7 @@ public final class StreamGraphGenerator {
       addInputs(two.getInput2(), 2, inputs, typeNumbers);
     } else {
       for (Transformation<?> input : t.getInputs()) {
-        addInputs(input, 0, inputs, typeNumbers);
+        addInputs(plan == null ? input : plan.input(), 0, inputs, typeNumbers);
       }
     }
     int parallelism = t.getParallelism() > 0 ? t.getParallelism() : config.parallelism();
@@ -146,13 +159,13 @@ public final class StreamGraphGenerator {
             t.getId(),
             name,
             t.getUid(),
-            operatorOf(t),
+            plan == null ? operatorOf(t) : plan.operator(),
             parallelism,
             maxParallelism,
             slotSharingGroup(t, inputs),
             t.getChainingStrategy(),
             t.getOutputType() == null ? null : t.getOutputType().createSerializer(),
-            stateKeySelectorOf(t));
+            plan == null ? stateKeySelectorOf(t) : plan.keySelector());
     if (t instanceof TwoInputTransformation<?, ?, ?> two) {
       node.setStateKeySelector2(two.getStateKeySelector2());
     }

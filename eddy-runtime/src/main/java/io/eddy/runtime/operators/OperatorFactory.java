@@ -7,7 +7,10 @@ import io.eddy.core.dag.ops.WindowSpec;
 import io.eddy.runtime.cluster.JobMasterGateway;
 import io.eddy.runtime.graph.SourceSpec;
 import io.eddy.runtime.operators.co.TwoInputOperatorFactory;
+import io.eddy.runtime.operators.windowing.PreAggregatedWindowSpec;
 import io.eddy.runtime.operators.windowing.WindowOperator;
+import io.eddy.runtime.operators.windowing.WindowPreAggregateOperator;
+import io.eddy.runtime.operators.windowing.WindowPreAggregation;
 import io.eddy.runtime.source.SourceOperator;
 
 /** Maps the API's operator specs to the runtime's operators. */
@@ -45,6 +48,10 @@ public final class OperatorFactory {
       return new TimestampsAndWatermarksOperator<>(t.strategy(), autoWatermarkIntervalMillis);
     } else if (spec instanceof WindowSpec w) {
       return WindowOperator.create(w);
+    } else if (spec instanceof WindowPreAggregation p) {
+      return new WindowPreAggregateOperator<>(p);
+    } else if (spec instanceof PreAggregatedWindowSpec p) {
+      return WindowOperator.preAggregated(p.window());
     } else if (spec instanceof SourceSpec s) {
       return new SourceOperator<>(s.source(), s.watermarkStrategy(), autoWatermarkIntervalMillis);
     }

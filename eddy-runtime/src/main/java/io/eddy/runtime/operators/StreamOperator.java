@@ -30,6 +30,13 @@ public interface StreamOperator<OUT> {
   void open() throws Exception;
 
   /**
+   * A checkpoint's barrier is about to leave the task: emit what is buffered without being state,
+   * so that it travels ahead of the barrier. Runs for every operator of the chain, head first,
+   * before any {@link #snapshotState}.
+   */
+  default void prepareSnapshotPreBarrier(long checkpointId) throws Exception {}
+
+  /**
    * The synchronous part of a checkpoint: returns writers over a frozen copy of the state, which
    * another thread runs while the task goes on.
    */

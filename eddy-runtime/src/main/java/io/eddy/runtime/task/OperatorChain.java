@@ -104,6 +104,13 @@ public final class OperatorChain {
     }
   }
 
+  /** Lets each operator, head first, emit its buffered output ahead of a checkpoint's barrier. */
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    for (StreamOperator<?> operator : operators) {
+      operator.prepareSnapshotPreBarrier(checkpointId);
+    }
+  }
+
   /** The synchronous part of a checkpoint: one snapshot per operator, head first. */
   public OperatorSnapshot[] snapshotState(long checkpointId, long timestamp) throws Exception {
     OperatorSnapshot[] snapshots = new OperatorSnapshot[operators.length];

@@ -163,6 +163,9 @@ final class SubtaskCheckpointCoordinator {
     }
     lastCheckpointId = id;
     try {
+      if (!outputsEnded) {
+        chain.prepareSnapshotPreBarrier(id);
+      }
       return chain.snapshotState(id, barrier.timestamp());
     } catch (Exception e) {
       LOG.warn("{} could not snapshot its state for checkpoint {}", tdd.description(), id, e);

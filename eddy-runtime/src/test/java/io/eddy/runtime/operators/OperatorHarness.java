@@ -48,6 +48,11 @@ final class OperatorHarness<IN, OUT> {
     operator.open();
   }
 
+  /** The operator under test, for calls the harness does not wrap. */
+  OneInputStreamOperator<IN, OUT> operator() {
+    return operator;
+  }
+
   void processElement(IN value, long timestamp) throws Exception {
     operator.processElement(new StreamRecord<>(value, timestamp));
     runMails();

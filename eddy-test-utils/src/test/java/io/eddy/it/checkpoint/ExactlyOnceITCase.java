@@ -199,6 +199,11 @@ class ExactlyOnceITCase {
   }
 
   private List<String[]> readFinishedLines() throws IOException {
+    return readFinishedLines(output);
+  }
+
+  /** The comma-separated fields of each line of the committed files under {@code output}. */
+  static List<String[]> readFinishedLines(Path output) throws IOException {
     List<String[]> lines = new ArrayList<>();
     try (Stream<Path> files = Files.walk(output)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {

@@ -43,6 +43,16 @@ public final class TumblingEventTimeWindows<T> extends WindowAssigner<T, TimeWin
     return true;
   }
 
+  /** The length of each window, in milliseconds. */
+  public long getSize() {
+    return size;
+  }
+
+  /** How far the windows are shifted from the epoch, in milliseconds. */
+  public long getOffset() {
+    return offset;
+  }
+
   @Override
   public String toString() {
     return "TumblingEventTimeWindows(" + size + ")";

@@ -93,6 +93,22 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     this.contentsDescriptor = spec.contentsDescriptor();
   }
 
+  /**
+   * Whether elements arrive as {@link PreAggregated} values (the planner put a pre-aggregation in
+   * front of the shuffle): the key is the one they carry, the element the value they wrap.
+   */
+  private boolean preAggregatedInput;
+
+  private final StreamRecord<IN> unwrapped = new StreamRecord<>(null);
+
+  /** The operator of a window whose input was pre-aggregated (see {@link PreAggregated}). */
+  public static <K, IN, OUT, W extends Window> WindowOperator<K, IN, ?, OUT, W> preAggregated(
+      WindowSpec<IN, K, W> spec) {
+    WindowOperator<K, IN, ?, OUT, W> operator = create(spec);
+    operator.preAggregatedInput = true;
+    return operator;
+  }
+
   /** The operator for {@code spec}: evicting if it has an evictor. */
   public static <K, IN, OUT, W extends Window> WindowOperator<K, IN, ?, OUT, W> create(
       WindowSpec<IN, K, W> spec) {
@@ -147,6 +163,9 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
   @SuppressWarnings("unchecked")
   public void processElement(StreamRecord<IN> record) throws Exception {
     currentKey = (K) setKeyContext(record.getValue());
+    if (preAggregatedInput) {
+      record = unwrap(record);
+    }
     long timestamp = record.hasTimestamp() ? record.getTimestamp() : Long.MIN_VALUE;
     Collection<W> windows;
     try {
@@ -198,6 +217,16 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
         numLateRecordsDropped++;
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private StreamRecord<IN> unwrap(StreamRecord<IN> record) {
+    IN value = ((PreAggregated<?, IN>) record.getValue()).value();
+    if (record.hasTimestamp()) {
+      return unwrapped.replace(value, record.getTimestamp());
+    }
+    unwrapped.replace(value).eraseTimestamp();
+    return unwrapped;
   }
 
   /** The instance of {@code window} kept in {@link #recentWindow}, made so if it is new. */

@@ -1,0 +1,89 @@
+package io.eddy.runtime.graph;
+
+import io.eddy.api.common.functions.KeySelector;
+import io.eddy.api.common.state.ReducingStateDescriptor;
+import io.eddy.api.windowing.assigners.TumblingEventTimeWindows;
+import io.eddy.api.windowing.triggers.EventTimeTrigger;
+import io.eddy.core.dag.OneInputTransformation;
+import io.eddy.core.dag.PartitionSpec;
+import io.eddy.core.dag.PartitionTransformation;
+import io.eddy.core.dag.SideOutputTransformation;
+import io.eddy.core.dag.Transformation;
+import io.eddy.core.dag.UnionTransformation;
+import io.eddy.core.dag.ops.OperatorSpec;
+import io.eddy.core.dag.ops.WindowSpec;
+import io.eddy.runtime.operators.windowing.PreAggregated;
+import io.eddy.runtime.operators.windowing.PreAggregatedWindowSpec;
+import io.eddy.runtime.operators.windowing.WindowPreAggregation;
+
+/**
+ * Puts a {@link WindowPreAggregation} between a keyed window and the shuffle that feeds it, where
+ * that leaves the window's result unchanged (see {@code
+ * StreamExecutionEnvironment#setWindowPreAggregation}): a tumbling event-time window with the
+ * default trigger, no evictor, no allowed lateness and no late-data side output, whose contents are
+ * reduced, fed by a key-group shuffle straight from one operator (not a union or side output). The
+ * pre-aggregation runs in the upstream operator's task and sends each value with its key ({@link
+ * PreAggregated}); the window goes by that key.
+ */
+final class WindowPreAggregationPlanner {
+  static final String NAME = "Window Pre-Aggregate";
+
+  private WindowPreAggregationPlanner() {}
+
+  /**
+   * How the planner changes a window it pre-aggregates.
+   *
+   * @param input what the window reads instead: a shuffle of the pre-aggregated values
+   * @param operator the window's operator, which takes pre-aggregated values
+   * @param keySelector the window's key: the one each pre-aggregated value carries
+   */
+  record Plan(Transformation<?> input, OperatorSpec operator, KeySelector<?, ?> keySelector) {}
+
+  /** The plan for {@code window}, or null where pre-aggregation does not apply. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Plan plan(Transformation<?> window) {
+    if (!(window instanceof OneInputTransformation<?, ?> o)
+        || !(o.getOperator() instanceof WindowSpec<?, ?, ?> spec)
+        || !(o.getInput() instanceof PartitionTransformation<?> shuffle)
+        || shuffle.getPartitioning().kind() != PartitionSpec.Kind.KEY_GROUPS
+        || !(spec.assigner() instanceof TumblingEventTimeWindows<?> tumbling)
+        || spec.trigger().getClass() != EventTimeTrigger.class
+        || spec.evictor() != null
+        || spec.allowedLatenessMillis() != 0
+        || spec.lateDataTag() != null
+        || !(spec.contentsDescriptor() instanceof ReducingStateDescriptor<?> reducing)
+        || o.getStateKeyType() == null) {
+      return null;
+    }
+    Transformation<?> upstream = shuffle.getInput();
+    if (upstream instanceof PartitionTransformation<?>
+        || upstream instanceof UnionTransformation<?>
+        || upstream instanceof SideOutputTransformation<?>) {
+      return null; // no single operator to chain the pre-aggregation to
+    }
+    OneInputTransformation preAggregate =
+        new OneInputTransformation(
+            upstream,
+            NAME,
+            new WindowPreAggregation(
+                (KeySelector) o.getStateKeySelector(),
+                reducing.getReduceFunction(),
+                tumbling.getSize(),
+                tumbling.getOffset()),
+            new PreAggregated.Type(o.getStateKeyType(), upstream.getOutputType()),
+            upstream.getParallelism());
+    preAggregate.setMaxParallelism(upstream.getMaxParallelism());
+    preAggregate.setSlotSharingGroup(upstream.getSlotSharingGroup());
+    PreAggregated.Key key = new PreAggregated.Key();
+    return new Plan(
+        new PartitionTransformation(
+            preAggregate, new PartitionSpec(PartitionSpec.Kind.KEY_GROUPS, key, null)),
+        new PreAggregatedWindowSpec(spec),
+        key);
+  }
+
+  /** Whether {@code node} is a pre-aggregation the planner added. */
+  static boolean isPreAggregation(StreamNode node) {
+    return node.getOperator() instanceof WindowPreAggregation<?>;
+  }
+}
