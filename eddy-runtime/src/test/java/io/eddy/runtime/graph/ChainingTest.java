@@ -3,40 +3,16 @@ package io.eddy.runtime.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.api.StreamExecutionEnvironment;
-import io.eddy.core.execution.Pipeline;
-import io.eddy.core.execution.PipelineExecutors;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Which operators share a task, for typical graphs. */
 class ChainingTest {
 
-  @AfterEach
-  void reset() {
-    PipelineExecutors.setContextExecutor(null);
-  }
-
   /** Builds the job graph a job definition compiles to, without running it. */
   static JobGraph compile(Consumer<StreamExecutionEnvironment> job) {
-    AtomicReference<Pipeline> captured = new AtomicReference<>();
-    PipelineExecutors.setContextExecutor(
-        pipeline -> {
-          captured.set(pipeline);
-          return CompletableFuture.failedFuture(new IllegalStateException("compiled only"));
-        });
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(2);
-    job.accept(env);
-    try {
-      env.executeAsync("test");
-    } catch (Exception expected) {
-      // the capturing executor never runs the job
-    }
-    return JobGraphBuilder.build(StreamGraphGenerator.generate(captured.get()));
+    return PlannedJobs.jobGraph(2, job);
   }
 
   private static List<String> tasks(JobGraph graph) {

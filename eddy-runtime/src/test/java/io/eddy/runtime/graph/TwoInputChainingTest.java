@@ -8,19 +8,12 @@ import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.datastream.ConnectedStreams;
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.functions.co.CoMapFunction;
-import io.eddy.core.execution.PipelineExecutors;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** How two-input operators compile: their own task, edges tagged with the input they feed. */
 class TwoInputChainingTest {
-
-  @AfterEach
-  void reset() {
-    PipelineExecutors.setContextExecutor(null);
-  }
 
   static final class Concat implements CoMapFunction<Long, String, String> {
     @Override

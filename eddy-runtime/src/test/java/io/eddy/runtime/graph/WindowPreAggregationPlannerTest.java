@@ -15,41 +15,17 @@ import io.eddy.api.windowing.assigners.TumblingEventTimeWindows;
 import io.eddy.api.windowing.evictors.CountEvictor;
 import io.eddy.api.windowing.triggers.CountTrigger;
 import io.eddy.api.windowing.windows.TimeWindow;
-import io.eddy.core.execution.Pipeline;
-import io.eddy.core.execution.PipelineExecutors;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Where the planner puts a pre-aggregation in front of a window's shuffle, and where not. */
 class WindowPreAggregationPlannerTest {
 
-  @AfterEach
-  void reset() {
-    PipelineExecutors.setContextExecutor(null);
-  }
-
   private static StreamGraph plan(Consumer<StreamExecutionEnvironment> job) {
-    AtomicReference<Pipeline> captured = new AtomicReference<>();
-    PipelineExecutors.setContextExecutor(
-        pipeline -> {
-          captured.set(pipeline);
-          return CompletableFuture.failedFuture(new IllegalStateException("planned only"));
-        });
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(2);
-    job.accept(env);
-    try {
-      env.executeAsync("test");
-    } catch (Exception expected) {
-      // the capturing executor never runs the job
-    }
-    return StreamGraphGenerator.generate(captured.get());
+    return PlannedJobs.streamGraph(2, job);
   }
 
   /** numbers with event time → keyBy → {@code window} → print. */

@@ -4,31 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.core.execution.ExecutionConfig;
-import io.eddy.core.execution.Pipeline;
-import io.eddy.core.execution.PipelineExecutors;
 import io.eddy.runtime.graph.JobEdge;
 import io.eddy.runtime.graph.JobGraph;
-import io.eddy.runtime.graph.JobGraphBuilder;
 import io.eddy.runtime.graph.JobVertex;
-import io.eddy.runtime.graph.StreamGraphGenerator;
+import io.eddy.runtime.graph.PlannedJobs;
 import io.eddy.runtime.scheduler.PipelinedRegions.SubtaskId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Which subtasks restart together, for typical graph shapes. */
 class PipelinedRegionsTest {
-
-  @AfterEach
-  void reset() {
-    PipelineExecutors.setContextExecutor(null);
-  }
 
   @Test
   void oneVertexWithoutEdgesHasOneRegionPerSubtask() {
@@ -158,20 +147,6 @@ class PipelinedRegionsTest {
 
   /** The job graph a job definition compiles to, at parallelism 4, without running it. */
   private static JobGraph compile(Consumer<StreamExecutionEnvironment> job) {
-    AtomicReference<Pipeline> captured = new AtomicReference<>();
-    PipelineExecutors.setContextExecutor(
-        pipeline -> {
-          captured.set(pipeline);
-          return CompletableFuture.failedFuture(new IllegalStateException("compiled only"));
-        });
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(4);
-    job.accept(env);
-    try {
-      env.executeAsync("test");
-    } catch (Exception expected) {
-      // the capturing executor never runs the job
-    }
-    return JobGraphBuilder.build(StreamGraphGenerator.generate(captured.get()));
+    return PlannedJobs.jobGraph(4, job);
   }
 }
