@@ -138,15 +138,16 @@ public class StreamExecutionEnvironment {
   }
 
   /**
-   * Whether keyed event-time tumbling windows evaluated with {@code reduce} (or {@code sum}, {@code
-   * min}, {@code max}, {@code minBy}, {@code maxBy}) pre-aggregate before the shuffle (default on):
-   * each upstream subtask reduces its elements per key and window and sends one value per key and
-   * window at each watermark, checkpoint and end of input, instead of every element. The result is
-   * the same for reduce functions that are associative, as a reduce of a parallel stream must be
-   * (elements of different subtasks reach it in no fixed order). It applies when the window has the
-   * default trigger, no evictor, no allowed lateness and no late-data side output; other windows
-   * run as before. Turn it off for a reduce function that depends on seeing the elements one by
-   * one.
+   * Whether keyed event-time tumbling and sliding windows evaluated with {@code reduce} (or {@code
+   * sum}, {@code min}, {@code max}, {@code minBy}, {@code maxBy}) pre-aggregate before the shuffle
+   * (default on): each upstream subtask reduces its elements per key and window (per slice of the
+   * slide, for sliding windows) and sends one value per key and window at each watermark,
+   * checkpoint and end of input, instead of every element; each key's elements keep their order.
+   * The result is the same for reduce functions that are associative, as a reduce of a parallel
+   * stream must be (elements of different subtasks reach it in no fixed order). It applies when the
+   * window has the default trigger, no evictor, no allowed lateness and no late-data side output;
+   * other windows run as before. Turn it off for a reduce function that depends on seeing the
+   * elements one by one.
    */
   public StreamExecutionEnvironment setWindowPreAggregation(boolean enabled) {
     this.windowPreAggregation = enabled;

@@ -16,8 +16,8 @@ import java.io.Serializable;
  * @param savepointRestore the savepoint or checkpoint the job starts from, if any
  * @param restartStrategy how the job recovers from failures, or null if the user set none (the
  *     JobMaster then picks the default, which depends on whether checkpointing is enabled)
- * @param windowPreAggregation whether keyed event-time tumbling windows that reduce combine each
- *     upstream subtask's elements per key and window before the shuffle (see {@code
+ * @param windowPreAggregation whether keyed event-time tumbling and sliding windows that reduce
+ *     combine each upstream subtask's elements per key and window before the shuffle (see {@code
  *     StreamExecutionEnvironment#setWindowPreAggregation})
  */
 public record ExecutionConfig(

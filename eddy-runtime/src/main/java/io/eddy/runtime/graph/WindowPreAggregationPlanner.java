@@ -2,6 +2,7 @@ package io.eddy.runtime.graph;
 
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.state.ReducingStateDescriptor;
+import io.eddy.api.windowing.assigners.SlidingEventTimeWindows;
 import io.eddy.api.windowing.assigners.TumblingEventTimeWindows;
 import io.eddy.api.windowing.triggers.EventTimeTrigger;
 import io.eddy.core.dag.OneInputTransformation;
@@ -19,11 +20,11 @@ import io.eddy.runtime.operators.windowing.WindowPreAggregation;
 /**
  * Puts a {@link WindowPreAggregation} between a keyed window and the shuffle that feeds it, where
  * that leaves the window's result unchanged (see {@code
- * StreamExecutionEnvironment#setWindowPreAggregation}): a tumbling event-time window with the
- * default trigger, no evictor, no allowed lateness and no late-data side output, whose contents are
- * reduced, fed by a key-group shuffle straight from one operator (not a union or side output). The
- * pre-aggregation runs in the upstream operator's task and sends each value with its key ({@link
- * PreAggregated}); the window goes by that key.
+ * StreamExecutionEnvironment#setWindowPreAggregation}): a tumbling or sliding event-time window
+ * with the default trigger, no evictor, no allowed lateness and no late-data side output, whose
+ * contents are reduced, fed by a key-group shuffle straight from one operator (not a union or side
+ * output). The pre-aggregation runs in the upstream operator's task and sends each value with its
+ * key ({@link PreAggregated}); the window goes by that key.
  */
 final class WindowPreAggregationPlanner {
   static final String NAME = "Window Pre-Aggregate";
@@ -46,13 +47,16 @@ final class WindowPreAggregationPlanner {
         || !(o.getOperator() instanceof WindowSpec<?, ?, ?> spec)
         || !(o.getInput() instanceof PartitionTransformation<?> shuffle)
         || shuffle.getPartitioning().kind() != PartitionSpec.Kind.KEY_GROUPS
-        || !(spec.assigner() instanceof TumblingEventTimeWindows<?> tumbling)
         || spec.trigger().getClass() != EventTimeTrigger.class
         || spec.evictor() != null
         || spec.allowedLatenessMillis() != 0
         || spec.lateDataTag() != null
         || !(spec.contentsDescriptor() instanceof ReducingStateDescriptor<?> reducing)
         || o.getStateKeyType() == null) {
+      return null;
+    }
+    Panes panes = panesOf(spec.assigner());
+    if (panes == null) {
       return null;
     }
     Transformation<?> upstream = shuffle.getInput();
@@ -68,8 +72,9 @@ final class WindowPreAggregationPlanner {
             new WindowPreAggregation(
                 (KeySelector) o.getStateKeySelector(),
                 reducing.getReduceFunction(),
-                tumbling.getSize(),
-                tumbling.getOffset()),
+                panes.size(),
+                panes.offset(),
+                panes.shareWindows()),
             new PreAggregated.Type(o.getStateKeyType(), upstream.getOutputType()),
             upstream.getParallelism());
     preAggregate.setMaxParallelism(upstream.getMaxParallelism());
@@ -80,6 +85,27 @@ final class WindowPreAggregationPlanner {
             preAggregate, new PartitionSpec(PartitionSpec.Kind.KEY_GROUPS, key, null)),
         new PreAggregatedWindowSpec(spec),
         key);
+  }
+
+  /**
+   * Stretches of time whose elements fall into the same windows; see {@link WindowPreAggregation}.
+   */
+  private record Panes(long size, long offset, boolean shareWindows) {}
+
+  /** The panes of an event-time tumbling or sliding assigner; null for other assigners. */
+  private static Panes panesOf(Object assigner) {
+    if (assigner instanceof TumblingEventTimeWindows<?> tumbling) {
+      return new Panes(tumbling.getSize(), tumbling.getOffset(), false);
+    }
+    if (assigner instanceof SlidingEventTimeWindows<?> sliding) {
+      long pane = gcd(sliding.getSize(), sliding.getSlide());
+      return new Panes(pane, sliding.getOffset(), pane != sliding.getSize());
+    }
+    return null;
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   /** Whether {@code node} is a pre-aggregation the planner added. */

@@ -11,10 +11,12 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.datastream.WindowedStream;
 import io.eddy.api.functions.windowing.ProcessWindowFunction;
 import io.eddy.api.windowing.assigners.SlidingEventTimeWindows;
+import io.eddy.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.eddy.api.windowing.assigners.TumblingEventTimeWindows;
 import io.eddy.api.windowing.evictors.CountEvictor;
 import io.eddy.api.windowing.triggers.CountTrigger;
 import io.eddy.api.windowing.windows.TimeWindow;
+import io.eddy.runtime.operators.windowing.WindowPreAggregation;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -84,6 +86,25 @@ class WindowPreAggregationPlannerTest {
   }
 
   @Test
+  void slidingEventTimeWindowsArePreAggregatedPerPane() {
+    StreamGraph graph =
+        plan(
+            windowJob(
+                k ->
+                    k.window(
+                        SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(4))),
+                w -> w.reduce(Long::sum)));
+    StreamNode preAggregation =
+        graph.getNodes().stream()
+            .filter(WindowPreAggregationPlanner::isPreAggregation)
+            .findFirst()
+            .orElseThrow();
+    WindowPreAggregation<?> spec = (WindowPreAggregation<?>) preAggregation.getOperator();
+    assertThat(spec.paneSize()).isEqualTo(2); // gcd(10, 4): every pane lies in the same windows
+    assertThat(spec.panesShareWindows()).isTrue();
+  }
+
+  @Test
   void windowsWhoseResultWouldChangeAreLeftAlone() {
     OutputTag<Long> late = new OutputTag<>("late") {};
     List<Consumer<StreamExecutionEnvironment>> jobs =
@@ -95,7 +116,8 @@ class WindowPreAggregationPlannerTest {
             windowJob(
                 k ->
                     k.window(
-                        SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5))),
+                        SlidingProcessingTimeWindows.of(
+                            Duration.ofMillis(10), Duration.ofMillis(5))),
                 w -> w.reduce(Long::sum)),
             windowJob(
                 k -> k.window(TumblingEventTimeWindows.of(Duration.ofMillis(10))),

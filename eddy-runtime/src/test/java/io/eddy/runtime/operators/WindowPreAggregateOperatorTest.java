@@ -23,9 +23,18 @@ class WindowPreAggregateOperatorTest {
 
   private static OperatorHarness<Tuple2<String, Long>, PreAggregated<String, Tuple2<String, Long>>>
       harness(ReduceFunction<Tuple2<String, Long>> reducer) throws Exception {
+    return harness(reducer, 1_000, false);
+  }
+
+  /** Panes of {@code paneSize} ms from the epoch; sharing windows if sliding. */
+  private static OperatorHarness<Tuple2<String, Long>, PreAggregated<String, Tuple2<String, Long>>>
+      harness(
+          ReduceFunction<Tuple2<String, Long>> reducer, long paneSize, boolean panesShareWindows)
+          throws Exception {
     return new OperatorHarness<>(
         new WindowPreAggregateOperator<>(
-            new WindowPreAggregation<Tuple2<String, Long>>(t -> t.f0, reducer, 1_000, 0)),
+            new WindowPreAggregation<Tuple2<String, Long>>(
+                t -> t.f0, reducer, paneSize, 0, panesShareWindows)),
         null);
   }
 
@@ -61,6 +70,26 @@ class WindowPreAggregateOperatorTest {
 
     h.processWatermark(200);
     assertThat(h.takeOutput()).containsExactly("W(200)"); // nothing held any more
+  }
+
+  @Test
+  void aKeyMovingToAnotherPaneOfSlidingWindowsFirstEmitsItsValueThere() throws Exception {
+    // digits in order: the reduce is associative but not commutative
+    var h = harness((a, b) -> Tuple2.of(a.f0, a.f1 * 10 + b.f1), 500, true);
+    add(h, "a", 1, 100);
+    add(h, "a", 2, 200);
+    add(h, "b", 7, 300);
+    add(h, "a", 3, 600); // the next pane: a's value of the first goes on first
+    assertThat(h.takeOutput()).containsExactly("PreAggregated[key=a, value=(a,12)]@200");
+    add(h, "a", 4, 650);
+    add(h, "a", 5, 450); // back to the first pane (out of order): a's second value goes on first
+    assertThat(h.takeOutput()).containsExactly("PreAggregated[key=a, value=(a,34)]@650");
+    h.processWatermark(0);
+    assertThat(h.takeOutput())
+        .containsExactlyInAnyOrder(
+            "PreAggregated[key=b, value=(b,7)]@300",
+            "PreAggregated[key=a, value=(a,5)]@450",
+            "W(0)");
   }
 
   @Test

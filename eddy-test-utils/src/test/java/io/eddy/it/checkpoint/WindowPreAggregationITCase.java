@@ -8,12 +8,16 @@ import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.restartstrategy.RestartStrategies;
 import io.eddy.api.common.serialization.SimpleStringEncoder;
+import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.connector.file.sink.FileSink;
 import io.eddy.api.connector.sink.Sink;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.functions.windowing.ProcessWindowFunction;
+import io.eddy.api.java.tuple.Tuple2;
+import io.eddy.api.windowing.assigners.SlidingEventTimeWindows;
 import io.eddy.api.windowing.assigners.TumblingEventTimeWindows;
+import io.eddy.api.windowing.assigners.WindowAssigner;
 import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.testutils.CollectingSink;
 import io.eddy.testutils.MiniClusterExtension;
@@ -32,9 +36,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Keyed tumbling event-time windows that reduce, with and without the pre-aggregation the planner
- * puts in front of their shuffle: the same windows with the same sums as an oracle computes, at
- * parallelism 1 and 4, from out-of-order input; and every window exactly once while a mapper in the
+ * Keyed tumbling and sliding event-time windows that reduce, with and without the pre-aggregation
+ * the planner puts in front of their shuffle: the same windows with the same sums as an oracle
+ * computes, at parallelism 1 and 4, from out-of-order input; each key's elements reduced in their
+ * order (a reduce that is not commutative); and every window exactly once while a mapper in the
  * pre-aggregation's task throws at random points and the job restarts from checkpoints (aligned and
  * unaligned: the held values must travel ahead of the barriers).
  */
@@ -44,6 +49,7 @@ class WindowPreAggregationITCase {
   private static final long RECORDS = 40_000;
   private static final int KEYS = 16;
   private static final long WINDOW = 100;
+  private static final long SLIDE = 30;
 
   @TempDir Path checkpoints;
   @TempDir Path output;
@@ -59,19 +65,41 @@ class WindowPreAggregationITCase {
    * no element is late and every window is complete.
    */
   private static long timestamp(long i) {
-    return i / 2 + (i * 7919) % 40;
+    // a hash, so that the disorder differs from key to key and pane to pane
+    return i / 2
+        + Math.floorMod(Long.rotateLeft(i * 0x9E3779B97F4A7C15L, 31) * 0xBF58476D1CE4E5B9L, 40);
+  }
+
+  /** Each window start of record i's timestamp: one if tumbling, else size/slide of them. */
+  private static List<Long> windowStarts(long i, boolean sliding) {
+    long ts = timestamp(i);
+    if (!sliding) {
+      return List.of(ts - ts % WINDOW);
+    }
+    List<Long> starts = new ArrayList<>();
+    for (long start = ts - ts % SLIDE; start > ts - WINDOW; start -= SLIDE) {
+      starts.add(start);
+    }
+    return starts;
   }
 
   /** "key,windowStart,sum" per key and window, as an uninterrupted run must write them. */
-  private static List<String> oracle() {
+  private static List<String> oracle(boolean sliding) {
     Map<String, Long> sums = new TreeMap<>();
     for (long i = 0; i < RECORDS; i++) {
-      long start = timestamp(i) - timestamp(i) % WINDOW;
-      sums.merge((i % KEYS) + "," + start, i, Long::sum);
+      for (long start : windowStarts(i, sliding)) {
+        sums.merge((i % KEYS) + "," + start, i, Long::sum);
+      }
     }
     List<String> lines = new ArrayList<>();
     sums.forEach((keyAndStart, sum) -> lines.add(keyAndStart + "," + sum));
     return lines.stream().sorted().toList();
+  }
+
+  private static WindowAssigner<Object, TimeWindow> assigner(boolean sliding) {
+    return sliding
+        ? SlidingEventTimeWindows.of(Duration.ofMillis(WINDOW), Duration.ofMillis(SLIDE))
+        : TumblingEventTimeWindows.of(Duration.ofMillis(WINDOW));
   }
 
   /** Labels the window's one reduced value with its key and start. */
@@ -82,38 +110,92 @@ class WindowPreAggregationITCase {
     }
   }
 
+  /** Labels the window's joined numbers with its key and start. */
+  static final class LabelJoined
+      extends ProcessWindowFunction<Tuple2<Long, String>, String, Long, TimeWindow> {
+    @Override
+    public void process(
+        Long key, Context ctx, Iterable<Tuple2<Long, String>> joined, Collector<String> out) {
+      out.collect(key + "," + ctx.window().getStart() + "," + joined.iterator().next().f1);
+    }
+  }
+
+  private static DataStream<Long> numbers(StreamExecutionEnvironment env, long[] failurePoints) {
+    return env.fromSource(
+            new DataGeneratorSource<>(i -> i, RECORDS, 40_000),
+            WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofSeconds(2))
+                .withTimestampAssigner((v, previous) -> timestamp(v)),
+            "numbers")
+        .map(new ExactlyOnceITCase.FailingMapper(failurePoints));
+  }
+
   private static void build(
-      StreamExecutionEnvironment env, long[] failurePoints, Sink<String> sink) {
-    DataStream<Long> numbers =
-        env.fromSource(
-                new DataGeneratorSource<>(i -> i, RECORDS, 40_000),
-                WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofSeconds(2))
-                    .withTimestampAssigner((v, previous) -> timestamp(v)),
-                "numbers")
-            .map(new ExactlyOnceITCase.FailingMapper(failurePoints));
-    numbers
+      StreamExecutionEnvironment env, boolean sliding, long[] failurePoints, Sink<String> sink) {
+    numbers(env, failurePoints)
         .keyBy(v -> v % KEYS)
-        .window(TumblingEventTimeWindows.of(Duration.ofMillis(WINDOW)))
+        .window(assigner(sliding))
         .reduce(Long::sum, new Label())
         .sinkTo(sink);
   }
 
-  @ParameterizedTest(name = "p={0} pre-aggregation={1}")
-  @CsvSource({"1,true", "4,true", "1,false", "4,false"})
-  void sameWindowsWithOrWithoutPreAggregation(int parallelism, boolean preAggregation)
-      throws Exception {
+  @ParameterizedTest(name = "p={0} pre-aggregation={1} sliding={2}")
+  @CsvSource({
+    "1,true,false",
+    "4,true,false",
+    "1,false,false",
+    "4,false,false",
+    "1,true,true",
+    "4,true,true",
+    "4,false,true"
+  })
+  void sameWindowsWithOrWithoutPreAggregation(
+      int parallelism, boolean preAggregation, boolean sliding) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(parallelism);
     env.setWindowPreAggregation(preAggregation);
     CollectingSink<String> sink = new CollectingSink<>();
-    build(env, new long[0], sink);
+    build(env, sliding, new long[0], sink);
     env.execute("window pre-aggregation");
-    assertThat(sink.getResults().stream().sorted().toList()).isEqualTo(oracle());
+    assertThat(sink.getResults().stream().sorted().toList()).isEqualTo(oracle(sliding));
   }
 
-  @ParameterizedTest(name = "unaligned={0}")
+  /**
+   * At parallelism 1 the window reduces each key's elements in the order the source read them, so a
+   * reduce that is associative but not commutative (joining the numbers with commas) tells whether
+   * the pre-aggregation kept that order, across the panes of sliding windows too.
+   */
+  @ParameterizedTest(name = "sliding={0}")
   @CsvSource({"false", "true"})
-  void everyWindowExactlyOnceDespiteFailures(boolean unaligned) throws Exception {
+  void eachKeysElementsAreReducedInTheirOrder(boolean sliding) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    CollectingSink<String> sink = new CollectingSink<>();
+    numbers(env, new long[0])
+        .map(v -> Tuple2.of(v % KEYS, String.valueOf(v)))
+        .returns(Types.TUPLE(Types.LONG, Types.STRING))
+        .keyBy(t -> t.f0)
+        .window(assigner(sliding))
+        .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + " " + b.f1), new LabelJoined())
+        .sinkTo(sink);
+    env.execute("window pre-aggregation keeps the order");
+
+    Map<String, StringBuilder> joined = new TreeMap<>();
+    for (long i = 0; i < RECORDS; i++) {
+      for (long start : windowStarts(i, sliding)) {
+        StringBuilder b =
+            joined.computeIfAbsent((i % KEYS) + "," + start, k -> new StringBuilder());
+        b.append(b.length() == 0 ? "" : " ").append(i);
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    joined.forEach((keyAndStart, numbers) -> expected.add(keyAndStart + "," + numbers));
+    assertThat(sink.getResults().stream().sorted().toList())
+        .isEqualTo(expected.stream().sorted().toList());
+  }
+
+  @ParameterizedTest(name = "unaligned={0} sliding={1}")
+  @CsvSource({"false,false", "true,true"})
+  void everyWindowExactlyOnceDespiteFailures(boolean unaligned, boolean sliding) throws Exception {
     long seed = System.nanoTime();
     Random random = new Random(seed);
     long[] failurePoints =
@@ -133,6 +215,7 @@ class WindowPreAggregationITCase {
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(10, Duration.ofMillis(20)));
     build(
         env,
+        sliding,
         failurePoints,
         FileSink.forRowFormat(output, new SimpleStringEncoder<String>()).build());
     env.execute("window pre-aggregation under failures");
@@ -142,7 +225,7 @@ class WindowPreAggregationITCase {
             .map(fields -> String.join(",", fields))
             .sorted()
             .toList();
-    assertThat(lines).isEqualTo(oracle());
+    assertThat(lines).isEqualTo(oracle(sliding));
     assertThat(ExactlyOnceITCase.PROCESSED.get()).isGreaterThan(RECORDS); // records were replayed
   }
 }

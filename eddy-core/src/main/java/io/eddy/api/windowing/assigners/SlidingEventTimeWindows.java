@@ -55,6 +55,21 @@ public final class SlidingEventTimeWindows<T> extends WindowAssigner<T, TimeWind
     return true;
   }
 
+  /** The length of each window, in milliseconds. */
+  public long getSize() {
+    return size;
+  }
+
+  /** How far apart the windows start, in milliseconds. */
+  public long getSlide() {
+    return slide;
+  }
+
+  /** How far the windows are shifted from the epoch, in milliseconds. */
+  public long getOffset() {
+    return offset;
+  }
+
   @Override
   public String toString() {
     return "SlidingEventTimeWindows(" + size + ", " + slide + ")";

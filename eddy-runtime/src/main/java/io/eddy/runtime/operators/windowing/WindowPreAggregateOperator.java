@@ -13,10 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reduces the elements of one upstream subtask per key and tumbling event-time window before they
- * are shuffled to the window operator, which then reduces one value per key, window and upstream
- * subtask instead of every element: the combiner of a map-side aggregation. Each value goes with
- * the key it was reduced under ({@link PreAggregated}), which the window then goes by.
+ * Reduces the elements of one upstream subtask per key and pane (a tumbling window, or the slices
+ * of sliding windows: see {@link WindowPreAggregation}) before they are shuffled to the window
+ * operator, which then reduces one value per key, pane and upstream subtask instead of every
+ * element: the combiner of a map-side aggregation. Each value goes with the key it was reduced
+ * under ({@link PreAggregated}), which the window then goes by.
  *
  * <p>It emits what it holds before every watermark and watermark status it forwards, before a
  * checkpoint's barrier and at the end of input, so each value reaches the window operator ahead of
@@ -32,21 +33,22 @@ import java.util.Map;
 public final class WindowPreAggregateOperator<K, T>
     extends AbstractStreamOperator<PreAggregated<K, T>>
     implements OneInputStreamOperator<T, PreAggregated<K, T>> {
-  /** At most this many (key, window) values are held; reaching it emits them all. */
+  /** At most this many (key, pane) values are held; reaching it emits them all. */
   static final int MAX_HELD = 16_384;
 
   private final KeySelector<T, K> keySelector;
   private final ReduceFunction<T> reducer;
-  private final long windowSize;
-  private final long windowOffset;
+  private final long paneSize;
+  private final long paneOffset;
+  private final boolean panesShareWindows;
 
-  /** Window start → key → the reduced value so far; windows in the order they first appeared. */
-  private final Map<Long, Map<K, Held<T>>> windows = new LinkedHashMap<>();
+  /** Pane start → key → the reduced value so far; panes in the order they first appeared. */
+  private final Map<Long, Map<K, Held<T>>> panes = new LinkedHashMap<>();
 
-  /** The map of the window the previous element went to, and that window's start. */
-  private Map<K, Held<T>> lastWindow;
+  /** The map of the pane the previous element went to, and that pane's start. */
+  private Map<K, Held<T>> lastPane;
 
-  private long lastWindowStart;
+  private long lastPaneStart;
   private int held;
 
   /** The last watermark forwarded: elements at or before it are not combined. */
@@ -54,7 +56,7 @@ public final class WindowPreAggregateOperator<K, T>
 
   private final StreamRecord<PreAggregated<K, T>> emitted = new StreamRecord<>(null);
 
-  /** A key's reduced value in one window and the latest timestamp among its elements. */
+  /** A key's reduced value in one pane and the latest timestamp among its elements. */
   private static final class Held<T> {
     T value;
     long timestamp;
@@ -69,8 +71,9 @@ public final class WindowPreAggregateOperator<K, T>
   public WindowPreAggregateOperator(WindowPreAggregation<T> spec) {
     this.keySelector = (KeySelector<T, K>) spec.keySelector();
     this.reducer = spec.reducer();
-    this.windowSize = spec.windowSize();
-    this.windowOffset = spec.windowOffset();
+    this.paneSize = spec.paneSize();
+    this.paneOffset = spec.paneOffset();
+    this.panesShareWindows = spec.panesShareWindows();
   }
 
   @Override
@@ -88,11 +91,14 @@ public final class WindowPreAggregateOperator<K, T>
       output.collect(record.replace(new PreAggregated<>(key, value)));
       return;
     }
-    long start = TimeWindow.getWindowStartWithOffset(timestamp, windowOffset, windowSize);
-    Map<K, Held<T>> window = windowStarting(start);
-    Held<T> current = window.get(key);
+    long start = TimeWindow.getWindowStartWithOffset(timestamp, paneOffset, paneSize);
+    Map<K, Held<T>> pane = paneStarting(start);
+    Held<T> current = pane.get(key);
     if (current == null) {
-      window.put(key, new Held<>(value, timestamp));
+      if (panesShareWindows) {
+        emitOtherPanesOf(key, pane);
+      }
+      pane.put(key, new Held<>(value, timestamp));
       if (++held >= MAX_HELD) {
         emitHeld();
       }
@@ -106,7 +112,7 @@ public final class WindowPreAggregateOperator<K, T>
     }
     if (reduced == null) {
       // A null result clears the window's value: let the window operator see both, in order.
-      window.remove(key);
+      pane.remove(key);
       held--;
       emit(key, current);
       output.collect(record.replace(new PreAggregated<>(key, value)));
@@ -116,25 +122,44 @@ public final class WindowPreAggregateOperator<K, T>
     current.timestamp = Math.max(current.timestamp, timestamp);
   }
 
-  private Map<K, Held<T>> windowStarting(long start) {
-    if (lastWindow != null && lastWindowStart == start) {
-      return lastWindow;
+  private Map<K, Held<T>> paneStarting(long start) {
+    if (lastPane != null && lastPaneStart == start) {
+      return lastPane;
     }
-    lastWindow = windows.computeIfAbsent(start, s -> new HashMap<>());
-    lastWindowStart = start;
-    return lastWindow;
+    lastPane = panes.computeIfAbsent(start, s -> new HashMap<>());
+    lastPaneStart = start;
+    return lastPane;
   }
 
-  /** Emits every held value (window by window) and forgets them. */
+  /**
+   * Emits the key's value of another pane before the key's elements start a value in {@code pane},
+   * so that a window spanning both receives them in the order of their elements. A key holds a
+   * value in at most one pane at a time, and few panes are held at once.
+   */
+  private void emitOtherPanesOf(K key, Map<K, Held<T>> pane) {
+    if (panes.size() == 1) {
+      return;
+    }
+    for (Map<K, Held<T>> other : panes.values()) {
+      Held<T> earlier = other == pane ? null : other.remove(key);
+      if (earlier != null) {
+        held--;
+        emit(key, earlier);
+        return;
+      }
+    }
+  }
+
+  /** Emits every held value (pane by pane) and forgets them. */
   private void emitHeld() {
     if (held == 0) {
       return;
     }
-    for (Map<K, Held<T>> window : windows.values()) {
-      window.forEach(this::emit);
+    for (Map<K, Held<T>> pane : panes.values()) {
+      pane.forEach(this::emit);
     }
-    windows.clear();
-    lastWindow = null;
+    panes.clear();
+    lastPane = null;
     held = 0;
   }
 
