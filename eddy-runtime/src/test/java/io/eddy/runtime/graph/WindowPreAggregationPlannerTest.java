@@ -105,6 +105,26 @@ class WindowPreAggregationPlannerTest {
   }
 
   @Test
+  void windowAllIsPreAggregatedInTheParallelUpstream() {
+    StreamGraph graph =
+        plan(
+            env ->
+                env.fromSequence(0, 99)
+                    .assignTimestampsAndWatermarks(
+                        WatermarkStrategy.<Long>forMonotonousTimestamps()
+                            .withTimestampAssigner((v, ts) -> v))
+                    .windowAll(TumblingEventTimeWindows.<Long>of(Duration.ofMillis(10)))
+                    .reduce(Long::sum)
+                    .print());
+    StreamNode preAggregation =
+        graph.getNodes().stream()
+            .filter(WindowPreAggregationPlanner::isPreAggregation)
+            .findFirst()
+            .orElseThrow();
+    assertThat(preAggregation.getParallelism()).isEqualTo(2); // the window itself runs at 1
+  }
+
+  @Test
   void windowsWhoseResultWouldChangeAreLeftAlone() {
     OutputTag<Long> late = new OutputTag<>("late") {};
     List<Consumer<StreamExecutionEnvironment>> jobs =

@@ -13,6 +13,7 @@ import io.eddy.api.connector.file.sink.FileSink;
 import io.eddy.api.connector.sink.Sink;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.datastream.DataStream;
+import io.eddy.api.functions.windowing.ProcessAllWindowFunction;
 import io.eddy.api.functions.windowing.ProcessWindowFunction;
 import io.eddy.api.java.tuple.Tuple2;
 import io.eddy.api.windowing.assigners.SlidingEventTimeWindows;
@@ -157,6 +158,38 @@ class WindowPreAggregationITCase {
     build(env, sliding, new long[0], sink);
     env.execute("window pre-aggregation");
     assertThat(sink.getResults().stream().sorted().toList()).isEqualTo(oracle(sliding));
+  }
+
+  /** Labels the all-window's one sum with its start. */
+  static final class LabelAll extends ProcessAllWindowFunction<Long, String, TimeWindow> {
+    @Override
+    public void process(Context ctx, Iterable<Long> sums, Collector<String> out) {
+      out.collect(ctx.window().getStart() + "," + sums.iterator().next());
+    }
+  }
+
+  /** windowAll runs at parallelism 1 behind a shuffle on one key: 4 subtasks pre-aggregate. */
+  @ParameterizedTest(name = "pre-aggregation={0}")
+  @CsvSource({"true", "false"})
+  void windowAllSumsEveryElementOnce(boolean preAggregation) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(4);
+    env.setWindowPreAggregation(preAggregation);
+    CollectingSink<String> sink = new CollectingSink<>();
+    numbers(env, new long[0])
+        .windowAll(TumblingEventTimeWindows.<Long>of(Duration.ofMillis(WINDOW)))
+        .reduce(Long::sum, new LabelAll())
+        .sinkTo(sink);
+    env.execute("windowAll pre-aggregation");
+
+    Map<Long, Long> sums = new TreeMap<>();
+    for (long i = 0; i < RECORDS; i++) {
+      sums.merge(windowStarts(i, false).get(0), i, Long::sum);
+    }
+    List<String> expected = new ArrayList<>();
+    sums.forEach((start, sum) -> expected.add(start + "," + sum));
+    assertThat(sink.getResults().stream().sorted().toList())
+        .isEqualTo(expected.stream().sorted().toList());
   }
 
   /**
