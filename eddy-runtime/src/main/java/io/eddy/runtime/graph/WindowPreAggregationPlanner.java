@@ -16,6 +16,8 @@ import io.eddy.core.dag.ops.WindowSpec;
 import io.eddy.runtime.operators.windowing.PreAggregated;
 import io.eddy.runtime.operators.windowing.PreAggregatedWindowSpec;
 import io.eddy.runtime.operators.windowing.WindowPreAggregation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts a {@link WindowPreAggregation} between a keyed window and the shuffle that feeds it, where
@@ -27,6 +29,8 @@ import io.eddy.runtime.operators.windowing.WindowPreAggregation;
  * key ({@link PreAggregated}); the window goes by that key.
  */
 final class WindowPreAggregationPlanner {
+  private static final Logger LOG = LoggerFactory.getLogger(WindowPreAggregationPlanner.class);
+
   static final String NAME = "Window Pre-Aggregate";
 
   private WindowPreAggregationPlanner() {}
@@ -80,6 +84,11 @@ final class WindowPreAggregationPlanner {
     preAggregate.setMaxParallelism(upstream.getMaxParallelism());
     preAggregate.setSlotSharingGroup(upstream.getSlotSharingGroup());
     PreAggregated.Key key = new PreAggregated.Key();
+    LOG.info(
+        "'{}' is pre-aggregated per key before its shuffle, in the tasks of '{}'"
+            + " (env.setWindowPreAggregation(false) turns this off)",
+        window.getName(),
+        upstream.getName());
     return new Plan(
         new PartitionTransformation(
             preAggregate, new PartitionSpec(PartitionSpec.Kind.KEY_GROUPS, key, null)),
