@@ -84,6 +84,32 @@ public final class MiniClusterExtension implements BeforeAllCallback, AfterAllCa
     }
   }
 
+  /** A test body that may throw. */
+  @FunctionalInterface
+  public interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code body} with {@code getExecutionEnvironment()} submitting to a separate cluster of
+   * {@code taskManagers} TaskManagers with {@code slotsEach} slots that exchange data over loopback
+   * TCP (the Netty data plane); this extension's cluster is used again afterwards.
+   */
+  public void onNettyCluster(int taskManagers, int slotsEach, ThrowingRunnable body)
+      throws Exception {
+    try (MiniCluster netty =
+        new MiniCluster(
+            MiniClusterConfig.withSlots(slotsEach)
+                .withTaskManagers(taskManagers, slotsEach)
+                .withNetworkTransport(MiniClusterConfig.NetworkTransport.NETTY))) {
+      PipelineExecutors.setContextExecutor(MiniClusterExecutor.onCluster(netty));
+      body.run();
+    } finally {
+      PipelineExecutors.setContextExecutor(
+          cluster == null ? null : MiniClusterExecutor.onCluster(cluster));
+    }
+  }
+
   public MiniCluster getMiniCluster() {
     if (cluster == null) {
       throw new IllegalStateException("The cluster runs only while the test class runs.");

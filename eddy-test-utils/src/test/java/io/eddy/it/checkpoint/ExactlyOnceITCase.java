@@ -143,14 +143,7 @@ class ExactlyOnceITCase {
   @ParameterizedTest(name = "netty unaligned={0}")
   @CsvSource({"false", "true"})
   void everyRecordExactlyOnceAcrossTheNetwork(boolean unaligned) throws Exception {
-    System.setProperty("eddy.embedded.taskmanagers", "2");
-    System.setProperty("eddy.embedded.network-transport", "netty");
-    try {
-      everyRecordExactlyOnceDespiteFailures(4, unaligned);
-    } finally {
-      System.clearProperty("eddy.embedded.taskmanagers");
-      System.clearProperty("eddy.embedded.network-transport");
-    }
+    CLUSTER.onNettyCluster(2, 2, () -> everyRecordExactlyOnceDespiteFailures(4, unaligned));
   }
 
   @ParameterizedTest(name = "p={0}")

@@ -160,6 +160,16 @@ class WindowPreAggregationITCase {
     assertThat(sink.getResults().stream().sorted().toList()).isEqualTo(oracle(sliding));
   }
 
+  /**
+   * The same over the Netty data plane: p=4 on 2 TaskManagers, so pre-aggregated values with their
+   * keys cross real sockets.
+   */
+  @ParameterizedTest(name = "netty sliding={0}")
+  @CsvSource({"false", "true"})
+  void sameWindowsAcrossTheNetwork(boolean sliding) throws Exception {
+    CLUSTER.onNettyCluster(2, 2, () -> sameWindowsWithOrWithoutPreAggregation(4, true, sliding));
+  }
+
   /** Labels the all-window's one sum with its start. */
   static final class LabelAll extends ProcessAllWindowFunction<Long, String, TimeWindow> {
     @Override
