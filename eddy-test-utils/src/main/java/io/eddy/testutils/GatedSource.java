@@ -8,6 +8,7 @@ import io.eddy.api.connector.source.ReaderOutput;
 import io.eddy.api.connector.source.Source;
 import io.eddy.api.connector.source.SourceReader;
 import io.eddy.api.connector.source.SourceReaderContext;
+import io.eddy.api.connector.source.SourceSplit;
 import io.eddy.api.connector.source.SplitEnumerator;
 import io.eddy.api.connector.source.SplitEnumeratorContext;
 import io.eddy.api.connector.source.lib.FromElementsSource;
@@ -19,37 +20,55 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The given elements, then an open end until the test calls {@link #open()}: keeps a job running
- * while a test advances a manual clock. Works on the embedded cluster of the test's JVM only.
+ * A source whose readers, after their last record, stay open until the test calls {@link #open()}:
+ * keeps a job running (taking checkpoints, or while a test advances a manual clock) for as long as
+ * the test needs. Works on the embedded cluster of the test's JVM only.
+ *
+ * @param <S> the split type of the wrapped source
  */
-public final class GatedSource<T> implements Source<T, FromElementsSplit, List<FromElementsSplit>> {
+public final class GatedSource<T, S extends SourceSplit> implements Source<T, S, List<S>> {
   private static final long serialVersionUID = 1L;
   private static final Map<String, CompletableFuture<Void>> GATES = new ConcurrentHashMap<>();
 
-  private final FromElementsSource<T> elements;
+  private final Source<T, S, List<S>> source;
+  private final Boundedness boundedness;
   private final String id = UUID.randomUUID().toString();
 
-  public GatedSource(TypeSerializer<T> serializer, List<T> data) {
-    this.elements = FromElementsSource.of(serializer, data);
+  private GatedSource(Source<T, S, List<S>> source, Boundedness boundedness) {
+    this.source = source;
+    this.boundedness = boundedness;
     GATES.put(id, new CompletableFuture<>());
   }
 
-  /** Lets the readers end once their elements are read. */
+  /** The given elements, then an open end (an unbounded source) until {@link #open()}. */
+  public static <T> GatedSource<T, FromElementsSplit> of(
+      TypeSerializer<T> serializer, List<T> data) {
+    return new GatedSource<>(
+        FromElementsSource.of(serializer, data), Boundedness.CONTINUOUS_UNBOUNDED);
+  }
+
+  /** {@code source}'s records, its readers held open after the last until {@link #open()}. */
+  public static <T, S extends SourceSplit> GatedSource<T, S> holding(Source<T, S, List<S>> source) {
+    return new GatedSource<>(source, source.getBoundedness());
+  }
+
+  /** Lets the readers end once their records are read. */
   public void open() {
     GATES.get(id).complete(null);
   }
 
   @Override
   public Boundedness getBoundedness() {
-    return Boundedness.CONTINUOUS_UNBOUNDED;
+    return boundedness;
   }
 
   @Override
-  public SourceReader<T, FromElementsSplit> createReader(SourceReaderContext context)
-      throws Exception {
-    SourceReader<T, FromElementsSplit> delegate = elements.createReader(context);
+  public SourceReader<T, S> createReader(SourceReaderContext context) throws Exception {
+    SourceReader<T, S> delegate = source.createReader(context);
     CompletableFuture<Void> gate = GATES.get(id);
     return new SourceReader<>() {
+      private boolean ended;
+
       @Override
       public void start() throws Exception {
         delegate.start();
@@ -59,6 +78,7 @@ public final class GatedSource<T> implements Source<T, FromElementsSplit, List<F
       public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
         InputStatus status = delegate.pollNext(output);
         if (status == InputStatus.END_OF_INPUT && !gate.isDone()) {
+          ended = true;
           return InputStatus.NOTHING_AVAILABLE;
         }
         return status;
@@ -66,12 +86,11 @@ public final class GatedSource<T> implements Source<T, FromElementsSplit, List<F
 
       @Override
       public CompletableFuture<Void> isAvailable() {
-        CompletableFuture<Void> available = delegate.isAvailable();
-        return available.isDone() ? gate : available;
+        return ended ? gate : delegate.isAvailable();
       }
 
       @Override
-      public void addSplits(List<FromElementsSplit> splits) {
+      public void addSplits(List<S> splits) {
         delegate.addSplits(splits);
       }
 
@@ -81,7 +100,7 @@ public final class GatedSource<T> implements Source<T, FromElementsSplit, List<F
       }
 
       @Override
-      public List<FromElementsSplit> snapshotState(long checkpointId) {
+      public List<S> snapshotState(long checkpointId) {
         return delegate.snapshotState(checkpointId);
       }
 
@@ -93,25 +112,24 @@ public final class GatedSource<T> implements Source<T, FromElementsSplit, List<F
   }
 
   @Override
-  public SplitEnumerator<FromElementsSplit, List<FromElementsSplit>> createEnumerator(
-      SplitEnumeratorContext<FromElementsSplit> context) throws Exception {
-    return elements.createEnumerator(context);
-  }
-
-  @Override
-  public SplitEnumerator<FromElementsSplit, List<FromElementsSplit>> restoreEnumerator(
-      SplitEnumeratorContext<FromElementsSplit> context, List<FromElementsSplit> checkpoint)
+  public SplitEnumerator<S, List<S>> createEnumerator(SplitEnumeratorContext<S> context)
       throws Exception {
-    return elements.restoreEnumerator(context, checkpoint);
+    return source.createEnumerator(context);
   }
 
   @Override
-  public SimpleVersionedSerializer<FromElementsSplit> getSplitSerializer() {
-    return elements.getSplitSerializer();
+  public SplitEnumerator<S, List<S>> restoreEnumerator(
+      SplitEnumeratorContext<S> context, List<S> checkpoint) throws Exception {
+    return source.restoreEnumerator(context, checkpoint);
   }
 
   @Override
-  public SimpleVersionedSerializer<List<FromElementsSplit>> getEnumeratorCheckpointSerializer() {
-    return elements.getEnumeratorCheckpointSerializer();
+  public SimpleVersionedSerializer<S> getSplitSerializer() {
+    return source.getSplitSerializer();
+  }
+
+  @Override
+  public SimpleVersionedSerializer<List<S>> getEnumeratorCheckpointSerializer() {
+    return source.getEnumeratorCheckpointSerializer();
   }
 }

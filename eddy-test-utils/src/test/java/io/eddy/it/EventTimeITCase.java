@@ -170,9 +170,9 @@ class EventTimeITCase {
     env.setParallelism(1);
     env.setBufferTimeout(0);
     env.setAutoWatermarkInterval(100);
-    GatedSource<Long> active =
-        new GatedSource<>(Types.LONG.createSerializer(), List.of(10L, 20L, 30L));
-    GatedSource<Long> silent = new GatedSource<>(Types.LONG.createSerializer(), List.of(-1L));
+    GatedSource<Long, ?> active =
+        GatedSource.of(Types.LONG.createSerializer(), List.of(10L, 20L, 30L));
+    GatedSource<Long, ?> silent = GatedSource.of(Types.LONG.createSerializer(), List.of(-1L));
     WatermarkStrategy<Long> strategy =
         WatermarkStrategy.<Long>forMonotonousTimestamps()
             .withTimestampAssigner((value, previous) -> value)

@@ -113,8 +113,8 @@ class TimersITCase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.setBufferTimeout(0); // the flush timer runs on the manual clock too
-    GatedSource<String> source =
-        new GatedSource<>(Types.STRING.createSerializer(), List.of("a", "b", "c"));
+    GatedSource<String, ?> source =
+        GatedSource.of(Types.STRING.createSerializer(), List.of("a", "b", "c"));
     CollectingSink<String> sink = new CollectingSink<>();
     env.fromSource(source, WatermarkStrategy.noWatermarks(), "Gated")
         .keyBy(v -> v)

@@ -259,8 +259,8 @@ class WindowITCase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.setBufferTimeout(0);
-    GatedSource<String> source =
-        new GatedSource<>(Types.STRING.createSerializer(), List.of("a", "b", "a"));
+    GatedSource<String, ?> source =
+        GatedSource.of(Types.STRING.createSerializer(), List.of("a", "b", "a"));
     CollectingSink<String> sink = new CollectingSink<>();
     env.fromSource(source, WatermarkStrategy.noWatermarks(), "Gated")
         .keyBy(v -> v)

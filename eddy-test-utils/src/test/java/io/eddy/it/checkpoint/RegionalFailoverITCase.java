@@ -7,32 +7,18 @@ import io.eddy.api.JobStatus;
 import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.api.checkpoint.CheckpointListener;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
-import io.eddy.api.common.functions.Collector;
-import io.eddy.api.common.functions.OpenContext;
 import io.eddy.api.common.functions.RichMapFunction;
-import io.eddy.api.common.io.SimpleVersionedSerializer;
 import io.eddy.api.common.restartstrategy.RestartStrategies;
 import io.eddy.api.common.serialization.SimpleStringEncoder;
-import io.eddy.api.common.state.ValueState;
-import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.connector.file.sink.FileSink;
-import io.eddy.api.connector.source.Boundedness;
-import io.eddy.api.connector.source.InputStatus;
-import io.eddy.api.connector.source.ReaderOutput;
-import io.eddy.api.connector.source.Source;
-import io.eddy.api.connector.source.SourceReader;
-import io.eddy.api.connector.source.SourceReaderContext;
-import io.eddy.api.connector.source.SplitEnumerator;
-import io.eddy.api.connector.source.SplitEnumeratorContext;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
-import io.eddy.api.connector.source.lib.NumberSequenceSplit;
 import io.eddy.api.datastream.DataStream;
-import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.it.Await;
 import io.eddy.runtime.cluster.DispatcherGateway;
 import io.eddy.runtime.cluster.JobDetails;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.cluster.TaskExecutor;
+import io.eddy.testutils.GatedSource;
 import io.eddy.testutils.MiniClusterExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,9 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -131,27 +114,10 @@ class RegionalFailoverITCase {
     }
   }
 
-  /** Emits "key,count,value": the count of the key's records so far, from keyed state. */
-  static final class CountPerKey extends KeyedProcessFunction<Long, Long, String> {
-    private transient ValueState<Long> count;
-
-    @Override
-    public void open(OpenContext context) {
-      count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
-    }
-
-    @Override
-    public void processElement(Long value, Context ctx, Collector<String> out) throws IOException {
-      long next = (count.value() == null ? 0 : count.value()) + 1;
-      count.update(next);
-      out.collect(ctx.getCurrentKey() + "," + next + "," + value);
-    }
-  }
-
   @ParameterizedTest(name = "unaligned={0}")
   @ValueSource(booleans = {false, true})
   void aFailedSubtaskRestartsAloneAndTheOutputIsExactlyOnce(boolean unaligned) throws Exception {
-    HeldNumbers source = new HeldNumbers(RECORDS);
+    GatedSource<Long, ?> source = heldNumbers();
     StreamExecutionEnvironment env = environment(unaligned);
     numbers(env, source)
         .map(new FailOnceInSubtask2())
@@ -162,7 +128,7 @@ class RegionalFailoverITCase {
 
     Await.until(() -> restarts(job) >= 1, "the failing subtask's restart", PATIENCE);
     awaitAllRunning(job);
-    source.release();
+    source.open();
     job.getJobExecutionResult().get();
 
     assertThat(FAILED).isTrue();
@@ -177,18 +143,18 @@ class RegionalFailoverITCase {
 
   @Test
   void aKeyedJobIsOneRegionAndRestartsWholeExactlyOnce() throws Exception {
-    HeldNumbers source = new HeldNumbers(RECORDS);
+    GatedSource<Long, ?> source = heldNumbers();
     StreamExecutionEnvironment env = environment(false);
     numbers(env, source)
         .map(new FailOnceInSubtask2())
         .keyBy(v -> v % KEYS)
-        .process(new CountPerKey())
+        .process(new ExactlyOnceITCase.CountPerKey())
         .sinkTo(FileSink.forRowFormat(output, new SimpleStringEncoder<String>()).build());
     JobClient job = submit(env, "whole-job failover");
 
     Await.until(() -> restarts(job) >= 1, "the job's restart", PATIENCE);
     awaitAllRunning(job);
-    source.release();
+    source.open();
     job.getJobExecutionResult().get();
 
     assertThat(restarts(job)).isEqualTo(1);
@@ -221,7 +187,7 @@ class RegionalFailoverITCase {
   @Test
   void aLostTaskManagersRegionsMoveToTheSurvivorWhileTheOthersRunOn() throws Exception {
     FAILED.set(true); // no injected failure: the TaskManager's loss is the failure
-    HeldNumbers source = new HeldNumbers(RECORDS);
+    GatedSource<Long, ?> source = heldNumbers();
     StreamExecutionEnvironment env = environment(false);
     numbers(env, source)
         .map(new FailOnceInSubtask2())
@@ -247,7 +213,7 @@ class RegionalFailoverITCase {
       Await.until(() -> restarts(job) >= 1, "the lost subtasks' restart", PATIENCE);
       awaitAllRunning(job);
       assertThat(subtasksOn(dispatcher, job, victimLocation)).isEmpty();
-      source.release();
+      source.open();
       job.getJobExecutionResult().get();
 
       assertThat(restarts(job)).isEqualTo(1);
@@ -272,7 +238,17 @@ class RegionalFailoverITCase {
     return env;
   }
 
-  private static DataStream<Long> numbers(StreamExecutionEnvironment env, HeldNumbers source) {
+  /**
+   * The numbers {@code 0..RECORDS-1} at 10,000 a second, whose readers stay open after their last
+   * record until {@code open()}: the job keeps running (and taking checkpoints) as long as a test
+   * needs.
+   */
+  private static GatedSource<Long, ?> heldNumbers() {
+    return GatedSource.holding(new DataGeneratorSource<>(i -> i, RECORDS, 10_000));
+  }
+
+  private static DataStream<Long> numbers(
+      StreamExecutionEnvironment env, GatedSource<Long, ?> source) {
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "numbers");
   }
 
@@ -337,107 +313,5 @@ class RegionalFailoverITCase {
       }
     }
     return lines;
-  }
-
-  /**
-   * The numbers {@code 0..count-1} at 10,000 a second (a {@link DataGeneratorSource}), whose
-   * readers stay open after their last record until {@link #release()}: the job keeps running (and
-   * taking checkpoints) for as long as a test needs. Embedded cluster of the test's JVM only.
-   */
-  static final class HeldNumbers
-      implements Source<Long, NumberSequenceSplit, List<NumberSequenceSplit>> {
-    private static final long serialVersionUID = 1L;
-    private static final Map<String, CompletableFuture<Void>> RELEASES = new ConcurrentHashMap<>();
-
-    private final DataGeneratorSource<Long> numbers;
-    private final String id = UUID.randomUUID().toString();
-
-    HeldNumbers(long count) {
-      this.numbers = new DataGeneratorSource<>(i -> i, count, 10_000);
-      RELEASES.put(id, new CompletableFuture<>());
-    }
-
-    void release() {
-      RELEASES.get(id).complete(null);
-    }
-
-    @Override
-    public Boundedness getBoundedness() {
-      return Boundedness.BOUNDED;
-    }
-
-    @Override
-    public SourceReader<Long, NumberSequenceSplit> createReader(SourceReaderContext context)
-        throws Exception {
-      SourceReader<Long, NumberSequenceSplit> delegate = numbers.createReader(context);
-      CompletableFuture<Void> released = RELEASES.get(id);
-      return new SourceReader<>() {
-        private boolean ended;
-
-        @Override
-        public void start() throws Exception {
-          delegate.start();
-        }
-
-        @Override
-        public InputStatus pollNext(ReaderOutput<Long> output) throws Exception {
-          InputStatus status = delegate.pollNext(output);
-          if (status == InputStatus.END_OF_INPUT && !released.isDone()) {
-            ended = true;
-            return InputStatus.NOTHING_AVAILABLE;
-          }
-          return status;
-        }
-
-        @Override
-        public CompletableFuture<Void> isAvailable() {
-          return ended ? released : delegate.isAvailable();
-        }
-
-        @Override
-        public void addSplits(List<NumberSequenceSplit> splits) {
-          delegate.addSplits(splits);
-        }
-
-        @Override
-        public void notifyNoMoreSplits() {
-          delegate.notifyNoMoreSplits();
-        }
-
-        @Override
-        public List<NumberSequenceSplit> snapshotState(long checkpointId) {
-          return delegate.snapshotState(checkpointId);
-        }
-
-        @Override
-        public void close() throws Exception {
-          delegate.close();
-        }
-      };
-    }
-
-    @Override
-    public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> createEnumerator(
-        SplitEnumeratorContext<NumberSequenceSplit> context) throws Exception {
-      return numbers.createEnumerator(context);
-    }
-
-    @Override
-    public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> restoreEnumerator(
-        SplitEnumeratorContext<NumberSequenceSplit> context, List<NumberSequenceSplit> checkpoint)
-        throws Exception {
-      return numbers.restoreEnumerator(context, checkpoint);
-    }
-
-    @Override
-    public SimpleVersionedSerializer<NumberSequenceSplit> getSplitSerializer() {
-      return numbers.getSplitSerializer();
-    }
-
-    @Override
-    public SimpleVersionedSerializer<List<NumberSequenceSplit>>
-        getEnumeratorCheckpointSerializer() {
-      return numbers.getEnumeratorCheckpointSerializer();
-    }
   }
 }
