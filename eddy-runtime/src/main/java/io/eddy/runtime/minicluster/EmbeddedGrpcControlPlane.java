@@ -7,11 +7,9 @@ import io.eddy.runtime.cluster.TaskExecutor;
 import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
 import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
 import io.eddy.runtime.rpc.grpc.GrpcBlobService;
-import io.eddy.runtime.rpc.grpc.GrpcJobMasterClient;
 import io.eddy.runtime.rpc.grpc.GrpcJobMasterService;
 import io.eddy.runtime.rpc.grpc.GrpcResourceManagerClient;
 import io.eddy.runtime.rpc.grpc.GrpcResourceManagerService;
-import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorClient;
 import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
 import io.eddy.runtime.rpc.grpc.JobArtifactFetcher;
 import io.eddy.runtime.rpc.grpc.ResourceManagerRegistrar;
@@ -47,14 +45,7 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
     this.libraryCache = libraryCache;
     var registrar =
         new ResourceManagerRegistrar(
-            resourceManager,
-            r ->
-                new GrpcTaskExecutorClient(
-                    connections.channel(r.rpcAddress()),
-                    r.rpcAddress(),
-                    r.location(),
-                    ControlPlaneConnections.DEADLINE,
-                    jobMaster -> jobManagerTarget));
+            resourceManager, r -> connections.taskExecutor(r, () -> jobManagerTarget));
     servers.add(
         ControlPlaneChannels.start(
             jobManagerTarget,
@@ -83,17 +74,7 @@ final class EmbeddedGrpcControlPlane implements AutoCloseable {
     servers.add(
         ControlPlaneChannels.start(
             target,
-            List.of(
-                new GrpcTaskExecutorService(
-                    taskExecutor,
-                    (address, jobId) ->
-                        new GrpcJobMasterClient(
-                            connections.channel(address),
-                            address,
-                            jobId,
-                            ControlPlaneConnections.DEADLINE,
-                            ControlPlaneConnections.COLLECT_DEADLINE),
-                    fetcher))));
+            List.of(new GrpcTaskExecutorService(taskExecutor, connections::jobMaster, fetcher))));
     String location = taskExecutor.getLocation();
     int colon = location.lastIndexOf(':');
     int dataPort = colon < 0 ? 0 : Integer.parseInt(location.substring(colon + 1));

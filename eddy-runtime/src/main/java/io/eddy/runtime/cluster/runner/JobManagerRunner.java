@@ -9,7 +9,6 @@ import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
 import io.eddy.runtime.rpc.grpc.GrpcBlobService;
 import io.eddy.runtime.rpc.grpc.GrpcJobMasterService;
 import io.eddy.runtime.rpc.grpc.GrpcResourceManagerService;
-import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorClient;
 import io.eddy.runtime.rpc.grpc.ResourceManagerRegistrar;
 import io.eddy.runtime.rpc.grpc.TaskManagerLivenessMonitor;
 import io.grpc.Server;
@@ -37,14 +36,7 @@ public final class JobManagerRunner implements AutoCloseable {
     String[] self = new String[1];
     ResourceManagerRegistrar registrar =
         new ResourceManagerRegistrar(
-            resourceManager,
-            r ->
-                new GrpcTaskExecutorClient(
-                    connections.channel(r.rpcAddress()),
-                    r.rpcAddress(),
-                    r.location(),
-                    ControlPlaneConnections.DEADLINE,
-                    jobMaster -> self[0]));
+            resourceManager, r -> connections.taskExecutor(r, () -> self[0]));
     String bind = config.host() + ":" + config.rpcPort();
     this.server =
         ControlPlaneChannels.start(

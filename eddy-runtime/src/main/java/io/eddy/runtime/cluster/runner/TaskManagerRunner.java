@@ -7,7 +7,6 @@ import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
 import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
 import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
-import io.eddy.runtime.rpc.grpc.GrpcJobMasterClient;
 import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
 import io.eddy.runtime.rpc.grpc.JobArtifactFetcher;
 import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
@@ -67,16 +66,7 @@ public final class TaskManagerRunner implements AutoCloseable {
           ControlPlaneChannels.start(
               bind,
               List.of(
-                  new GrpcTaskExecutorService(
-                      taskExecutor,
-                      (address, jobId) ->
-                          new GrpcJobMasterClient(
-                              connections.channel(address),
-                              address,
-                              jobId,
-                              ControlPlaneConnections.DEADLINE,
-                              ControlPlaneConnections.COLLECT_DEADLINE),
-                      artifacts)));
+                  new GrpcTaskExecutorService(taskExecutor, connections::jobMaster, artifacts)));
     } catch (RuntimeException e) {
       taskExecutor.close();
       throw e;

@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** One gRPC channel per peer target, shared by every client of that peer; closed together. */
 public final class ControlPlaneConnections implements AutoCloseable {
@@ -17,6 +18,25 @@ public final class ControlPlaneConnections implements AutoCloseable {
 
   public ManagedChannel channel(String target) {
     return channels.computeIfAbsent(target, ControlPlaneChannels::channel);
+  }
+
+  /** A client of the JobMaster of {@code jobId} served at {@code address}. */
+  public GrpcJobMasterClient jobMaster(String address, String jobId) {
+    return new GrpcJobMasterClient(channel(address), address, jobId, DEADLINE, COLLECT_DEADLINE);
+  }
+
+  /**
+   * A client of a registered TaskManager's TaskExecutor, which reaches its JobMasters at the
+   * address {@code jobManager} gives (read when a job is deployed).
+   */
+  public GrpcTaskExecutorClient taskExecutor(
+      TaskManagerRegistrar.Registration registration, Supplier<String> jobManager) {
+    return new GrpcTaskExecutorClient(
+        channel(registration.rpcAddress()),
+        registration.rpcAddress(),
+        registration.location(),
+        DEADLINE,
+        jobMaster -> jobManager.get());
   }
 
   @Override
