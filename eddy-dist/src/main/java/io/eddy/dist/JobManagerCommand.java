@@ -7,12 +7,11 @@ import io.eddy.runtime.cluster.runner.TaskManagerRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,14 +27,7 @@ import picocli.CommandLine.Option;
             + " with --local-taskmanagers.")
 final class JobManagerCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "YAML configuration file (keys and defaults: see README).")
-  Path configFile;
-
-  @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Overrides a configuration key.")
-  Map<String, String> overrides = new LinkedHashMap<>();
+  @Mixin ConfigOptions configOptions = new ConfigOptions();
 
   @Option(names = "--rest-port", paramLabel = "PORT", description = "Sets rest.port (8081).")
   Integer restPort;
@@ -60,20 +52,13 @@ final class JobManagerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, String> all = new LinkedHashMap<>(overrides);
-    if (restPort != null) {
-      all.put("rest.port", restPort.toString());
-    }
-    if (rpcPort != null) {
-      all.put("jobmanager.rpc.port", rpcPort.toString());
-    }
-    if (localTaskManagers != null) {
-      all.put("jobmanager.local-taskmanagers", localTaskManagers.toString());
-    }
-    if (slots != null) {
-      all.put("taskmanager.slots", slots.toString());
-    }
-    EddyConfig config = EddyConfig.load(configFile, all);
+    EddyConfig config =
+        configOptions
+            .flag("rest.port", restPort)
+            .flag("jobmanager.rpc.port", rpcPort)
+            .flag("jobmanager.local-taskmanagers", localTaskManagers)
+            .flag("taskmanager.slots", slots)
+            .load();
     CountDownLatch stopped = new CountDownLatch(1);
     try (Running jm = start(config)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "eddy-jm-shutdown"));

@@ -1,12 +1,10 @@
 package io.eddy.dist;
 
 import io.eddy.runtime.cluster.runner.TaskManagerRunner;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,22 +33,11 @@ final class TaskManagerCommand implements Callable<Integer> {
       description = "Sets taskmanager.slots (4): subtasks of each pipeline it runs at once.")
   Integer slots;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "YAML configuration file (keys and defaults: see README).")
-  Path configFile;
-
-  @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Overrides a configuration key.")
-  Map<String, String> overrides = new LinkedHashMap<>();
+  @Mixin ConfigOptions configOptions = new ConfigOptions();
 
   @Override
   public Integer call() throws Exception {
-    Map<String, String> all = new LinkedHashMap<>(overrides);
-    if (slots != null) {
-      all.put("taskmanager.slots", slots.toString());
-    }
-    EddyConfig config = EddyConfig.load(configFile, all);
+    EddyConfig config = configOptions.flag("taskmanager.slots", slots).load();
     String address =
         jobManager != null
             ? rpcAddress(jobManager)
