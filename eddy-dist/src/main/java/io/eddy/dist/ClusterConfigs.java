@@ -1,7 +1,7 @@
 package io.eddy.dist;
 
-import io.eddy.runtime.cluster.runner.JobManagerRunnerConfig;
-import io.eddy.runtime.cluster.runner.TaskManagerRunnerConfig;
+import io.eddy.runtime.entrypoint.JobManagerRunnerConfig;
+import io.eddy.runtime.entrypoint.TaskManagerRunnerConfig;
 import io.eddy.runtime.minicluster.MiniClusterConfig;
 import java.nio.file.Path;
 import java.time.Duration;

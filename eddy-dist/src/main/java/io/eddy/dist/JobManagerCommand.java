@@ -2,8 +2,8 @@ package io.eddy.dist;
 
 import io.eddy.rest.RestServer;
 import io.eddy.rest.RestServerConfig;
-import io.eddy.runtime.cluster.runner.JobManagerRunner;
-import io.eddy.runtime.cluster.runner.TaskManagerRunner;
+import io.eddy.runtime.entrypoint.JobManagerRunner;
+import io.eddy.runtime.entrypoint.TaskManagerRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

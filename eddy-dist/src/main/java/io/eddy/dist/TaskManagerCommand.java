@@ -1,6 +1,6 @@
 package io.eddy.dist;
 
-import io.eddy.runtime.cluster.runner.TaskManagerRunner;
+import io.eddy.runtime.entrypoint.TaskManagerRunner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;

@@ -2,9 +2,9 @@ package io.eddy.rest;
 
 import io.eddy.core.execution.PipelineExecutors;
 import io.eddy.core.execution.SavepointRestoreSettings;
-import io.eddy.runtime.cluster.DispatcherExecutor;
-import io.eddy.runtime.cluster.DispatcherGateway;
+import io.eddy.runtime.client.DispatcherExecutor;
 import io.eddy.runtime.cluster.LibraryCache;
+import io.eddy.runtime.gateway.DispatcherGateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;

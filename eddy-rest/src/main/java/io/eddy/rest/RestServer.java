@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eddy.api.JobStatus;
 import io.eddy.rest.messages.Messages;
-import io.eddy.runtime.checkpoint.CheckpointStats;
-import io.eddy.runtime.cluster.DispatcherGateway;
-import io.eddy.runtime.cluster.JobDetails;
-import io.eddy.runtime.cluster.JobOverview;
 import io.eddy.runtime.cluster.LibraryCache;
-import io.eddy.runtime.cluster.TaskManagerInfo;
-import io.eddy.runtime.cluster.UnknownJobException;
+import io.eddy.runtime.gateway.CheckpointStats;
+import io.eddy.runtime.gateway.DispatcherGateway;
+import io.eddy.runtime.gateway.JobDetails;
+import io.eddy.runtime.gateway.JobOverview;
+import io.eddy.runtime.gateway.TaskManagerInfo;
+import io.eddy.runtime.gateway.UnknownJobException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -291,7 +291,7 @@ public final class RestServer implements AutoCloseable {
     if (t instanceof UnknownJobException) {
       status = 404;
     } else if (t instanceof IllegalArgumentException
-        || t instanceof io.eddy.runtime.cluster.JobSubmissionException) {
+        || t instanceof io.eddy.runtime.gateway.JobSubmissionException) {
       status = 400;
     } else if (t instanceof IllegalStateException) {
       status = 409;

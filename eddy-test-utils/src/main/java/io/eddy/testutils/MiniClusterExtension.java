@@ -1,9 +1,9 @@
 package io.eddy.testutils;
 
 import io.eddy.core.execution.PipelineExecutors;
+import io.eddy.runtime.client.MiniClusterExecutor;
 import io.eddy.runtime.minicluster.MiniCluster;
 import io.eddy.runtime.minicluster.MiniClusterConfig;
-import io.eddy.runtime.minicluster.MiniClusterExecutor;
 import io.eddy.runtime.time.ManualClock;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

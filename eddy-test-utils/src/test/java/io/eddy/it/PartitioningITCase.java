@@ -6,7 +6,7 @@ import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.api.common.functions.RichMapFunction;
 import io.eddy.api.java.tuple.Tuple2;
 import io.eddy.api.java.tuple.Tuple3;
-import io.eddy.runtime.state.KeyGroupRangeAssignment;
+import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
 import io.eddy.testutils.CollectingSink;
 import io.eddy.testutils.MiniClusterExtension;
 import java.util.List;

@@ -1,9 +1,13 @@
 package io.eddy.runtime.checkpoint;
 
 import io.eddy.core.execution.CheckpointingOptions;
-import io.eddy.runtime.checkpoint.storage.CheckpointMetadata;
-import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
-import io.eddy.runtime.checkpoint.storage.StateFileHandle;
+import io.eddy.runtime.gateway.CheckpointException;
+import io.eddy.runtime.gateway.CheckpointStats;
+import io.eddy.runtime.snapshot.ChannelState;
+import io.eddy.runtime.snapshot.SnapshotType;
+import io.eddy.runtime.storage.CheckpointMetadata;
+import io.eddy.runtime.storage.FsCheckpointStorage;
+import io.eddy.runtime.storage.StateFileHandle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

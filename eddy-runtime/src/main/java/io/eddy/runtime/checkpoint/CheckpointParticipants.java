@@ -1,6 +1,6 @@
 package io.eddy.runtime.checkpoint;
 
-import io.eddy.runtime.cluster.TaskExecutorGateway;
+import io.eddy.runtime.gateway.TaskExecutorGateway;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,9 +1,11 @@
 package io.eddy.runtime.checkpoint;
 
-import io.eddy.runtime.checkpoint.storage.CheckpointMetadata;
-import io.eddy.runtime.checkpoint.storage.StateFileHandle;
-import io.eddy.runtime.state.KeyGroupRange;
-import io.eddy.runtime.state.KeyGroupRangeAssignment;
+import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
+import io.eddy.runtime.snapshot.ChannelState;
+import io.eddy.runtime.snapshot.RestoredState;
+import io.eddy.runtime.storage.CheckpointMetadata;
+import io.eddy.runtime.storage.StateFileHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,8 +2,16 @@ package io.eddy.runtime.cluster;
 
 import io.eddy.api.JobExecutionResult;
 import io.eddy.api.JobStatus;
+import io.eddy.runtime.gateway.DispatcherGateway;
+import io.eddy.runtime.gateway.JobDetails;
+import io.eddy.runtime.gateway.JobMasterGateway;
+import io.eddy.runtime.gateway.JobOverview;
+import io.eddy.runtime.gateway.JobSubmissionException;
+import io.eddy.runtime.gateway.TaskExecutorGateway;
+import io.eddy.runtime.gateway.TaskManagerInfo;
+import io.eddy.runtime.gateway.UnknownJobException;
 import io.eddy.runtime.graph.JobGraph;
-import io.eddy.runtime.scheduler.JobMaster;
+import io.eddy.runtime.jobmaster.JobMaster;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -105,7 +113,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<io.eddy.runtime.checkpoint.CheckpointStats> requestCheckpointStats(
+  public CompletableFuture<io.eddy.runtime.gateway.CheckpointStats> requestCheckpointStats(
       String jobId) {
     return jobMaster(jobId).requestCheckpointStats();
   }

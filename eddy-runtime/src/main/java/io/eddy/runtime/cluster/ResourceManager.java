@@ -1,5 +1,7 @@
 package io.eddy.runtime.cluster;
 
+import io.eddy.runtime.gateway.TaskExecutorGateway;
+import io.eddy.runtime.gateway.TaskManagerInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.eddy.runtime.cluster;
 
+import io.eddy.runtime.gateway.TaskExecutorGateway;
+
 /**
  * One slot of a TaskManager, lent to a job.
  *

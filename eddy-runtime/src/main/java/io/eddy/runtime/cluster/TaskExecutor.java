@@ -1,13 +1,15 @@
 package io.eddy.runtime.cluster;
 
-import io.eddy.runtime.checkpoint.SnapshotType;
+import io.eddy.runtime.gateway.JobMasterGateway;
+import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
+import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
 import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
 import io.eddy.runtime.rpc.RpcEndpoint;
-import io.eddy.runtime.source.OperatorEvent;
+import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.task.Task;
-import io.eddy.runtime.task.TaskDeploymentDescriptor;
 import io.eddy.runtime.task.TaskServices;
 import io.eddy.runtime.time.Clock;
 import io.eddy.runtime.time.SystemClock;
@@ -146,7 +148,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
    */
   private void taskEnded(String attemptId) {
     Task task = tasks.remove(attemptId);
-    if (task == null || task.getState() == io.eddy.runtime.task.ExecutionState.FINISHED) {
+    if (task == null || task.getState() == io.eddy.runtime.gateway.ExecutionState.FINISHED) {
       return;
     }
     List<io.eddy.runtime.network.partition.ResultPartitionId> ids =

@@ -1,9 +1,9 @@
 package io.eddy.runtime.minicluster;
 
-import io.eddy.runtime.cluster.JobMasterGateway;
 import io.eddy.runtime.cluster.LibraryCache;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.cluster.TaskExecutor;
+import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
 import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
 import io.eddy.runtime.rpc.grpc.GrpcBlobService;

@@ -1,10 +1,10 @@
 package io.eddy.runtime.minicluster;
 
 import io.eddy.runtime.cluster.Dispatcher;
-import io.eddy.runtime.cluster.DispatcherGateway;
 import io.eddy.runtime.cluster.LibraryCache;
 import io.eddy.runtime.cluster.ResourceManager;
 import io.eddy.runtime.cluster.TaskExecutor;
+import io.eddy.runtime.gateway.DispatcherGateway;
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
 import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;

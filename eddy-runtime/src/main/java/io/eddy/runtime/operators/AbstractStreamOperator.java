@@ -1,11 +1,12 @@
 package io.eddy.runtime.operators;
 
-import io.eddy.runtime.checkpoint.OperatorSnapshot;
-import io.eddy.runtime.checkpoint.RestoredState;
-import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage.StateWriter;
-import io.eddy.runtime.operators.timers.InternalTimerService;
-import io.eddy.runtime.operators.timers.Triggerable;
+import io.eddy.runtime.gateway.UserCodeException;
+import io.eddy.runtime.snapshot.OperatorSnapshot;
+import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.state.operator.HeapOperatorStateBackend;
+import io.eddy.runtime.state.timers.InternalTimerService;
+import io.eddy.runtime.state.timers.Triggerable;
+import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
 import io.eddy.runtime.streamrecord.Watermark;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
@@ -90,7 +91,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     if (backend == null) {
       return null;
     }
-    java.util.Map<String, io.eddy.runtime.operators.timers.KeyGroupedTimerQueue<?>> queues =
+    java.util.Map<String, io.eddy.runtime.state.timers.KeyGroupedTimerQueue<?>> queues =
         timerService == null
             ? java.util.Map.of()
             : java.util.Map.of(

@@ -5,7 +5,7 @@ import io.eddy.api.checkpoint.CheckpointedFunction;
 import io.eddy.api.common.functions.Function;
 import io.eddy.api.common.functions.OpenContext;
 import io.eddy.api.common.functions.RichFunction;
-import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.snapshot.RestoredState;
 
 /**
  * An operator around one user function: opens and closes it if it is a rich function, and lets it

@@ -2,7 +2,7 @@ package io.eddy.runtime.operators;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
-import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.time.Clock;
 import java.util.Arrays;

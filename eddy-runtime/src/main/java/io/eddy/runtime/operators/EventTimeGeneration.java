@@ -5,7 +5,7 @@ import io.eddy.api.common.eventtime.TimestampAssignerSupplier;
 import io.eddy.api.common.eventtime.WatermarkGenerator;
 import io.eddy.api.common.eventtime.WatermarkGeneratorSupplier;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
-import io.eddy.runtime.task.ProcessingTimeService;
+import io.eddy.runtime.time.ProcessingTimeService;
 
 /**
  * One instance of a {@link WatermarkStrategy}: its timestamp assigner, its watermark generator, and

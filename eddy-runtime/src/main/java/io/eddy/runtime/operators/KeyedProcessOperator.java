@@ -4,9 +4,9 @@ import io.eddy.api.TimeDomain;
 import io.eddy.api.TimerService;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.KeyedProcessFunction;
-import io.eddy.runtime.operators.timers.InternalTimer;
-import io.eddy.runtime.operators.timers.InternalTimerService;
-import io.eddy.runtime.operators.timers.Triggerable;
+import io.eddy.runtime.state.timers.InternalTimer;
+import io.eddy.runtime.state.timers.InternalTimerService;
+import io.eddy.runtime.state.timers.Triggerable;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /**

@@ -2,7 +2,7 @@ package io.eddy.runtime.operators;
 
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.runtime.state.HeapKeyedStateBackend;
-import io.eddy.runtime.task.ProcessingTimeService;
+import io.eddy.runtime.time.ProcessingTimeService;
 
 /**
  * What an operator gets from its task at setup.

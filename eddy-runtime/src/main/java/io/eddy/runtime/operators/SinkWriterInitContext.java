@@ -1,7 +1,7 @@
 package io.eddy.runtime.operators;
 
 import io.eddy.api.connector.sink.WriterInitContext;
-import io.eddy.runtime.task.ProcessingTimeService;
+import io.eddy.runtime.time.ProcessingTimeService;
 
 /** A sink writer's view of its subtask; timers run as mails on the task thread. */
 final class SinkWriterInitContext implements WriterInitContext {

@@ -1,7 +1,7 @@
 package io.eddy.runtime.operators;
 
-import io.eddy.runtime.checkpoint.OperatorSnapshot;
-import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.snapshot.OperatorSnapshot;
+import io.eddy.runtime.snapshot.RestoredState;
 
 /**
  * An operator of a task's chain. The runtime owns operators; users write functions.

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * Batches from a collect sink waiting for the client. Bounded: an offer beyond {@code maxBytes}
  * completes only when the client has fetched enough. Confined to the JobMaster thread.
  */
-final class CollectBuffer {
+public final class CollectBuffer {
   private final long maxBytes;
   private final ArrayDeque<byte[]> batches = new ArrayDeque<>();
   private final ArrayDeque<PendingOffer> pendingOffers = new ArrayDeque<>();
@@ -18,11 +18,11 @@ final class CollectBuffer {
 
   private record PendingOffer(byte[] batch, CompletableFuture<Void> accepted) {}
 
-  CollectBuffer(long maxBytes) {
+  public CollectBuffer(long maxBytes) {
     this.maxBytes = maxBytes;
   }
 
-  CompletableFuture<Void> offer(byte[] batch) {
+  public CompletableFuture<Void> offer(byte[] batch) {
     CompletableFuture<byte[]> fetcher = fetchers.poll();
     if (fetcher != null) {
       fetcher.complete(batch);
@@ -38,7 +38,7 @@ final class CollectBuffer {
     return accepted;
   }
 
-  CompletableFuture<byte[]> fetch() {
+  public CompletableFuture<byte[]> fetch() {
     byte[] batch = batches.poll();
     if (batch != null) {
       bytes -= batch.length;
@@ -71,7 +71,7 @@ final class CollectBuffer {
   }
 
   /** The job ended: fetchers get what is left, then null (or the failure). */
-  void end(Throwable jobFailure) {
+  public void end(Throwable jobFailure) {
     ended = true;
     failure = jobFailure;
     CompletableFuture<byte[]> f;

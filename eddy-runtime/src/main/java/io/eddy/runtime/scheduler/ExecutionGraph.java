@@ -1,16 +1,16 @@
 package io.eddy.runtime.scheduler;
 
-import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.cluster.Slot;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor.ChannelDescriptor;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor.InputDescriptor;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor.OutputDescriptor;
 import io.eddy.runtime.graph.EdgeConnections;
 import io.eddy.runtime.graph.JobEdge;
 import io.eddy.runtime.graph.JobGraph;
 import io.eddy.runtime.graph.JobVertex;
 import io.eddy.runtime.network.partition.ResultPartitionId;
-import io.eddy.runtime.task.TaskDeploymentDescriptor;
-import io.eddy.runtime.task.TaskDeploymentDescriptor.ChannelDescriptor;
-import io.eddy.runtime.task.TaskDeploymentDescriptor.InputDescriptor;
-import io.eddy.runtime.task.TaskDeploymentDescriptor.OutputDescriptor;
+import io.eddy.runtime.snapshot.RestoredState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

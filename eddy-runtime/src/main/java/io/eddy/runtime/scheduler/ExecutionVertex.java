@@ -1,7 +1,7 @@
 package io.eddy.runtime.scheduler;
 
 import io.eddy.runtime.cluster.Slot;
-import io.eddy.runtime.task.ExecutionState;
+import io.eddy.runtime.gateway.ExecutionState;
 import java.util.UUID;
 
 /** One subtask of a job vertex and its current attempt. Confined to the JobMaster thread. */
@@ -46,7 +46,7 @@ public final class ExecutionVertex {
     return state;
   }
 
-  void setState(ExecutionState state) {
+  public void setState(ExecutionState state) {
     this.state = state;
   }
 

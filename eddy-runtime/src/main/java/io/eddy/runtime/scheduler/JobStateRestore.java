@@ -1,14 +1,14 @@
 package io.eddy.runtime.scheduler;
 
 import io.eddy.core.execution.SavepointRestoreSettings;
-import io.eddy.runtime.checkpoint.ChannelState;
 import io.eddy.runtime.checkpoint.CheckpointParticipants;
-import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.checkpoint.StateAssignment;
-import io.eddy.runtime.checkpoint.storage.CheckpointMetadata;
-import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
 import io.eddy.runtime.graph.JobGraph;
 import io.eddy.runtime.graph.JobVertex;
+import io.eddy.runtime.snapshot.ChannelState;
+import io.eddy.runtime.snapshot.RestoredState;
+import io.eddy.runtime.storage.CheckpointMetadata;
+import io.eddy.runtime.storage.FsCheckpointStorage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * started from, or after a failure its latest readable completed checkpoint (falling back to the
  * former). Hands each subtask and source coordinator its part. JobMaster thread only.
  */
-final class JobStateRestore {
+public final class JobStateRestore {
   private static final Logger LOG = LoggerFactory.getLogger(JobStateRestore.class);
 
   private JobGraph jobGraph;
@@ -34,7 +34,7 @@ final class JobStateRestore {
    * @param operatorIds per job vertex, the ids of its chain's operators
    * @param operators every operator of the job
    */
-  JobStateRestore(
+  public JobStateRestore(
       JobGraph jobGraph,
       Map<Integer, List<String>> operatorIds,
       List<CheckpointParticipants.OperatorInfo> operators) {
@@ -44,7 +44,7 @@ final class JobStateRestore {
   }
 
   /** Restores the savepoint the job was asked to start from, if any (checked first). */
-  void useInitialSnapshot() {
+  public void useInitialSnapshot() {
     current = initialSnapshot();
   }
 
@@ -55,7 +55,7 @@ final class JobStateRestore {
    * @throws IllegalStateException if there are completed checkpoints but none is readable: starting
    *     over would repeat output that they committed
    */
-  void useLatestCheckpoint(FsCheckpointStorage storage) {
+  public void useLatestCheckpoint(FsCheckpointStorage storage) {
     if (storage != null) {
       try {
         var latest = storage.latestRestorable();
@@ -86,7 +86,7 @@ final class JobStateRestore {
   }
 
   /** The job now runs as {@code rescaled} (the same vertices at lower parallelism). */
-  void jobRescaled(JobGraph rescaled) {
+  public void jobRescaled(JobGraph rescaled) {
     this.jobGraph = rescaled;
   }
 
@@ -95,7 +95,7 @@ final class JobStateRestore {
    * at another parallelism: it holds no in-flight data of an unaligned checkpoint (nor is it
    * unreadable).
    */
-  boolean latestRestorableRescaled(FsCheckpointStorage storage) {
+  public boolean latestRestorableRescaled(FsCheckpointStorage storage) {
     try {
       CheckpointMetadata metadata = null;
       if (storage != null) {
@@ -118,12 +118,12 @@ final class JobStateRestore {
   }
 
   /** The id for the job's first checkpoint: above the restored one's. */
-  long firstCheckpointId() {
+  public long firstCheckpointId() {
     return current == null ? 1 : current.metadata().checkpointId() + 1;
   }
 
   /** Per operator of {@code ev}'s chain, the state it restores (empty: a fresh start). */
-  List<RestoredState> restoredStates(ExecutionVertex ev) {
+  public List<RestoredState> restoredStates(ExecutionVertex ev) {
     if (current == null) {
       return List.of();
     }
@@ -138,7 +138,7 @@ final class JobStateRestore {
   }
 
   /** The in-flight data {@code ev} restores (unaligned checkpoints), or null. */
-  String channelStateFile(ExecutionVertex ev) {
+  public String channelStateFile(ExecutionVertex ev) {
     if (current == null) {
       return null;
     }
@@ -148,7 +148,7 @@ final class JobStateRestore {
   }
 
   /** The state of the coordinator of source vertex {@code vertexIndex}, or null. */
-  byte[] coordinatorState(int vertexIndex) {
+  public byte[] coordinatorState(int vertexIndex) {
     return current == null ? null : current.coordinatorState(operatorIds.get(vertexIndex).get(0));
   }
 

@@ -15,16 +15,16 @@ import java.util.Map;
  * already below it keep theirs, so forward edges keep equal parallelism on both sides), the max
  * parallelism stays, so the checkpoint's key groups spread over the fewer subtasks.
  */
-final class ParallelismCap {
+public final class ParallelismCap {
   private ParallelismCap() {}
 
   /** The job's highest vertex parallelism. */
-  static int highest(JobGraph jobGraph) {
+  public static int highest(JobGraph jobGraph) {
     return jobGraph.vertices().stream().mapToInt(JobVertex::parallelism).max().orElse(0);
   }
 
   /** The slots the job needs with every vertex's parallelism capped at {@code cap}. */
-  static int requiredSlots(JobGraph jobGraph, int cap) {
+  public static int requiredSlots(JobGraph jobGraph, int cap) {
     Map<String, Integer> perGroup = new LinkedHashMap<>();
     for (JobVertex v : jobGraph.vertices()) {
       perGroup.merge(v.slotSharingGroup(), Math.min(v.parallelism(), cap), Math::max);
@@ -36,7 +36,7 @@ final class ParallelismCap {
    * The largest cap below the job's highest parallelism with which it fits {@code freeSlots}, or 0
    * if none does (or it fits uncapped).
    */
-  static int largestFitting(JobGraph jobGraph, int freeSlots) {
+  public static int largestFitting(JobGraph jobGraph, int freeSlots) {
     if (requiredSlots(jobGraph, highest(jobGraph)) <= freeSlots) {
       return 0;
     }
@@ -49,7 +49,7 @@ final class ParallelismCap {
   }
 
   /** {@code jobGraph} with every vertex's parallelism capped at {@code cap}. */
-  static JobGraph cap(JobGraph jobGraph, int cap) {
+  public static JobGraph cap(JobGraph jobGraph, int cap) {
     if (cap < 1) {
       throw new IllegalArgumentException("parallelism cap " + cap);
     }
@@ -79,7 +79,7 @@ final class ParallelismCap {
    *
    * @param operatorIds per job vertex, the ids of its chain's operators
    */
-  static void rescaleOperators(
+  public static void rescaleOperators(
       List<CheckpointParticipants.OperatorInfo> operators,
       Map<Integer, List<String>> operatorIds,
       JobGraph rescaled) {
@@ -97,7 +97,7 @@ final class ParallelismCap {
   }
 
   /** Re-keys, in place, the source vertices by {@code rescaled}'s vertices. */
-  static void rescaleSources(Map<JobVertex, SourceSpec<?>> sources, JobGraph rescaled) {
+  public static void rescaleSources(Map<JobVertex, SourceSpec<?>> sources, JobGraph rescaled) {
     Map<JobVertex, SourceSpec<?>> old = new LinkedHashMap<>(sources);
     sources.clear();
     old.forEach((v, spec) -> sources.put(rescaled.vertices().get(v.index()), spec));

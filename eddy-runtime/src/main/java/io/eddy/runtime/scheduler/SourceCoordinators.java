@@ -1,9 +1,9 @@
 package io.eddy.runtime.scheduler;
 
 import io.eddy.runtime.checkpoint.CheckpointParticipants;
+import io.eddy.runtime.gateway.OperatorEvent;
 import io.eddy.runtime.graph.JobVertex;
 import io.eddy.runtime.graph.SourceSpec;
-import io.eddy.runtime.source.OperatorEvent;
 import io.eddy.runtime.source.SourceCoordinator;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * whole job (restored from the checkpoint's enumerator state when there is one); a restart of some
  * pipelined regions keeps them and resets the restarted readers. JobMaster thread.
  */
-final class SourceCoordinators {
+public final class SourceCoordinators {
   private static final Logger LOG = LoggerFactory.getLogger(SourceCoordinators.class);
 
   /** Sends a coordinator's event to subtask {@code subtask} of a vertex. */
-  interface EventSender {
+  public interface EventSender {
     void send(int vertexIndex, int subtask, OperatorEvent event);
   }
 
@@ -42,7 +42,7 @@ final class SourceCoordinators {
    * @param onFailure called with the vertex and error when an enumerator fails
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  CompletableFuture<Void> start(
+  public CompletableFuture<Void> start(
       Map<JobVertex, SourceSpec<?>> sources,
       IntFunction<byte[]> restoredState,
       EventSender sender,
@@ -67,12 +67,12 @@ final class SourceCoordinators {
   }
 
   /** The coordinator of a source vertex, or null. */
-  SourceCoordinator<?, ?> get(int vertexIndex) {
+  public SourceCoordinator<?, ?> get(int vertexIndex) {
     return byVertex.get(vertexIndex);
   }
 
   /** The checkpoint hooks of a source vertex's current coordinator (new after each restart). */
-  CheckpointParticipants.CoordinatorCheckpoints checkpointsOf(int vertexIndex) {
+  public CheckpointParticipants.CoordinatorCheckpoints checkpointsOf(int vertexIndex) {
     return new CheckpointParticipants.CoordinatorCheckpoints() {
       @Override
       public CompletableFuture<byte[]> snapshotState(long checkpointId) {
@@ -90,7 +90,7 @@ final class SourceCoordinators {
    * The readers among {@code subtasks} failed and restart alone; completes when their coordinators
    * send them nothing more (see {@link SourceCoordinator#subtaskFailed}).
    */
-  CompletableFuture<Void> readersFailed(Collection<PipelinedRegions.SubtaskId> subtasks) {
+  public CompletableFuture<Void> readersFailed(Collection<PipelinedRegions.SubtaskId> subtasks) {
     return forReaders(subtasks, SourceCoordinator::subtaskFailed);
   }
 
@@ -99,7 +99,7 @@ final class SourceCoordinators {
    * completed checkpoint goes back to their enumerators (see {@link
    * SourceCoordinator#resetSubtask}).
    */
-  CompletableFuture<Void> resetReaders(Collection<PipelinedRegions.SubtaskId> subtasks) {
+  public CompletableFuture<Void> resetReaders(Collection<PipelinedRegions.SubtaskId> subtasks) {
     return forReaders(subtasks, SourceCoordinator::resetSubtask);
   }
 
@@ -116,7 +116,7 @@ final class SourceCoordinators {
     return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
   }
 
-  void closeAll() {
+  public void closeAll() {
     for (SourceCoordinator<?, ?> c : byVertex.values()) {
       try {
         c.close();

@@ -5,6 +5,8 @@ import io.eddy.api.connector.source.Source;
 import io.eddy.api.connector.source.SourceSplit;
 import io.eddy.api.connector.source.SplitEnumerator;
 import io.eddy.api.connector.source.SplitEnumeratorContext;
+import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.VersionedBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

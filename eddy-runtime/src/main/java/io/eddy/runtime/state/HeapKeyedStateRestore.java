@@ -2,7 +2,7 @@ package io.eddy.runtime.state;
 
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.runtime.operators.timers.KeyGroupedTimerQueue;
+import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;

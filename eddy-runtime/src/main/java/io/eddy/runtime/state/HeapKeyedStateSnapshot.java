@@ -2,9 +2,10 @@ package io.eddy.runtime.state;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
-import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage.StateWriter;
-import io.eddy.runtime.operators.timers.InternalTimer;
-import io.eddy.runtime.operators.timers.KeyGroupedTimerQueue;
+import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.state.timers.InternalTimer;
+import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
+import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

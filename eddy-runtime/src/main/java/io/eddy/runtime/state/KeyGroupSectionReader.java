@@ -2,7 +2,8 @@ package io.eddy.runtime.state;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataInputDeserializer;
-import io.eddy.runtime.operators.timers.KeyGroupedTimerQueue;
+import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
+import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import java.io.IOException;
 
 /**

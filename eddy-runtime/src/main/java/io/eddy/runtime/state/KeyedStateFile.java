@@ -1,6 +1,7 @@
 package io.eddy.runtime.state;
 
 import io.eddy.core.internal.memory.DataInputDeserializer;
+import io.eddy.runtime.keygroup.KeyGroupRange;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

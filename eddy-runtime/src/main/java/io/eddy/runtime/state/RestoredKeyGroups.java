@@ -1,5 +1,6 @@
 package io.eddy.runtime.state;
 
+import io.eddy.runtime.keygroup.KeyGroupRange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,11 +1,11 @@
 package io.eddy.runtime.task;
 
-import io.eddy.runtime.checkpoint.ChannelState.InputChannelData;
-import io.eddy.runtime.checkpoint.CheckpointException;
-import io.eddy.runtime.checkpoint.SnapshotType;
+import io.eddy.runtime.gateway.CheckpointException;
 import io.eddy.runtime.network.api.CheckpointBarrier;
 import io.eddy.runtime.network.buffer.Buffer;
 import io.eddy.runtime.network.input.InputGate;
+import io.eddy.runtime.snapshot.ChannelState.InputChannelData;
+import io.eddy.runtime.snapshot.SnapshotType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

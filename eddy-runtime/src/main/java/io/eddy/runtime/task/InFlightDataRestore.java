@@ -1,7 +1,7 @@
 package io.eddy.runtime.task;
 
-import io.eddy.runtime.checkpoint.ChannelState;
 import io.eddy.runtime.network.api.RecordWriter;
+import io.eddy.runtime.snapshot.ChannelState;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package io.eddy.runtime.task;
 
 import io.eddy.runtime.time.Clock;
+import io.eddy.runtime.time.ProcessingTimeService;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -117,7 +117,7 @@ final class NetworkInput {
    * Queues the in-flight input data of an unaligned checkpoint: per channel (gate order) the bytes
    * of a begun element, then whole buffers. It is processed before any live buffer.
    */
-  void replay(List<io.eddy.runtime.checkpoint.ChannelState.InputChannelData> channels) {
+  void replay(List<io.eddy.runtime.snapshot.ChannelState.InputChannelData> channels) {
     if (channels.size() != deserializers.length) {
       throw new IllegalStateException(
           "The restored in-flight data has "

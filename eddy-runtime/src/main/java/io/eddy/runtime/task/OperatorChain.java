@@ -1,24 +1,24 @@
 package io.eddy.runtime.task;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.runtime.checkpoint.OperatorSnapshot;
-import io.eddy.runtime.checkpoint.RestoredState;
-import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.graph.OperatorConfig;
 import io.eddy.runtime.graph.VertexConfig;
+import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.network.api.RecordWriter;
 import io.eddy.runtime.operators.BroadcastingOutput;
 import io.eddy.runtime.operators.ChainingOutput;
 import io.eddy.runtime.operators.OneInputStreamOperator;
 import io.eddy.runtime.operators.OperatorEventGateway;
-import io.eddy.runtime.operators.OperatorFactory;
 import io.eddy.runtime.operators.OperatorSetup;
 import io.eddy.runtime.operators.Output;
 import io.eddy.runtime.operators.RecordWriterOutput;
 import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
+import io.eddy.runtime.snapshot.OperatorSnapshot;
+import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.state.HeapKeyedStateBackend;
-import io.eddy.runtime.state.KeyGroupRange;
+import io.eddy.runtime.time.ProcessingTimeService;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,10 +4,12 @@ import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.connector.source.InputStatus;
-import io.eddy.runtime.checkpoint.SnapshotType;
-import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.gateway.JobMasterGateway;
+import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
 import io.eddy.runtime.graph.UserCodeSerialization;
 import io.eddy.runtime.graph.VertexConfig;
+import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
 import io.eddy.runtime.network.api.CheckpointBarrier;
 import io.eddy.runtime.network.api.NetworkEvent;
 import io.eddy.runtime.network.api.RecordWriter;
@@ -17,11 +19,10 @@ import io.eddy.runtime.network.input.LocalInputChannel;
 import io.eddy.runtime.network.partition.ResultPartition;
 import io.eddy.runtime.network.partitioner.Partitioners;
 import io.eddy.runtime.network.partitioner.StreamPartitioner;
+import io.eddy.runtime.operators.SourceOperator;
 import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
-import io.eddy.runtime.source.OperatorEvent;
-import io.eddy.runtime.source.SourceOperator;
-import io.eddy.runtime.state.KeyGroupRangeAssignment;
+import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
 import io.eddy.runtime.streamrecord.Watermark;
 import java.io.IOException;
@@ -221,7 +222,7 @@ public final class StreamTask {
   private void performUnalignedCheckpoint(
       CheckpointBarrier barrier,
       java.util.concurrent.CompletableFuture<
-              List<io.eddy.runtime.checkpoint.ChannelState.InputChannelData>>
+              List<io.eddy.runtime.snapshot.ChannelState.InputChannelData>>
           inputData)
       throws Exception {
     checkpoints.checkpointUnaligned(barrier, chain, writers, awaitingFinalCheckpoint, inputData);

@@ -1,12 +1,13 @@
 package io.eddy.runtime.task;
 
-import io.eddy.runtime.checkpoint.ChannelState;
-import io.eddy.runtime.checkpoint.OperatorSnapshot;
-import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
-import io.eddy.runtime.checkpoint.storage.StateFileHandle;
-import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.gateway.JobMasterGateway;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
 import io.eddy.runtime.network.api.CheckpointBarrier;
 import io.eddy.runtime.network.api.RecordWriter;
+import io.eddy.runtime.snapshot.ChannelState;
+import io.eddy.runtime.snapshot.OperatorSnapshot;
+import io.eddy.runtime.storage.FsCheckpointStorage;
+import io.eddy.runtime.storage.StateFileHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

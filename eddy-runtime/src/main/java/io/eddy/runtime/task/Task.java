@@ -1,8 +1,11 @@
 package io.eddy.runtime.task;
 
-import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.gateway.ExecutionState;
+import io.eddy.runtime.gateway.JobMasterGateway;
+import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
+import io.eddy.runtime.gateway.TaskExecutionState;
 import io.eddy.runtime.operators.TaskInterruptedException;
-import io.eddy.runtime.source.OperatorEvent;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +93,7 @@ public final class Task implements Runnable {
   }
 
   public void triggerCheckpoint(
-      long checkpointId, long timestamp, io.eddy.runtime.checkpoint.SnapshotType type) {
+      long checkpointId, long timestamp, io.eddy.runtime.snapshot.SnapshotType type) {
     streamTask.triggerCheckpoint(
         new io.eddy.runtime.network.api.CheckpointBarrier(checkpointId, timestamp, type));
   }

@@ -9,6 +9,7 @@ import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.ProcessFunction;
+import io.eddy.runtime.gateway.UserCodeException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

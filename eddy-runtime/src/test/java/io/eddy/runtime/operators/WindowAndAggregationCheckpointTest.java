@@ -13,6 +13,7 @@ import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.core.dag.OneInputTransformation;
 import io.eddy.core.dag.ops.WindowSpec;
 import io.eddy.runtime.operators.windowing.WindowOperator;
+import io.eddy.runtime.task.OperatorFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

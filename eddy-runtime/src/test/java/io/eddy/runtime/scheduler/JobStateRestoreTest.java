@@ -3,13 +3,13 @@ package io.eddy.runtime.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.core.execution.ExecutionConfig;
-import io.eddy.runtime.checkpoint.ChannelState;
-import io.eddy.runtime.checkpoint.storage.CheckpointMetadata;
-import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage;
-import io.eddy.runtime.checkpoint.storage.StateFileHandle;
 import io.eddy.runtime.graph.JobGraph;
 import io.eddy.runtime.graph.JobVertex;
-import io.eddy.runtime.state.KeyGroupRange;
+import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.ChannelState;
+import io.eddy.runtime.storage.CheckpointMetadata;
+import io.eddy.runtime.storage.FsCheckpointStorage;
+import io.eddy.runtime.storage.StateFileHandle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

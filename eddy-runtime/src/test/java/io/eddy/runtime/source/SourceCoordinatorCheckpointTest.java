@@ -13,6 +13,8 @@ import io.eddy.api.connector.source.lib.FromElementsSplit;
 import io.eddy.api.connector.source.lib.NumberSequenceSource;
 import io.eddy.api.connector.source.lib.NumberSequenceSplit;
 import io.eddy.core.internal.connector.file.FileSplitPlanner;
+import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.VersionedBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.connector.source.lib.NumberSequenceSplit;
 import io.eddy.api.connector.source.lib.NumberSequenceSplitSerializer;
+import io.eddy.runtime.gateway.OperatorEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -15,6 +15,8 @@ import io.eddy.api.common.state.ReducingStateDescriptor;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.common.typeinfo.Types;
+import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

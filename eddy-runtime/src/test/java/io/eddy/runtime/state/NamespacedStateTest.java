@@ -11,6 +11,7 @@ import io.eddy.api.common.state.ReducingState;
 import io.eddy.api.common.state.ReducingStateDescriptor;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
+import io.eddy.runtime.keygroup.KeyGroupRange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

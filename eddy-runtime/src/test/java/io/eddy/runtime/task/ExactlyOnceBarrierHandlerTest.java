@@ -2,12 +2,12 @@ package io.eddy.runtime.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eddy.runtime.checkpoint.ChannelState.InputChannelData;
-import io.eddy.runtime.checkpoint.SnapshotType;
 import io.eddy.runtime.network.api.CheckpointBarrier;
 import io.eddy.runtime.network.buffer.Buffer;
 import io.eddy.runtime.network.input.InputChannel;
 import io.eddy.runtime.network.input.InputGate;
+import io.eddy.runtime.snapshot.ChannelState.InputChannelData;
+import io.eddy.runtime.snapshot.SnapshotType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -11,7 +11,7 @@ import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.java.tuple.Tuple2;
 import io.eddy.it.Await;
-import io.eddy.runtime.cluster.DispatcherGateway;
+import io.eddy.runtime.gateway.DispatcherGateway;
 import io.eddy.testutils.CollectingSink;
 import io.eddy.testutils.MiniClusterExtension;
 import java.nio.file.Files;

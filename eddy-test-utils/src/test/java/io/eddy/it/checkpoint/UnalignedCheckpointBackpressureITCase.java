@@ -8,7 +8,7 @@ import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.restartstrategy.RestartStrategies;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.it.Await;
-import io.eddy.runtime.checkpoint.CheckpointStats;
+import io.eddy.runtime.gateway.CheckpointStats;
 import io.eddy.testutils.MiniClusterExtension;
 import java.nio.file.Path;
 import java.time.Duration;

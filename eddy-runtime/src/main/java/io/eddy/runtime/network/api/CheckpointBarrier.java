@@ -1,7 +1,7 @@
 package io.eddy.runtime.network.api;
 
-import io.eddy.runtime.checkpoint.SnapshotType;
 import io.eddy.runtime.network.buffer.Buffer;
+import io.eddy.runtime.snapshot.SnapshotType;
 import java.nio.ByteBuffer;
 
 /**

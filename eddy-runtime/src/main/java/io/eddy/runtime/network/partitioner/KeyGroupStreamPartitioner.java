@@ -1,7 +1,7 @@
 package io.eddy.runtime.network.partitioner;
 
 import io.eddy.api.common.functions.KeySelector;
-import io.eddy.runtime.state.KeyGroupRangeAssignment;
+import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /** By key group: the consumer subtask that owns the key's key group (DESIGN.md §2). */

@@ -12,9 +12,9 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.co.KeyedBroadcastProcessFunction;
 import io.eddy.runtime.operators.SideOutputs;
 import io.eddy.runtime.operators.TimestampedCollector;
-import io.eddy.runtime.operators.timers.InternalTimer;
-import io.eddy.runtime.operators.timers.Triggerable;
 import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.state.timers.InternalTimer;
+import io.eddy.runtime.state.timers.Triggerable;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.eddy.runtime.operators.co;
 
 import io.eddy.api.TimerService;
-import io.eddy.runtime.operators.timers.InternalTimerService;
+import io.eddy.runtime.state.timers.InternalTimerService;
 import java.util.function.Supplier;
 
 /** A function's view of a keyed operator's timers: those of the current key. */

@@ -6,8 +6,8 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.co.KeyedCoProcessFunction;
 import io.eddy.runtime.operators.SideOutputs;
 import io.eddy.runtime.operators.TimestampedCollector;
-import io.eddy.runtime.operators.timers.InternalTimer;
-import io.eddy.runtime.operators.timers.Triggerable;
+import io.eddy.runtime.state.timers.InternalTimer;
+import io.eddy.runtime.state.timers.Triggerable;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /**

@@ -1,7 +1,7 @@
 package io.eddy.runtime.operators.co;
 
 import io.eddy.api.TimerService;
-import io.eddy.runtime.task.ProcessingTimeService;
+import io.eddy.runtime.time.ProcessingTimeService;
 import java.util.function.LongSupplier;
 
 /** Time and watermark only: timers are keyed state, so registering one here throws. */

@@ -5,7 +5,7 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.windowing.ProcessWindowFunction;
 import io.eddy.api.windowing.windows.Window;
 import io.eddy.runtime.operators.Output;
-import io.eddy.runtime.operators.timers.InternalTimerService;
+import io.eddy.runtime.state.timers.InternalTimerService;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /**

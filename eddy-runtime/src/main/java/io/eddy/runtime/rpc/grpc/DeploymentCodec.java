@@ -3,13 +3,13 @@ package io.eddy.runtime.rpc.grpc;
 import com.google.protobuf.ByteString;
 import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.core.execution.CheckpointingOptions;
-import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor.ChannelDescriptor;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor.InputDescriptor;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor.OutputDescriptor;
 import io.eddy.runtime.network.partition.ResultPartitionId;
 import io.eddy.runtime.rpc.proto.TaskDeployment;
-import io.eddy.runtime.task.TaskDeploymentDescriptor;
-import io.eddy.runtime.task.TaskDeploymentDescriptor.ChannelDescriptor;
-import io.eddy.runtime.task.TaskDeploymentDescriptor.InputDescriptor;
-import io.eddy.runtime.task.TaskDeploymentDescriptor.OutputDescriptor;
+import io.eddy.runtime.snapshot.RestoredState;
 
 /**
  * {@link TaskDeploymentDescriptor} ↔ {@link TaskDeployment}. The serialized config stays opaque

@@ -1,10 +1,10 @@
 package io.eddy.runtime.rpc.grpc;
 
 import com.google.protobuf.ByteString;
-import io.eddy.runtime.checkpoint.SnapshotType;
-import io.eddy.runtime.checkpoint.storage.StateFileHandle;
+import io.eddy.runtime.gateway.OperatorEvent;
 import io.eddy.runtime.rpc.proto.KeyGroupRange;
-import io.eddy.runtime.source.OperatorEvent;
+import io.eddy.runtime.snapshot.SnapshotType;
+import io.eddy.runtime.storage.StateFileHandle;
 import java.util.List;
 
 /** {@link OperatorEvent}, {@link SnapshotType} and {@link StateFileHandle} ↔ Protobuf. */
@@ -79,7 +79,7 @@ public final class EventCodec {
         p.getOperatorId(),
         p.getSubtaskIndex(),
         p.getFileName(),
-        new io.eddy.runtime.state.KeyGroupRange(
+        new io.eddy.runtime.keygroup.KeyGroupRange(
             p.getKeyGroupRange().getStart(), p.getKeyGroupRange().getEnd()));
   }
 }

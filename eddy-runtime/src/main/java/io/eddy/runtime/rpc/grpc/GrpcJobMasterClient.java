@@ -1,8 +1,9 @@
 package io.eddy.runtime.rpc.grpc;
 
 import com.google.protobuf.ByteString;
-import io.eddy.runtime.checkpoint.storage.StateFileHandle;
-import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.gateway.JobMasterGateway;
+import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.TaskExecutionState;
 import io.eddy.runtime.rpc.proto.AcknowledgeCheckpointRequest;
 import io.eddy.runtime.rpc.proto.DeclineCheckpointRequest;
 import io.eddy.runtime.rpc.proto.Empty;
@@ -11,8 +12,7 @@ import io.eddy.runtime.rpc.proto.JobMasterServiceGrpc.JobMasterServiceStub;
 import io.eddy.runtime.rpc.proto.NotifyEndOfInputRequest;
 import io.eddy.runtime.rpc.proto.OfferCollectBatchRequest;
 import io.eddy.runtime.rpc.proto.SendEventToCoordinatorRequest;
-import io.eddy.runtime.source.OperatorEvent;
-import io.eddy.runtime.task.TaskExecutionState;
+import io.eddy.runtime.storage.StateFileHandle;
 import io.grpc.Channel;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;

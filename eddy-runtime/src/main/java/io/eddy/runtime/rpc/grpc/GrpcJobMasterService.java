@@ -1,6 +1,6 @@
 package io.eddy.runtime.rpc.grpc;
 
-import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.rpc.proto.AcknowledgeCheckpointRequest;
 import io.eddy.runtime.rpc.proto.DeclineCheckpointRequest;
 import io.eddy.runtime.rpc.proto.Empty;

@@ -1,8 +1,9 @@
 package io.eddy.runtime.rpc.grpc;
 
-import io.eddy.runtime.checkpoint.SnapshotType;
-import io.eddy.runtime.cluster.JobMasterGateway;
-import io.eddy.runtime.cluster.TaskExecutorGateway;
+import io.eddy.runtime.gateway.JobMasterGateway;
+import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
+import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.rpc.proto.AlignmentTimedOutRequest;
 import io.eddy.runtime.rpc.proto.AttemptRequest;
 import io.eddy.runtime.rpc.proto.Empty;
@@ -15,8 +16,7 @@ import io.eddy.runtime.rpc.proto.SubmitTaskRequest;
 import io.eddy.runtime.rpc.proto.TaskExecutorServiceGrpc;
 import io.eddy.runtime.rpc.proto.TaskExecutorServiceGrpc.TaskExecutorServiceStub;
 import io.eddy.runtime.rpc.proto.TriggerCheckpointRequest;
-import io.eddy.runtime.source.OperatorEvent;
-import io.eddy.runtime.task.TaskDeploymentDescriptor;
+import io.eddy.runtime.snapshot.SnapshotType;
 import io.grpc.Channel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package io.eddy.runtime.rpc.grpc;
 
-import io.eddy.runtime.cluster.JobMasterGateway;
-import io.eddy.runtime.cluster.TaskExecutorGateway;
+import io.eddy.runtime.gateway.JobMasterGateway;
+import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.rpc.proto.AlignmentTimedOutRequest;
 import io.eddy.runtime.rpc.proto.AttemptRequest;
 import io.eddy.runtime.rpc.proto.Empty;

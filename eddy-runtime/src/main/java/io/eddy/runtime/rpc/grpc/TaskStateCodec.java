@@ -3,11 +3,11 @@ package io.eddy.runtime.rpc.grpc;
 import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.api.common.accumulators.IntCounter;
 import io.eddy.api.common.accumulators.LongCounter;
+import io.eddy.runtime.gateway.ExecutionState;
+import io.eddy.runtime.gateway.TaskExecutionState;
 import io.eddy.runtime.rpc.proto.AccumulatorValue;
 import io.eddy.runtime.rpc.proto.Failure;
 import io.eddy.runtime.rpc.proto.StackFrame;
-import io.eddy.runtime.task.ExecutionState;
-import io.eddy.runtime.task.TaskExecutionState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package io.eddy.runtime.state.operator;
 
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
-import io.eddy.runtime.checkpoint.storage.ChecksummedEnvelope;
+import io.eddy.runtime.storage.ChecksummedEnvelope;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.eddy.runtime.state.operator;
 
-import io.eddy.runtime.checkpoint.RestoredState;
-import io.eddy.runtime.checkpoint.RestoredState.SubtaskFile;
+import io.eddy.runtime.snapshot.RestoredState;
+import io.eddy.runtime.snapshot.RestoredState.SubtaskFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;

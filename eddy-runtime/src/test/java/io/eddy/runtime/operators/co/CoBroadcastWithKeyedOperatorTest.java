@@ -11,7 +11,7 @@ import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.functions.co.KeyedBroadcastProcessFunction;
-import io.eddy.runtime.operators.UserCodeException;
+import io.eddy.runtime.gateway.UserCodeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,13 +2,13 @@ package io.eddy.runtime.operators.co;
 
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.datastream.OutputTag;
+import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.operators.OperatorSetup;
 import io.eddy.runtime.operators.Output;
 import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.operators.TwoInputStreamOperator;
 import io.eddy.runtime.state.HeapKeyedStateBackend;
-import io.eddy.runtime.state.KeyGroupRange;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.Watermark;
 import io.eddy.runtime.streamrecord.WatermarkStatus;

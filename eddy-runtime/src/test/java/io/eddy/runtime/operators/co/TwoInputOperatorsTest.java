@@ -7,7 +7,7 @@ import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.functions.co.CoProcessFunction;
 import io.eddy.api.functions.co.KeyedCoProcessFunction;
-import io.eddy.runtime.operators.UserCodeException;
+import io.eddy.runtime.gateway.UserCodeException;
 import org.junit.jupiter.api.Test;
 
 /** Two-input operators driven directly: watermark combination, timers, key context. */

@@ -4,13 +4,13 @@ import static io.eddy.runtime.rpc.grpc.GrpcTaskExecutorServiceTest.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eddy.runtime.checkpoint.storage.StateFileHandle;
+import io.eddy.runtime.gateway.ExecutionState;
+import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.TaskExecutionState;
+import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.rpc.grpc.RecordingGateways.Call;
 import io.eddy.runtime.rpc.grpc.RecordingGateways.TestingJobMasterGateway;
-import io.eddy.runtime.source.OperatorEvent;
-import io.eddy.runtime.state.KeyGroupRange;
-import io.eddy.runtime.task.ExecutionState;
-import io.eddy.runtime.task.TaskExecutionState;
+import io.eddy.runtime.storage.StateFileHandle;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;

@@ -3,13 +3,13 @@ package io.eddy.runtime.rpc.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eddy.runtime.checkpoint.SnapshotType;
-import io.eddy.runtime.cluster.JobMasterGateway;
+import io.eddy.runtime.gateway.JobMasterGateway;
+import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
 import io.eddy.runtime.rpc.grpc.RecordingGateways.Call;
 import io.eddy.runtime.rpc.grpc.RecordingGateways.TestingJobMasterGateway;
 import io.eddy.runtime.rpc.grpc.RecordingGateways.TestingTaskExecutorGateway;
-import io.eddy.runtime.source.OperatorEvent;
-import io.eddy.runtime.task.TaskDeploymentDescriptor;
+import io.eddy.runtime.snapshot.SnapshotType;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;

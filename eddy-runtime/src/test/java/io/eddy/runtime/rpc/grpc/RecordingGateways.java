@@ -1,12 +1,12 @@
 package io.eddy.runtime.rpc.grpc;
 
-import io.eddy.runtime.checkpoint.SnapshotType;
-import io.eddy.runtime.checkpoint.storage.StateFileHandle;
-import io.eddy.runtime.cluster.JobMasterGateway;
-import io.eddy.runtime.cluster.TaskExecutorGateway;
-import io.eddy.runtime.source.OperatorEvent;
-import io.eddy.runtime.task.TaskDeploymentDescriptor;
-import io.eddy.runtime.task.TaskExecutionState;
+import io.eddy.runtime.gateway.JobMasterGateway;
+import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
+import io.eddy.runtime.gateway.TaskExecutionState;
+import io.eddy.runtime.gateway.TaskExecutorGateway;
+import io.eddy.runtime.snapshot.SnapshotType;
+import io.eddy.runtime.storage.StateFileHandle;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;

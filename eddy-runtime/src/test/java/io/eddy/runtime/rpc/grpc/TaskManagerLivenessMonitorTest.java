@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eddy.runtime.cluster.ResourceManager;
-import io.eddy.runtime.cluster.TaskExecutorGateway;
+import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.rpc.grpc.RecordingGateways.TestingTaskExecutorGateway;
 import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
 import java.time.Duration;

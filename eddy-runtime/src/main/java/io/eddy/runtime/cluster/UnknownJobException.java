@@ -1,8 +1,0 @@
-package io.eddy.runtime.cluster;
-
-/** A request named a job this cluster does not know (never submitted, or long finished). */
-public final class UnknownJobException extends IllegalArgumentException {
-  public UnknownJobException(String jobId) {
-    super("No job with id " + jobId + " is known to this cluster.");
-  }
-}

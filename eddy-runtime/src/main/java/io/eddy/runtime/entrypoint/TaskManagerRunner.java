@@ -1,0 +1,140 @@
+package io.eddy.runtime.entrypoint;
+
+import io.eddy.runtime.cluster.LibraryCache;
+import io.eddy.runtime.cluster.TaskExecutor;
+import io.eddy.runtime.network.buffer.NetworkBufferPool;
+import io.eddy.runtime.network.netty.NettyDataPlane;
+import io.eddy.runtime.network.partition.PartitionRegistry;
+import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
+import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
+import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
+import io.eddy.runtime.rpc.grpc.JobArtifactFetcher;
+import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
+import io.grpc.Server;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A TaskManager of a distributed cluster: a {@link TaskExecutor} with its slots, network memory and
+ * Netty data plane, serving the TaskExecutor service over gRPC, registered with the JobManager and
+ * sending it heartbeats ({@link JobManagerHeartbeats}).
+ */
+public final class TaskManagerRunner implements AutoCloseable {
+  private final String taskManagerId;
+  private final ControlPlaneConnections connections = new ControlPlaneConnections();
+  private final TaskExecutor taskExecutor;
+  private final Server server;
+  private final String rpcAddress;
+  private final JobManagerHeartbeats heartbeats;
+
+  /** Fetches each job's jars from the JobManager before its first task starts here. */
+  private final JobArtifactFetcher artifacts;
+
+  private TaskManagerRunner(TaskManagerRunnerConfig config) {
+    this.taskManagerId = "tm-" + UUID.randomUUID().toString().substring(0, 8);
+    PartitionRegistry partitions = new PartitionRegistry();
+    // A remote channel gets as many credits as a local one may have buffers queued.
+    NettyDataPlane dataPlane =
+        new NettyDataPlane(
+            config.host(),
+            0,
+            partitions,
+            taskManagerId,
+            NettyDataPlane.DEFAULT_PARTITION_WAIT,
+            config.buffersPerChannel());
+    LibraryCache libraryCache = new LibraryCache();
+    this.taskExecutor =
+        new TaskExecutor(
+            taskManagerId,
+            config.slots(),
+            new NetworkBufferPool(config.networkBuffers(), config.bufferSize()),
+            partitions,
+            config.buffersPerChannel(),
+            libraryCache,
+            null,
+            dataPlane);
+    this.artifacts =
+        new JobArtifactFetcher(
+            libraryCache,
+            // Several TaskManagers may share a machine and a configured directory.
+            config.workDirectory().resolve(taskManagerId),
+            connections::channel,
+            JobArtifactFetcher.DEFAULT_DEADLINE);
+    String bind = config.host() + ":" + config.rpcPort();
+    try {
+      this.server =
+          ControlPlaneChannels.start(
+              bind,
+              List.of(
+                  new GrpcTaskExecutorService(taskExecutor, connections::jobMaster, artifacts)));
+    } catch (RuntimeException e) {
+      taskExecutor.close();
+      throw e;
+    }
+    this.rpcAddress = ControlPlaneChannels.target(server, bind);
+    String location = taskExecutor.getLocation();
+    this.heartbeats =
+        new JobManagerHeartbeats(
+            config.jobManagerAddress(),
+            connections.channel(config.jobManagerAddress()),
+            new Registration(
+                taskManagerId,
+                rpcAddress,
+                location,
+                Integer.parseInt(location.substring(location.lastIndexOf(':') + 1)),
+                config.slots()),
+            config.heartbeatInterval(),
+            config.heartbeatTimeout(),
+            taskExecutor::cancelAllTasks);
+  }
+
+  /**
+   * Starts the TaskManager; it registers with the JobManager in the background and keeps trying
+   * while the JobManager is unreachable.
+   */
+  public static TaskManagerRunner start(TaskManagerRunnerConfig config) {
+    return new TaskManagerRunner(config);
+  }
+
+  public String taskManagerId() {
+    return taskManagerId;
+  }
+
+  /** Where the JobManager reaches its TaskExecutor service: host:port. */
+  public String rpcAddress() {
+    return rpcAddress;
+  }
+
+  /** Its data-plane address, host:port, as the REST API lists TaskManagers. */
+  public String dataLocation() {
+    return taskExecutor.getLocation();
+  }
+
+  /** Completes when the TaskManager registered with the JobManager for the first time. */
+  public java.util.concurrent.CompletableFuture<Void> registered() {
+    return heartbeats.firstRegistration();
+  }
+
+  /** True while the JobManager knows this TaskManager. */
+  public boolean isRegistered() {
+    return heartbeats.isRegistered();
+  }
+
+  public TaskExecutor taskExecutor() {
+    return taskExecutor;
+  }
+
+  /**
+   * Stops at once, as a crash would look to the JobManager: the connections go first, so the tasks
+   * cancelled afterwards report nothing; the JobManager notices the lost connection.
+   */
+  @Override
+  public void close() {
+    heartbeats.close();
+    taskExecutor.abandonTasks();
+    connections.close();
+    server.shutdownNow();
+    taskExecutor.close();
+    artifacts.close(); // fetched jars are kept until the TaskManager stops
+  }
+}

@@ -1,0 +1,21 @@
+package io.eddy.runtime.gateway;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * A subtask attempt changed state.
+ *
+ * @param jobId job
+ * @param attemptId attempt
+ * @param state new state
+ * @param failure the error, when FAILED (message and stack trace as text: travels between JVMs)
+ * @param accumulators the task's accumulators, when FINISHED, by name
+ */
+public record TaskExecutionState(
+    String jobId,
+    String attemptId,
+    ExecutionState state,
+    Throwable failure,
+    Map<String, io.eddy.api.common.accumulators.Accumulator<?, ?>> accumulators)
+    implements Serializable {}

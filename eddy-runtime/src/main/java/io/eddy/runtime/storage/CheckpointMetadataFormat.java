@@ -1,0 +1,106 @@
+package io.eddy.runtime.storage;
+
+import io.eddy.core.internal.memory.DataInputDeserializer;
+import io.eddy.core.internal.memory.DataOutputSerializer;
+import io.eddy.runtime.keygroup.KeyGroupRange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The binary format of a checkpoint's {@code _metadata} file, version 1. Integers are big-endian;
+ * "string" is {@code DataOutputView.writeString}.
+ *
+ * <pre>
+ * file    := magic:int(0x4544434D "EDCM") version:int(2) payloadLength:int payload crc32:int
+ * payload := checkpointId:long timestamp:long savepoint:boolean
+ *            fileCount:int stateFile* operatorCount:int operator*
+ * stateFile := operatorId:string subtaskIndex:int fileName:string
+ *              keyGroupStart:int keyGroupEnd:int          (end &lt; start: operator state)
+ * operator  := operatorId:string parallelism:int maxParallelism:int
+ *              coordinatorStateLength:int(-1: none) coordinatorState:byte*
+ * </pre>
+ *
+ * <p>The CRC32 covers the payload, so a truncated or damaged file is detected rather than half
+ * read.
+ */
+final class CheckpointMetadataFormat {
+  static final int MAGIC = 0x4544434D;
+  static final int VERSION = 2;
+
+  private CheckpointMetadataFormat() {}
+
+  static byte[] write(CheckpointMetadata metadata) throws IOException {
+    DataOutputSerializer payload = new DataOutputSerializer(256);
+    payload.writeLong(metadata.checkpointId());
+    payload.writeLong(metadata.timestamp());
+    payload.writeBoolean(metadata.savepoint());
+    payload.writeInt(metadata.stateFiles().size());
+    for (StateFileHandle file : metadata.stateFiles()) {
+      payload.writeString(file.operatorId());
+      payload.writeInt(file.subtaskIndex());
+      payload.writeString(file.fileName());
+      payload.writeInt(file.keyGroupRange().start());
+      payload.writeInt(file.keyGroupRange().end());
+    }
+    payload.writeInt(metadata.operators().size());
+    for (CheckpointMetadata.OperatorInfo op : metadata.operators()) {
+      payload.writeString(op.operatorId());
+      payload.writeInt(op.parallelism());
+      payload.writeInt(op.maxParallelism());
+      byte[] state = op.coordinatorState();
+      payload.writeInt(state == null ? -1 : state.length);
+      if (state != null) {
+        payload.write(state);
+      }
+    }
+    return ChecksummedEnvelope.wrap(MAGIC, VERSION, payload.getSharedBuffer(), 0, payload.length());
+  }
+
+  /** Parses {@code bytes}; the exception's message says what is wrong (no path). */
+  static CheckpointMetadata read(byte[] bytes) throws IOException {
+    DataInputDeserializer payload =
+        ChecksummedEnvelope.unwrap(bytes, MAGIC, VERSION, "a metadata file");
+    long checkpointId = payload.readLong();
+    long timestamp = payload.readLong();
+    boolean savepoint = payload.readBoolean();
+    int count = payload.readInt();
+    if (count < 0) {
+      throw new IOException("negative state file count " + count);
+    }
+    List<StateFileHandle> files = new ArrayList<>(Math.min(count, 1024));
+    for (int i = 0; i < count; i++) {
+      String operatorId = payload.readString();
+      int subtask = payload.readInt();
+      String fileName = payload.readString();
+      if (!StateFileHandle.isPlainFileName(fileName)) {
+        throw new IOException("state file name is not a plain file name: " + fileName);
+      }
+      KeyGroupRange range = new KeyGroupRange(payload.readInt(), payload.readInt());
+      files.add(new StateFileHandle(operatorId, subtask, fileName, range));
+    }
+    int operatorCount = payload.readInt();
+    if (operatorCount < 0) {
+      throw new IOException("negative operator count " + operatorCount);
+    }
+    List<CheckpointMetadata.OperatorInfo> operators =
+        new ArrayList<>(Math.min(operatorCount, 1024));
+    for (int i = 0; i < operatorCount; i++) {
+      String operatorId = payload.readString();
+      int parallelism = payload.readInt();
+      int maxParallelism = payload.readInt();
+      int stateLength = payload.readInt();
+      byte[] state = null;
+      if (stateLength >= 0) {
+        state = new byte[stateLength];
+        payload.readFully(state);
+      }
+      operators.add(
+          new CheckpointMetadata.OperatorInfo(operatorId, parallelism, maxParallelism, state));
+    }
+    if (payload.available() != 0) {
+      throw new IOException(payload.available() + " unexpected bytes after the operators");
+    }
+    return new CheckpointMetadata(checkpointId, timestamp, files, operators, savepoint);
+  }
+}
