@@ -1,7 +1,7 @@
 package io.eddy.runtime.checkpoint;
 
 import io.eddy.runtime.snapshot.SnapshotType;
-import io.eddy.runtime.storage.StateFileHandle;
+import io.eddy.runtime.snapshot.StateFileHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.eddy.runtime.gateway;
 
-import io.eddy.runtime.storage.StateFileHandle;
+import io.eddy.runtime.snapshot.StateFileHandle;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

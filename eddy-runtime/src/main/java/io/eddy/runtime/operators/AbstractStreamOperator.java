@@ -3,7 +3,7 @@ package io.eddy.runtime.operators;
 import io.eddy.runtime.gateway.UserCodeException;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.state.operator.HeapOperatorStateBackend;
+import io.eddy.runtime.state.heap.HeapOperatorStateBackend;
 import io.eddy.runtime.state.timers.InternalTimerService;
 import io.eddy.runtime.state.timers.Triggerable;
 import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
@@ -83,11 +83,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
    * The keyed state and timers of this operator, or null if it has none. The task thread only
    * freezes the slots of the states and the timers; the writer serializes them while the task goes
    * on, copying stored objects before it changes them (see {@link
-   * io.eddy.runtime.state.HeapKeyedStateSnapshot}).
+   * io.eddy.runtime.state.heap.HeapKeyedStateSnapshot}).
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   protected StateWriter snapshotKeyedState(long checkpointId) throws Exception {
-    io.eddy.runtime.state.HeapKeyedStateBackend backend = setup.keyedStateBackend();
+    io.eddy.runtime.state.heap.HeapKeyedStateBackend backend = setup.keyedStateBackend();
     if (backend == null) {
       return null;
     }
@@ -170,7 +170,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   protected <K> InternalTimerService<K> createTimerService(Triggerable<K> target) {
-    io.eddy.runtime.state.HeapKeyedStateBackend backend = setup.keyedStateBackend();
+    io.eddy.runtime.state.heap.HeapKeyedStateBackend backend = setup.keyedStateBackend();
     if (backend == null) {
       throw new IllegalStateException(
           "Timers need a keyed stream, but " + setup.description() + " is not keyed.");
@@ -207,7 +207,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     } catch (Exception e) {
       throw userError(e);
     }
-    ((io.eddy.runtime.state.HeapKeyedStateBackend) setup.keyedStateBackend()).setCurrentKey(key);
+    ((io.eddy.runtime.state.heap.HeapKeyedStateBackend) setup.keyedStateBackend())
+        .setCurrentKey(key);
     return key;
   }
 

@@ -6,8 +6,8 @@ import io.eddy.core.dag.ops.Specs.AggregationKind;
 import io.eddy.core.internal.types.FieldAccessor;
 import io.eddy.core.internal.types.FieldAccessors;
 import io.eddy.core.internal.windowing.FieldAggregator;
-import io.eddy.runtime.state.HeapKeyedStateBackend;
-import io.eddy.runtime.state.HeapValueState;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.heap.HeapValueState;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /**

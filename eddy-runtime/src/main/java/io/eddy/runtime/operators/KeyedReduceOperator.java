@@ -2,7 +2,7 @@ package io.eddy.runtime.operators;
 
 import io.eddy.api.common.functions.ReduceFunction;
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.runtime.state.HeapValueState;
+import io.eddy.runtime.state.heap.HeapValueState;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /**
@@ -32,7 +32,7 @@ public final class KeyedReduceOperator<T> extends AbstractUdfStreamOperator<T, R
   public void open() throws Exception {
     super.open();
     state =
-        ((io.eddy.runtime.state.HeapKeyedStateBackend<Object>) setup.keyedStateBackend())
+        ((io.eddy.runtime.state.heap.HeapKeyedStateBackend<Object>) setup.keyedStateBackend())
             .getValueState("_reduce", stateSerializer == null ? null : stateSerializer.duplicate());
   }
 

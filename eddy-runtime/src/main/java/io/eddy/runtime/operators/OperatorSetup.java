@@ -1,7 +1,7 @@
 package io.eddy.runtime.operators;
 
 import io.eddy.api.common.functions.KeySelector;
-import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.time.ProcessingTimeService;
 
 /**

@@ -14,7 +14,7 @@ import io.eddy.api.common.state.State;
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
-import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import java.io.Serializable;
 import java.util.Map;
 

@@ -1,7 +1,6 @@
 package io.eddy.runtime.snapshot;
 
 import io.eddy.core.internal.memory.DataInputDeserializer;
-import io.eddy.runtime.storage.ChecksummedEnvelope;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.eddy.runtime.storage;
 
 import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.StateFileHandle;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.eddy.runtime.storage;
 
+import io.eddy.runtime.snapshot.StateFileHandle;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -17,7 +17,7 @@ import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.time.ProcessingTimeService;
 import java.util.ArrayList;
 import java.util.List;

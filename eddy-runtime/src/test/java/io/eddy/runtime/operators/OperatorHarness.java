@@ -3,7 +3,7 @@ package io.eddy.runtime.operators;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.keygroup.KeyGroupRange;
-import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.Watermark;
 import io.eddy.runtime.streamrecord.WatermarkStatus;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.StateFileHandle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

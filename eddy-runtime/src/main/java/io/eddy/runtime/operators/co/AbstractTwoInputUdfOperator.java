@@ -4,7 +4,7 @@ import io.eddy.api.common.functions.Function;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.runtime.operators.AbstractUdfStreamOperator;
 import io.eddy.runtime.operators.TwoInputStreamOperator;
-import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.streamrecord.Watermark;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 

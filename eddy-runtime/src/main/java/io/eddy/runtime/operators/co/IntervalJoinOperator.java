@@ -8,7 +8,7 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.co.ProcessJoinFunction;
 import io.eddy.runtime.operators.SideOutputs;
 import io.eddy.runtime.operators.TimestampedCollector;
-import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.state.timers.InternalTimer;
 import io.eddy.runtime.state.timers.InternalTimerService;
 import io.eddy.runtime.state.timers.Triggerable;

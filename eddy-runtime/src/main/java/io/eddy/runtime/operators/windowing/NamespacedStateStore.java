@@ -13,8 +13,8 @@ import io.eddy.api.common.state.State;
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
-import io.eddy.runtime.state.HeapKeyedStateBackend;
 import io.eddy.runtime.state.InternalKvState;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import java.util.ArrayList;
 import java.util.List;
 

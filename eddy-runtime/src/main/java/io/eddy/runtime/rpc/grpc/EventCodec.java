@@ -4,7 +4,7 @@ import com.google.protobuf.ByteString;
 import io.eddy.runtime.gateway.OperatorEvent;
 import io.eddy.runtime.rpc.proto.KeyGroupRange;
 import io.eddy.runtime.snapshot.SnapshotType;
-import io.eddy.runtime.storage.StateFileHandle;
+import io.eddy.runtime.snapshot.StateFileHandle;
 import java.util.List;
 
 /** {@link OperatorEvent}, {@link SnapshotType} and {@link StateFileHandle} ↔ Protobuf. */

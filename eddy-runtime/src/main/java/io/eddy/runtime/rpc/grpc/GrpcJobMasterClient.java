@@ -12,7 +12,7 @@ import io.eddy.runtime.rpc.proto.JobMasterServiceGrpc.JobMasterServiceStub;
 import io.eddy.runtime.rpc.proto.NotifyEndOfInputRequest;
 import io.eddy.runtime.rpc.proto.OfferCollectBatchRequest;
 import io.eddy.runtime.rpc.proto.SendEventToCoordinatorRequest;
-import io.eddy.runtime.storage.StateFileHandle;
+import io.eddy.runtime.snapshot.StateFileHandle;
 import io.grpc.Channel;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;

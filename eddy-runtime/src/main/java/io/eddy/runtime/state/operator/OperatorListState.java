@@ -1,6 +1,7 @@
 package io.eddy.runtime.state.operator;
 
 import io.eddy.api.common.state.ListState;
+import io.eddy.runtime.state.heap.HeapOperatorStateBackend;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * A list state of one operator instance (not scoped to a key): a plain list of objects, registered
  * in and checkpointed by a {@link HeapOperatorStateBackend}. Task thread only.
  */
-final class OperatorListState<T> implements ListState<T> {
+public final class OperatorListState<T> implements ListState<T> {
   private final List<T> elements = new ArrayList<>();
   private final List<T> view = Collections.unmodifiableList(elements);
 

@@ -2,7 +2,7 @@ package io.eddy.runtime.state.operator;
 
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
-import io.eddy.runtime.storage.ChecksummedEnvelope;
+import io.eddy.runtime.snapshot.ChecksummedEnvelope;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +25,13 @@ import java.util.List;
  * read at once and one CRC32 over the payload detects a damaged or truncated file. Elements are
  * length-prefixed so that a restore can redistribute them without deserializing them.
  */
-final class OperatorStateFormat {
+public final class OperatorStateFormat {
   static final int MAGIC = 0x45444F53;
   static final int VERSION = 1;
 
   private OperatorStateFormat() {}
 
-  static byte[] write(List<SerializedOperatorState> states) throws IOException {
+  public static byte[] write(List<SerializedOperatorState> states) throws IOException {
     DataOutputSerializer payload = new DataOutputSerializer(256);
     payload.writeInt(states.size());
     for (SerializedOperatorState state : states) {

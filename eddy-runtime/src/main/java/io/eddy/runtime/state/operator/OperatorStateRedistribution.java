@@ -22,7 +22,7 @@ import java.util.TreeMap;
  *
  * Pure function of its inputs, so every new subtask computes a consistent share on its own.
  */
-final class OperatorStateRedistribution {
+public final class OperatorStateRedistribution {
   private OperatorStateRedistribution() {}
 
   /**
@@ -105,7 +105,7 @@ final class OperatorStateRedistribution {
     }
   }
 
-  static String describe(SerializedOperatorState s) {
+  public static String describe(SerializedOperatorState s) {
     return s.kind()
         + " of "
         + s.serializerClass()

@@ -13,11 +13,11 @@ import java.util.Map;
  * (see {@link OperatorStateRedistribution}), still serialized: the types are known only when the
  * states are registered. Task thread, in {@code initializeState}.
  */
-final class OperatorStateRestore {
+public final class OperatorStateRestore {
   private OperatorStateRestore() {}
 
   /** This subtask's share of {@code restored}'s operator state, by state name. */
-  static Map<String, SerializedOperatorState> read(
+  public static Map<String, SerializedOperatorState> read(
       RestoredState restored, int subtaskIndex, int parallelism) throws IOException {
     Map<Integer, List<SerializedOperatorState>> oldStates = new HashMap<>();
     for (SubtaskFile file : restored.operatorStateFiles()) {

@@ -3,6 +3,8 @@ package io.eddy.runtime.state.operator;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
+import io.eddy.runtime.state.heap.HeapBroadcastState;
+import io.eddy.runtime.state.heap.HeapOperatorStateBackend;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Map;
  * live objects into a {@link SerializedOperatorState} for a snapshot, and restored elements back
  * into objects. Task thread only.
  */
-sealed interface RegisteredOperatorState
+public sealed interface RegisteredOperatorState
     permits RegisteredOperatorState.List, RegisteredOperatorState.Broadcast {
 
   String name();

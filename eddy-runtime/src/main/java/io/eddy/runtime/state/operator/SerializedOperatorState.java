@@ -14,19 +14,19 @@ import java.util.List;
  * @param valueSerializerClass class of the value serializer of a BROADCAST state, else ""
  * @param elements list elements, or broadcast entries (key and value), each serialized on its own
  */
-record SerializedOperatorState(
+public record SerializedOperatorState(
     String name,
     OperatorStateKind kind,
     String serializerClass,
     String valueSerializerClass,
     List<byte[]> elements) {
 
-  SerializedOperatorState {
+  public SerializedOperatorState {
     elements = List.copyOf(elements);
   }
 
   /** The same state with other elements (those a new subtask gets). */
-  SerializedOperatorState withElements(List<byte[]> newElements) {
+  public SerializedOperatorState withElements(List<byte[]> newElements) {
     return new SerializedOperatorState(
         name, kind, serializerClass, valueSerializerClass, newElements);
   }

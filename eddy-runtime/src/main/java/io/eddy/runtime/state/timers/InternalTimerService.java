@@ -2,7 +2,7 @@ package io.eddy.runtime.state.timers;
 
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
-import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.time.Clock;
 import io.eddy.runtime.time.ProcessingTimeService;
 

@@ -13,7 +13,7 @@ import io.eddy.runtime.operators.Output;
 import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.state.HeapKeyedStateBackend;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.Watermark;
 import io.eddy.runtime.streamrecord.WatermarkStatus;

@@ -19,7 +19,7 @@ import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.network.partition.ResultPartitionId;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.snapshot.SnapshotType;
-import io.eddy.runtime.storage.StateFileHandle;
+import io.eddy.runtime.snapshot.StateFileHandle;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

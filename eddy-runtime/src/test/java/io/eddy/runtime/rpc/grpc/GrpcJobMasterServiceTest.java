@@ -10,7 +10,7 @@ import io.eddy.runtime.gateway.TaskExecutionState;
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.rpc.grpc.RecordingGateways.Call;
 import io.eddy.runtime.rpc.grpc.RecordingGateways.TestingJobMasterGateway;
-import io.eddy.runtime.storage.StateFileHandle;
+import io.eddy.runtime.snapshot.StateFileHandle;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;

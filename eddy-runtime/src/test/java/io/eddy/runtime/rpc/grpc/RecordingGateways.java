@@ -6,7 +6,7 @@ import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
 import io.eddy.runtime.gateway.TaskExecutionState;
 import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.snapshot.SnapshotType;
-import io.eddy.runtime.storage.StateFileHandle;
+import io.eddy.runtime.snapshot.StateFileHandle;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -10,6 +10,7 @@ import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.common.typeinfo.Types;
 import io.eddy.runtime.checkpoint.StateFiles;
 import io.eddy.runtime.snapshot.RestoredState;
+import io.eddy.runtime.state.heap.HeapOperatorStateBackend;
 import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,0 +1,51 @@
+package io.eddy.runtime.state.heap;
+
+/**
+ * The binary format of a keyed state snapshot file, version 2. Written by {@link
+ * HeapKeyedStateSnapshot}, read by {@link KeyedStateFile}. All integers are big-endian; "varint" is
+ * {@code DataOutputView.writeVarInt}, "string" is {@code DataOutputView.writeString}.
+ *
+ * <pre>
+ * file      := magic:int(0x45444B53 "EDKS") version:int(2) headerLength:int header index block*
+ * header    := maxParallelism:int rangeStart:int rangeEnd:int
+ *              keySerializerClass:string namespaceSerializerClass:string ("" if none)
+ *              stateCount:int stateMeta* timerQueueCount:int timerQueueName:string*
+ * stateMeta := name:string kind:byte (StateDescriptor.Type ordinal) ttl:boolean
+ *              valueSerializerClass:string mapKeySerializerClass:string ("" unless MAP)
+ * index     := one entry per key group rangeStart..rangeEnd, in order:
+ *              offset:long (from the start of the file) length:int crc32:int (of the block)
+ * block     := for each state, in header order: sectionLength:int stateSection
+ *              for each timer queue, in header order: sectionLength:int timerSection
+ * stateSection := entryCount:varint entry*
+ * timerSection := timerCount:varint timer*
+ * timer     := timestamp:long key hasNamespace:boolean [namespace]
+ * entry     := key (key serializer) hasNamespace:boolean [namespace (namespace serializer)]
+ *              value
+ * value     := VALUE, REDUCING, AGGREGATING: element
+ *              LIST: elementCount:varint element*
+ *              MAP:  entryCount:varint (userKey (map key serializer) element)*
+ * element   := [timestamp:long, only if ttl] isNull:boolean [data (value serializer)]
+ * </pre>
+ *
+ * <p>The index lets a restore read only the blocks of the key groups it owns. The section lengths
+ * (new in version 2) let it cut a block into per-state sections without deserializing them: a state
+ * is decoded only when an operator registers it (its serializers come with its descriptor), and a
+ * section nobody registered can be copied as is into the next snapshot. Serializers are recorded by
+ * class name only, to detect a restore with different types; their own configuration is not
+ * recorded yet.
+ */
+final class KeyedStateSnapshotFormat {
+  static final int MAGIC = 0x45444B53;
+  static final int VERSION = 2;
+
+  /** Bytes of the fixed prefix: magic, version, header length. */
+  static final int PREFIX_BYTES = 12;
+
+  /** Bytes of one index entry: offset, length, crc32. */
+  static final int INDEX_ENTRY_BYTES = 16;
+
+  /** A section without entries (entry or timer count 0). */
+  static final byte[] EMPTY_SECTION = {0};
+
+  private KeyedStateSnapshotFormat() {}
+}
