@@ -10,7 +10,7 @@ public final class SinkOperator<T> extends AbstractStreamOperator<Void>
     implements OneInputStreamOperator<T, Void> {
   private final Sink<T> sink;
   private SinkWriter<T> writer;
-  private final ContextImpl context = new ContextImpl();
+  private final SinkWriterContext context = new SinkWriterContext();
 
   public SinkOperator(Sink<T> sink) {
     this.sink = sink;
@@ -72,21 +72,6 @@ public final class SinkOperator<T> extends AbstractStreamOperator<Void>
   public void close() throws Exception {
     if (writer != null) {
       writer.close();
-    }
-  }
-
-  private static final class ContextImpl implements SinkWriter.Context {
-    private StreamRecord<?> record;
-    private long watermark = Long.MIN_VALUE;
-
-    @Override
-    public Long timestamp() {
-      return record.hasTimestamp() ? record.getTimestamp() : null;
-    }
-
-    @Override
-    public long currentWatermark() {
-      return watermark;
     }
   }
 }

@@ -126,7 +126,7 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
       initializeFunctionState(RestoredState.NONE);
     }
     if (watermarkStrategy == null) {
-      readerOutput = new ReaderOutputImpl();
+      readerOutput = new PassThroughReaderOutput();
     } else {
       try {
         eventTime =
@@ -225,7 +225,8 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
     }
   }
 
-  private final class ReaderOutputImpl implements ReaderOutput<T> {
+  /** Emits records with the timestamps the reader gives (no watermark strategy). */
+  private final class PassThroughReaderOutput implements ReaderOutput<T> {
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
 
     @Override
