@@ -6,7 +6,7 @@ import io.eddy.runtime.checkpoint.storage.FsCheckpointStorage.StateWriter;
 import io.eddy.runtime.operators.timers.InternalTimerService;
 import io.eddy.runtime.operators.timers.Triggerable;
 import io.eddy.runtime.state.operator.HeapOperatorStateBackend;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
@@ -149,7 +149,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   public void close() throws Exception {}
 
   /** Fires the event-time timers the watermark passes, then forwards it. */
-  public void processWatermark(Watermark watermark) throws Exception {
+  public void processWatermark(WatermarkElement watermark) throws Exception {
     currentWatermark = watermark.getTimestamp();
     if (timerService != null) {
       timerService.advanceWatermark(watermark.getTimestamp());

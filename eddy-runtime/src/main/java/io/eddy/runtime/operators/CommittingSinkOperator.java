@@ -12,7 +12,7 @@ import io.eddy.runtime.checkpoint.OperatorSnapshot;
 import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.checkpoint.RestoredState.SubtaskFile;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -167,7 +167,7 @@ public final class CommittingSinkOperator<T, CommT, StateT> extends AbstractStre
   }
 
   @Override
-  public void processWatermark(Watermark watermark) {
+  public void processWatermark(WatermarkElement watermark) {
     context.watermark = watermark.getTimestamp();
   }
 

@@ -4,6 +4,7 @@ import io.eddy.api.connector.sink.Sink;
 import io.eddy.api.connector.sink.SinkWriter;
 import io.eddy.api.connector.sink.WriterInitContext;
 import io.eddy.runtime.streamrecord.StreamRecord;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 
 /** Writes records with a {@link Sink}'s writer; flushes it at the end of input. */
 public final class SinkOperator<T> extends AbstractStreamOperator<Void>
@@ -59,7 +60,7 @@ public final class SinkOperator<T> extends AbstractStreamOperator<Void>
   }
 
   @Override
-  public void processWatermark(io.eddy.runtime.streamrecord.Watermark watermark) {
+  public void processWatermark(WatermarkElement watermark) {
     context.watermark = watermark.getTimestamp();
   }
 

@@ -17,7 +17,7 @@ import io.eddy.runtime.operators.AbstractStreamOperator;
 import io.eddy.runtime.operators.EventTimeGeneration;
 import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -209,7 +209,7 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
 
   /** The final watermark at the end of input, through the generator's output when there is one. */
   @Override
-  public void processWatermark(Watermark watermark) throws Exception {
+  public void processWatermark(WatermarkElement watermark) throws Exception {
     if (eventTime != null && watermark.getTimestamp() == Long.MAX_VALUE) {
       currentWatermark = Long.MAX_VALUE;
       eventTime.emitFinalWatermark();
