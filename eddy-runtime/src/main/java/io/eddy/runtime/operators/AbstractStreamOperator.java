@@ -7,7 +7,7 @@ import io.eddy.runtime.state.heap.HeapOperatorStateBackend;
 import io.eddy.runtime.state.timers.InternalTimerService;
 import io.eddy.runtime.state.timers.Triggerable;
 import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
@@ -150,7 +150,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   public void close() throws Exception {}
 
   /** Fires the event-time timers the watermark passes, then forwards it. */
-  public void processWatermark(Watermark watermark) throws Exception {
+  public void processWatermark(WatermarkElement watermark) throws Exception {
     currentWatermark = watermark.getTimestamp();
     if (timerService != null) {
       timerService.advanceWatermark(watermark.getTimestamp());

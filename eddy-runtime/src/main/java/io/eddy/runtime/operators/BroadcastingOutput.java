@@ -2,7 +2,7 @@ package io.eddy.runtime.operators;
 
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
@@ -42,7 +42,7 @@ public final class BroadcastingOutput<T> implements Output<T> {
   }
 
   @Override
-  public void emitWatermark(Watermark watermark) {
+  public void emitWatermark(WatermarkElement watermark) {
     for (Output<T> output : outputs) {
       output.emitWatermark(watermark);
     }

@@ -2,7 +2,7 @@ package io.eddy.runtime.operators;
 
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
@@ -44,7 +44,7 @@ public final class ChainingOutput<T> implements Output<T> {
   }
 
   @Override
-  public void emitWatermark(Watermark watermark) {
+  public void emitWatermark(WatermarkElement watermark) {
     try {
       next.processWatermark(watermark);
     } catch (RuntimeException e) {

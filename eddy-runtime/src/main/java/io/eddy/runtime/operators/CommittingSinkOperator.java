@@ -12,7 +12,7 @@ import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.snapshot.RestoredState.SubtaskFile;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ public final class CommittingSinkOperator<T, CommT, StateT> extends AbstractStre
   private final SimpleVersionedSerializer<CommT> committableSerializer;
   private final SimpleVersionedSerializer<StateT> stateSerializer;
   private final TreeMap<Long, List<Request<CommT>>> pendingByCheckpoint = new TreeMap<>();
-  private final SinkOperatorContext context = new SinkOperatorContext();
+  private final SinkWriterContext context = new SinkWriterContext();
   private SinkWriterInitContext initContext;
   private CommittingSinkWriter<T, CommT> writer;
   private Committer<CommT> committer;
@@ -167,7 +167,7 @@ public final class CommittingSinkOperator<T, CommT, StateT> extends AbstractStre
   }
 
   @Override
-  public void processWatermark(Watermark watermark) {
+  public void processWatermark(WatermarkElement watermark) {
     context.watermark = watermark.getTimestamp();
   }
 
@@ -285,21 +285,6 @@ public final class CommittingSinkOperator<T, CommT, StateT> extends AbstractStre
     @Override
     public void retryLater() {
       retryLater = true;
-    }
-  }
-
-  private static final class SinkOperatorContext implements SinkWriter.Context {
-    private StreamRecord<?> record;
-    private long watermark = Long.MIN_VALUE;
-
-    @Override
-    public Long timestamp() {
-      return record.hasTimestamp() ? record.getTimestamp() : null;
-    }
-
-    @Override
-    public long currentWatermark() {
-      return watermark;
     }
   }
 }

@@ -5,7 +5,6 @@ import io.eddy.api.TimerService;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.runtime.state.timers.InternalTimer;
-import io.eddy.runtime.state.timers.InternalTimerService;
 import io.eddy.runtime.state.timers.Triggerable;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
@@ -17,10 +16,8 @@ import io.eddy.runtime.streamrecord.StreamRecord;
 public final class KeyedProcessOperator<K, IN, OUT>
     extends AbstractUdfStreamOperator<OUT, KeyedProcessFunction<K, IN, OUT>>
     implements OneInputStreamOperator<IN, OUT>, Triggerable<K> {
-  private TimestampedCollector<OUT> collector;
-  private ContextImpl context;
-  private OnTimerContextImpl onTimerContext;
-  private InternalTimerService<K> timers;
+  private FunctionContextSupport<K, OUT> support;
+  private KeyedProcessContext context;
 
   public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function) {
     super(function);
@@ -29,25 +26,20 @@ public final class KeyedProcessOperator<K, IN, OUT>
   @Override
   public void open() throws Exception {
     super.open();
-    collector = new TimestampedCollector<>(output);
-    timers = createTimerService(this);
-    TimerService timerService = new KeyedTimerService();
-    context = new ContextImpl(userFunction, timerService);
-    onTimerContext = new OnTimerContextImpl(userFunction, timerService);
+    support = new FunctionContextSupport<>(this, createTimerService(this));
+    context = new KeyedProcessContext(userFunction);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public void processElement(StreamRecord<IN> record) {
-    context.key = (K) setKeyContext(record.getValue());
-    collector.setTimestampFrom(record);
-    context.element = record;
+    support.startElement(record, (K) setKeyContext(record.getValue()));
     try {
-      userFunction.processElement(record.getValue(), context, collector);
+      userFunction.processElement(record.getValue(), context, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      context.element = null;
+      support.end();
     }
   }
 
@@ -62,119 +54,45 @@ public final class KeyedProcessOperator<K, IN, OUT>
   }
 
   private void fire(InternalTimer<K> timer, TimeDomain domain) {
-    long timestamp = timer.getTimestamp();
-    collector.setAbsoluteTimestamp(timestamp);
-    onTimerContext.timer = timer;
-    onTimerContext.domain = domain;
-    onTimerContext.record.setTimestamp(timestamp);
-    context.key = timer.getKey(); // a timer registered in onTimer belongs to this key
+    support.startTimer(timer, domain);
     try {
-      userFunction.onTimer(timestamp, onTimerContext, collector);
+      userFunction.onTimer(timer.getTimestamp(), context, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      onTimerContext.timer = null;
+      support.end();
     }
   }
 
-  /** The function's view of the timer service: timers of the current key. */
-  private final class KeyedTimerService implements TimerService {
-    @Override
-    public long currentProcessingTime() {
-      return timers.currentProcessingTime();
-    }
-
-    @Override
-    public long currentWatermark() {
-      return timers.currentWatermark();
-    }
-
-    @Override
-    public void registerProcessingTimeTimer(long time) {
-      timers.registerProcessingTimeTimer(context.key, time);
-    }
-
-    @Override
-    public void registerEventTimeTimer(long time) {
-      timers.registerEventTimeTimer(context.key, time);
-    }
-
-    @Override
-    public void deleteProcessingTimeTimer(long time) {
-      timers.deleteProcessingTimeTimer(context.key, time);
-    }
-
-    @Override
-    public void deleteEventTimeTimer(long time) {
-      timers.deleteEventTimeTimer(context.key, time);
-    }
-  }
-
-  private final class ContextImpl extends KeyedProcessFunction<K, IN, OUT>.Context {
-    private final TimerService timerService;
-    private StreamRecord<IN> element;
-    private K key;
-
-    ContextImpl(KeyedProcessFunction<K, IN, OUT> function, TimerService timerService) {
+  /** The context of both elements and timers (an on-timer context is an element context). */
+  private final class KeyedProcessContext extends KeyedProcessFunction<K, IN, OUT>.OnTimerContext {
+    KeyedProcessContext(KeyedProcessFunction<K, IN, OUT> function) {
       function.super();
-      this.timerService = timerService;
     }
 
     @Override
     public Long timestamp() {
-      return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
+      return support.timestamp();
     }
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return support;
     }
 
     @Override
     public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, element);
+      support.output(tag, value);
     }
 
     @Override
     public K getCurrentKey() {
-      return key;
-    }
-  }
-
-  private final class OnTimerContextImpl extends KeyedProcessFunction<K, IN, OUT>.OnTimerContext {
-    private final TimerService timerService;
-    private final StreamRecord<Object> record = new StreamRecord<>(null);
-    private InternalTimer<K> timer;
-    private TimeDomain domain;
-
-    OnTimerContextImpl(KeyedProcessFunction<K, IN, OUT> function, TimerService timerService) {
-      function.super();
-      this.timerService = timerService;
-    }
-
-    @Override
-    public Long timestamp() {
-      return timer.getTimestamp();
-    }
-
-    @Override
-    public TimerService timerService() {
-      return timerService;
-    }
-
-    @Override
-    public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, record);
+      return support.currentKey();
     }
 
     @Override
     public TimeDomain timeDomain() {
-      return domain;
-    }
-
-    @Override
-    public K getCurrentKey() {
-      return timer.getKey();
+      return support.timeDomain();
     }
   }
 }

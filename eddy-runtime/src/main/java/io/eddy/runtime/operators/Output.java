@@ -2,7 +2,7 @@ package io.eddy.runtime.operators;
 
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
@@ -16,7 +16,7 @@ public interface Output<T> {
   /** Emits to a side output; outputs not subscribed to {@code tag} ignore it. */
   <X> void collect(OutputTag<X> tag, StreamRecord<X> record);
 
-  void emitWatermark(Watermark watermark);
+  void emitWatermark(WatermarkElement watermark);
 
   /** Tells downstream that this output is idle (left out of their watermark) or active again. */
   void emitWatermarkStatus(WatermarkStatus status);

@@ -12,8 +12,8 @@ import io.eddy.runtime.streamrecord.StreamRecord;
 public final class ProcessOperator<IN, OUT>
     extends AbstractUdfStreamOperator<OUT, ProcessFunction<IN, OUT>>
     implements OneInputStreamOperator<IN, OUT> {
-  private TimestampedCollector<OUT> collector;
-  private ContextImpl context;
+  private FunctionContextSupport<Object, OUT> support;
+  private ProcessContext context;
 
   public ProcessOperator(ProcessFunction<IN, OUT> function) {
     super(function);
@@ -22,8 +22,8 @@ public final class ProcessOperator<IN, OUT>
   @Override
   public void open() throws Exception {
     super.open();
-    collector = new TimestampedCollector<>(output);
-    context = new ContextImpl(userFunction);
+    support = new FunctionContextSupport<>(this, null);
+    context = new ProcessContext(userFunction);
   }
 
   @Override
@@ -31,75 +31,34 @@ public final class ProcessOperator<IN, OUT>
     if (keyed) {
       setKeyContext(record.getValue()); // for keyed state of a process function after keyBy
     }
-    collector.setTimestampFrom(record);
-    context.element = record;
+    support.startElement(record);
     try {
-      userFunction.processElement(record.getValue(), context, collector);
+      userFunction.processElement(record.getValue(), context, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      context.element = null;
+      support.end();
     }
   }
 
-  private final class ContextImpl extends ProcessFunction<IN, OUT>.Context {
-    private final TimerService timerService = new NonKeyedTimerService();
-    private StreamRecord<IN> element;
-
-    ContextImpl(ProcessFunction<IN, OUT> function) {
+  private final class ProcessContext extends ProcessFunction<IN, OUT>.Context {
+    ProcessContext(ProcessFunction<IN, OUT> function) {
       function.super();
     }
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return support;
     }
 
     @Override
     public Long timestamp() {
-      return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
+      return support.timestamp();
     }
 
     @Override
     public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, element);
-    }
-  }
-
-  /** Time and watermark only: timers are keyed state, so a non-keyed stream has none. */
-  private final class NonKeyedTimerService implements TimerService {
-    @Override
-    public long currentProcessingTime() {
-      return setup.processingTimeService().getCurrentProcessingTime();
-    }
-
-    @Override
-    public long currentWatermark() {
-      return currentWatermark;
-    }
-
-    @Override
-    public void registerProcessingTimeTimer(long time) {
-      throw unsupported();
-    }
-
-    @Override
-    public void registerEventTimeTimer(long time) {
-      throw unsupported();
-    }
-
-    @Override
-    public void deleteProcessingTimeTimer(long time) {
-      throw unsupported();
-    }
-
-    @Override
-    public void deleteEventTimeTimer(long time) {
-      throw unsupported();
-    }
-
-    private UnsupportedOperationException unsupported() {
-      return new UnsupportedOperationException(UNSUPPORTED_REGISTER_TIMER_MSG);
+      support.output(tag, value);
     }
   }
 }

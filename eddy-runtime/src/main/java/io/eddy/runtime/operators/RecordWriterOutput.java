@@ -3,7 +3,7 @@ package io.eddy.runtime.operators;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.network.api.RecordWriter;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ public final class RecordWriterOutput<T> implements Output<T> {
   }
 
   @Override
-  public void emitWatermark(Watermark watermark) {
+  public void emitWatermark(WatermarkElement watermark) {
     try {
       writer.broadcastWatermark(watermark);
     } catch (IOException e) {

@@ -4,13 +4,14 @@ import io.eddy.api.connector.sink.Sink;
 import io.eddy.api.connector.sink.SinkWriter;
 import io.eddy.api.connector.sink.WriterInitContext;
 import io.eddy.runtime.streamrecord.StreamRecord;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 
 /** Writes records with a {@link Sink}'s writer; flushes it at the end of input. */
 public final class SinkOperator<T> extends AbstractStreamOperator<Void>
     implements OneInputStreamOperator<T, Void> {
   private final Sink<T> sink;
   private SinkWriter<T> writer;
-  private final ContextImpl context = new ContextImpl();
+  private final SinkWriterContext context = new SinkWriterContext();
 
   public SinkOperator(Sink<T> sink) {
     this.sink = sink;
@@ -59,7 +60,7 @@ public final class SinkOperator<T> extends AbstractStreamOperator<Void>
   }
 
   @Override
-  public void processWatermark(io.eddy.runtime.streamrecord.Watermark watermark) {
+  public void processWatermark(WatermarkElement watermark) {
     context.watermark = watermark.getTimestamp();
   }
 
@@ -72,21 +73,6 @@ public final class SinkOperator<T> extends AbstractStreamOperator<Void>
   public void close() throws Exception {
     if (writer != null) {
       writer.close();
-    }
-  }
-
-  private static final class ContextImpl implements SinkWriter.Context {
-    private StreamRecord<?> record;
-    private long watermark = Long.MIN_VALUE;
-
-    @Override
-    public Long timestamp() {
-      return record.hasTimestamp() ? record.getTimestamp() : null;
-    }
-
-    @Override
-    public long currentWatermark() {
-      return watermark;
     }
   }
 }

@@ -17,7 +17,7 @@ import io.eddy.runtime.gateway.VersionedBytes;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.source.SourceCoordinator;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -126,7 +126,7 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
       initializeFunctionState(RestoredState.NONE);
     }
     if (watermarkStrategy == null) {
-      readerOutput = new ReaderOutputImpl();
+      readerOutput = new PassThroughReaderOutput();
     } else {
       try {
         eventTime =
@@ -209,7 +209,7 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
 
   /** The final watermark at the end of input, through the generator's output when there is one. */
   @Override
-  public void processWatermark(Watermark watermark) throws Exception {
+  public void processWatermark(WatermarkElement watermark) throws Exception {
     if (eventTime != null && watermark.getTimestamp() == Long.MAX_VALUE) {
       currentWatermark = Long.MAX_VALUE;
       eventTime.emitFinalWatermark();
@@ -225,7 +225,8 @@ public final class SourceOperator<T, SplitT extends SourceSplit> extends Abstrac
     }
   }
 
-  private final class ReaderOutputImpl implements ReaderOutput<T> {
+  /** Emits records with the timestamps the reader gives (no watermark strategy). */
+  private final class PassThroughReaderOutput implements ReaderOutput<T> {
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
 
     @Override

@@ -2,7 +2,7 @@ package io.eddy.runtime.operators;
 
 import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
@@ -50,7 +50,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   }
 
   @Override
-  public void processWatermark(Watermark watermark) {
+  public void processWatermark(WatermarkElement watermark) {
     if (watermark.getTimestamp() == Long.MAX_VALUE) {
       currentWatermark = Long.MAX_VALUE;
       eventTime.emitFinalWatermark();

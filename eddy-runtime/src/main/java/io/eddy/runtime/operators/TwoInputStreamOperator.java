@@ -1,7 +1,7 @@
 package io.eddy.runtime.operators;
 
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
@@ -17,10 +17,10 @@ public interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator<OU
   void processElement2(StreamRecord<IN2> record) throws Exception;
 
   /** The first input's watermark advanced. */
-  void processWatermark1(Watermark watermark) throws Exception;
+  void processWatermark1(WatermarkElement watermark) throws Exception;
 
   /** The second input's watermark advanced. */
-  void processWatermark2(Watermark watermark) throws Exception;
+  void processWatermark2(WatermarkElement watermark) throws Exception;
 
   /** The first input became idle or active. */
   void processWatermarkStatus1(WatermarkStatus status) throws Exception;

@@ -1,7 +1,8 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.api.common.eventtime.Watermark;
 import io.eddy.api.common.eventtime.WatermarkOutput;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
@@ -19,7 +20,7 @@ final class WatermarkEmitter implements WatermarkOutput {
   }
 
   @Override
-  public void emitWatermark(io.eddy.api.common.eventtime.Watermark watermark) {
+  public void emitWatermark(Watermark watermark) {
     emitWatermark(watermark.getTimestamp());
   }
 
@@ -30,7 +31,8 @@ final class WatermarkEmitter implements WatermarkOutput {
     }
     currentWatermark = timestamp;
     markActive();
-    output.emitWatermark(timestamp == Long.MAX_VALUE ? Watermark.MAX : new Watermark(timestamp));
+    output.emitWatermark(
+        timestamp == Long.MAX_VALUE ? WatermarkElement.MAX : new WatermarkElement(timestamp));
   }
 
   @Override

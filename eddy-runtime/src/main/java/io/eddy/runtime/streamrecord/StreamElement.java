@@ -19,8 +19,8 @@ public abstract class StreamElement {
     return (StreamRecord<T>) this;
   }
 
-  public final Watermark asWatermark() {
-    return (Watermark) this;
+  public final WatermarkElement asWatermark() {
+    return (WatermarkElement) this;
   }
 
   public final WatermarkStatus asWatermarkStatus() {

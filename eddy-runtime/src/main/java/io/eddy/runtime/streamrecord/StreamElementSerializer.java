@@ -38,7 +38,8 @@ public final class StreamElementSerializer<T> {
     valueSerializer.serialize(record.getValue(), out);
   }
 
-  public void serializeWatermark(Watermark watermark, DataOutputView out) throws IOException {
+  public void serializeWatermark(WatermarkElement watermark, DataOutputView out)
+      throws IOException {
     out.writeByte(TAG_WATERMARK);
     out.writeLong(watermark.getTimestamp());
   }
@@ -59,7 +60,7 @@ public final class StreamElementSerializer<T> {
         long ts = in.readLong();
         return reuse.replace(valueSerializer.deserialize(in), ts);
       case TAG_WATERMARK:
-        return new Watermark(in.readLong());
+        return new WatermarkElement(in.readLong());
       case TAG_WATERMARK_STATUS:
         return WatermarkStatus.of(in.readByte() != 0);
       default:

@@ -4,7 +4,7 @@ import io.eddy.runtime.operators.OneInputStreamOperator;
 import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.TwoInputStreamOperator;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
@@ -14,7 +14,7 @@ import io.eddy.runtime.streamrecord.WatermarkStatus;
 interface InputTarget {
   void processElement(int input, StreamRecord<Object> record) throws Exception;
 
-  void processWatermark(int input, Watermark watermark) throws Exception;
+  void processWatermark(int input, WatermarkElement watermark) throws Exception;
 
   void processWatermarkStatus(int input, WatermarkStatus status) throws Exception;
 
@@ -38,7 +38,7 @@ interface InputTarget {
     }
 
     @Override
-    public void processWatermark(int input, Watermark watermark) throws Exception {
+    public void processWatermark(int input, WatermarkElement watermark) throws Exception {
       operator.processWatermark(watermark);
     }
 
@@ -60,7 +60,7 @@ interface InputTarget {
     }
 
     @Override
-    public void processWatermark(int input, Watermark watermark) throws Exception {
+    public void processWatermark(int input, WatermarkElement watermark) throws Exception {
       if (input == 0) {
         operator.processWatermark1(watermark);
       } else {

@@ -7,7 +7,7 @@ import io.eddy.runtime.network.input.InputGate;
 import io.eddy.runtime.network.input.RecordDeserializer;
 import io.eddy.runtime.streamrecord.StreamElement;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -243,7 +243,7 @@ final class NetworkInput {
   /** Forwards what {@code input}'s valve changed: a new watermark first, then a new status. */
   private void emit(int input, long newWatermark) throws Exception {
     if (newWatermark != StatusWatermarkValve.NO_CHANGE) {
-      target.processWatermark(input, new Watermark(newWatermark));
+      target.processWatermark(input, new WatermarkElement(newWatermark));
     }
     StatusWatermarkValve valve = valves[input];
     if (valve.takeStatusChange()) {

@@ -18,6 +18,7 @@ import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.time.ProcessingTimeService;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,7 +180,7 @@ public final class OperatorChain {
         io.eddy.runtime.streamrecord.StreamRecord<X> record) {}
 
     @Override
-    public void emitWatermark(io.eddy.runtime.streamrecord.Watermark watermark) {}
+    public void emitWatermark(WatermarkElement watermark) {}
 
     @Override
     public void emitWatermarkStatus(io.eddy.runtime.streamrecord.WatermarkStatus status) {}

@@ -24,7 +24,7 @@ import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -251,7 +251,8 @@ public final class StreamTask {
     }
     boolean stopSource = source != null && barrier.type().stopsSources() && !sourceStopped;
     if (stopSource && barrier.type() == SnapshotType.SAVEPOINT_DRAIN) {
-      source.processWatermark(Watermark.MAX); // drain: every event-time timer and window fires
+      source.processWatermark(
+          WatermarkElement.MAX); // drain: every event-time timer and window fires
     }
     var options = tdd.checkpointing();
     if (source != null
@@ -295,7 +296,8 @@ public final class StreamTask {
       if (status == InputStatus.NOTHING_AVAILABLE) {
         controller.suspendUntil(source.getAvailableFuture());
       } else if (status == InputStatus.END_OF_INPUT) {
-        source.processWatermark(Watermark.MAX); // a bounded input ends event time: all timers fire
+        source.processWatermark(
+            WatermarkElement.MAX); // a bounded input ends event time: all timers fire
         endOfInput(controller);
       }
     } else {

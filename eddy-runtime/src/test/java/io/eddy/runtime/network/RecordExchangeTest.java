@@ -14,7 +14,7 @@ import io.eddy.runtime.network.partitioner.RebalancePartitioner;
 import io.eddy.runtime.streamrecord.StreamElement;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,14 +46,14 @@ class RecordExchangeTest {
         writer.emit(reuse.replace(value));
       }
     }
-    writer.broadcastWatermark(new Watermark(42));
+    writer.broadcastWatermark(new WatermarkElement(42));
     writer.broadcastEvent(NetworkEvent.END_OF_PARTITION);
 
     RecordDeserializer<String> deserializer =
         new RecordDeserializer<>(new StreamElementSerializer<>(serializer));
     List<String> received = new ArrayList<>();
     List<Long> timestamps = new ArrayList<>();
-    Watermark watermark = null;
+    WatermarkElement watermark = null;
     Buffer buffer;
     boolean ended = false;
     while ((buffer = partition.getSubpartition(0).poll()) != null) {
@@ -81,7 +81,7 @@ class RecordExchangeTest {
     assertThat(ended).isTrue();
     assertThat(received).containsExactlyElementsOf(sent);
     assertThat(timestamps).hasSize(43).startsWith(0L, 7L, 14L);
-    assertThat(watermark).isEqualTo(new Watermark(42));
+    assertThat(watermark).isEqualTo(new WatermarkElement(42));
     partition.release(); // returns the local pool's buffers; any buffer not recycled stays used
     assertThat(pool.getUsedSegments()).as("all buffers were recycled").isZero();
   }

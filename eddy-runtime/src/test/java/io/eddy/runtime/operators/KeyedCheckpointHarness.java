@@ -11,7 +11,7 @@ import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import io.eddy.runtime.task.MailboxProcessingTimeService;
 import io.eddy.runtime.task.TaskMailbox;
@@ -130,7 +130,7 @@ final class KeyedCheckpointHarness<IN, OUT> {
   }
 
   void processWatermark(long timestamp) throws Exception {
-    operator.processWatermark(new Watermark(timestamp));
+    operator.processWatermark(new WatermarkElement(timestamp));
     runMails();
   }
 
@@ -175,7 +175,7 @@ final class KeyedCheckpointHarness<IN, OUT> {
     }
 
     @Override
-    public void emitWatermark(Watermark watermark) {}
+    public void emitWatermark(WatermarkElement watermark) {}
 
     @Override
     public void emitWatermarkStatus(WatermarkStatus status) {}

@@ -5,7 +5,7 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import io.eddy.runtime.task.MailboxProcessingTimeService;
 import io.eddy.runtime.task.TaskMailbox;
@@ -59,7 +59,7 @@ final class OperatorHarness<IN, OUT> {
   }
 
   void processWatermark(long timestamp) throws Exception {
-    operator.processWatermark(new Watermark(timestamp));
+    operator.processWatermark(new WatermarkElement(timestamp));
     runMails();
   }
 
@@ -110,7 +110,7 @@ final class OperatorHarness<IN, OUT> {
     }
 
     @Override
-    public void emitWatermark(Watermark watermark) {
+    public void emitWatermark(WatermarkElement watermark) {
       output.add("W(" + watermark.getTimestamp() + ")");
     }
 

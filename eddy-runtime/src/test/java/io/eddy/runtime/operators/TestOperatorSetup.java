@@ -5,7 +5,7 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import io.eddy.runtime.task.MailboxProcessingTimeService;
 import io.eddy.runtime.task.TaskMailbox;
@@ -81,7 +81,7 @@ public final class TestOperatorSetup {
     }
 
     @Override
-    public void emitWatermark(Watermark watermark) {}
+    public void emitWatermark(WatermarkElement watermark) {}
 
     @Override
     public void emitWatermarkStatus(WatermarkStatus status) {}

@@ -16,7 +16,7 @@ class StreamElementSerializerTest {
     DataOutputSerializer out = new DataOutputSerializer(64);
     serializer.serializeRecord(new StreamRecord<>("a"), out);
     serializer.serializeRecord(new StreamRecord<>("b", 42), out);
-    serializer.serializeWatermark(new Watermark(7), out);
+    serializer.serializeWatermark(new WatermarkElement(7), out);
     serializer.serializeWatermarkStatus(WatermarkStatus.IDLE, out);
     serializer.serializeWatermarkStatus(WatermarkStatus.ACTIVE, out);
     byte[] bytes = out.getCopyOfBuffer();
@@ -29,7 +29,7 @@ class StreamElementSerializerTest {
     StreamRecord<String> b = serializer.deserialize(in).asRecord();
     assertThat(b.getValue()).isEqualTo("b");
     assertThat(b.getTimestamp()).isEqualTo(42);
-    assertThat(serializer.deserialize(in).asWatermark()).isEqualTo(new Watermark(7));
+    assertThat(serializer.deserialize(in).asWatermark()).isEqualTo(new WatermarkElement(7));
     assertThat(serializer.deserialize(in)).isSameAs(WatermarkStatus.IDLE);
     assertThat(serializer.deserialize(in)).isSameAs(WatermarkStatus.ACTIVE);
   }

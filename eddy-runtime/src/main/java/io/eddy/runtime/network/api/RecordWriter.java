@@ -7,7 +7,7 @@ import io.eddy.runtime.network.partition.ResultPartition;
 import io.eddy.runtime.network.partitioner.StreamPartitioner;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,7 +109,8 @@ public final class RecordWriter<T> {
   }
 
   /** Sends a watermark to every consumer subtask. */
-  public void broadcastWatermark(Watermark watermark) throws IOException, InterruptedException {
+  public void broadcastWatermark(WatermarkElement watermark)
+      throws IOException, InterruptedException {
     scratch.clear();
     scratch.writeInt(0);
     serializer.serializeWatermark(watermark, scratch);

@@ -5,7 +5,7 @@ import io.eddy.api.common.functions.KeySelector;
 import io.eddy.runtime.operators.AbstractUdfStreamOperator;
 import io.eddy.runtime.operators.TwoInputStreamOperator;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
 /**
@@ -22,12 +22,12 @@ public abstract class AbstractTwoInputUdfOperator<IN1, IN2, OUT, F extends Funct
   }
 
   @Override
-  public final void processWatermark1(Watermark watermark) throws Exception {
+  public final void processWatermark1(WatermarkElement watermark) throws Exception {
     advanceTo(watermarks.inputWatermark(0, watermark.getTimestamp()));
   }
 
   @Override
-  public final void processWatermark2(Watermark watermark) throws Exception {
+  public final void processWatermark2(WatermarkElement watermark) throws Exception {
     advanceTo(watermarks.inputWatermark(1, watermark.getTimestamp()));
   }
 
@@ -43,7 +43,7 @@ public abstract class AbstractTwoInputUdfOperator<IN1, IN2, OUT, F extends Funct
 
   private void advanceTo(long combined) throws Exception {
     if (combined != TwoInputWatermarks.NO_CHANGE) {
-      processWatermark(new Watermark(combined)); // fires event-time timers, then forwards
+      processWatermark(new WatermarkElement(combined)); // fires event-time timers, then forwards
     }
   }
 

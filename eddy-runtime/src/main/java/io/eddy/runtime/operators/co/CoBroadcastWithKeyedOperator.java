@@ -10,8 +10,7 @@ import io.eddy.api.common.state.State;
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.co.KeyedBroadcastProcessFunction;
-import io.eddy.runtime.operators.SideOutputs;
-import io.eddy.runtime.operators.TimestampedCollector;
+import io.eddy.runtime.operators.FunctionContextSupport;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.state.timers.InternalTimer;
 import io.eddy.runtime.state.timers.Triggerable;
@@ -30,12 +29,9 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
     implements Triggerable<KS> {
   private final List<MapStateDescriptor<?, ?>> descriptors;
   private BroadcastStates states;
-  private TimestampedCollector<OUT> collector;
-  private ReadOnlyContextImpl readOnlyContext;
-  private ContextImpl context;
-  private OnTimerContextImpl onTimerContext;
-  private StreamRecord<?> element;
-  private KS currentKey;
+  private FunctionContextSupport<KS, OUT> support;
+  private KeyedSideContext keyedSideContext;
+  private BroadcastSideContext broadcastSideContext;
 
   public CoBroadcastWithKeyedOperator(
       KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function,
@@ -47,45 +43,36 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
   @Override
   public void open() throws Exception {
     states = new BroadcastStates(operatorStateBackend(), descriptors);
-    collector = new TimestampedCollector<>(output);
-    TimerService timerService =
-        new CurrentKeyTimerService<>(createTimerService(this), () -> currentKey);
-    readOnlyContext = new ReadOnlyContextImpl(userFunction, timerService);
-    context = new ContextImpl(userFunction);
-    onTimerContext = new OnTimerContextImpl(userFunction, timerService);
+    support = new FunctionContextSupport<>(this, createTimerService(this));
+    keyedSideContext = new KeyedSideContext(userFunction);
+    broadcastSideContext = new BroadcastSideContext(userFunction);
     super.open();
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public void processElement1(StreamRecord<IN1> record) {
-    currentKey = (KS) setKeyContext1(record.getValue());
-    begin(record);
+    support.startElement(record, (KS) setKeyContext1(record.getValue()));
     try {
-      userFunction.processElement(record.getValue(), readOnlyContext, collector);
+      userFunction.processElement(record.getValue(), keyedSideContext, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      element = null;
+      support.end();
     }
   }
 
   @Override
   public void processElement2(StreamRecord<IN2> record) {
-    currentKey = null; // the broadcast side has no key
-    begin(record);
+    support.startElement(record, null); // the broadcast side has no key
     try {
-      userFunction.processBroadcastElement(record.getValue(), context, collector);
+      userFunction.processBroadcastElement(
+          record.getValue(), broadcastSideContext, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      element = null;
+      support.end();
     }
-  }
-
-  private void begin(StreamRecord<?> record) {
-    collector.setTimestampFrom(record);
-    element = record;
   }
 
   @Override
@@ -99,31 +86,20 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
   }
 
   private void fire(InternalTimer<KS> timer, TimeDomain domain) {
-    long timestamp = timer.getTimestamp();
-    collector.setAbsoluteTimestamp(timestamp);
-    onTimerContext.record.setTimestamp(timestamp);
-    onTimerContext.domain = domain;
-    currentKey = timer.getKey();
-    element = onTimerContext.record;
+    support.startTimer(timer, domain);
     try {
-      userFunction.onTimer(timestamp, onTimerContext, collector);
+      userFunction.onTimer(timer.getTimestamp(), keyedSideContext, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      element = null;
+      support.end();
     }
   }
 
-  private Long timestamp() {
-    return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
-  }
-
-  private long processingTime() {
-    return setup.processingTimeService().getCurrentProcessingTime();
-  }
-
-  private final class ContextImpl extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.Context {
-    ContextImpl(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function) {
+  /** The broadcast input's context: broadcast state writable, keyed state of all keys. */
+  private final class BroadcastSideContext
+      extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.Context {
+    BroadcastSideContext(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function) {
       function.super();
     }
 
@@ -141,33 +117,33 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
     @Override
     public Long timestamp() {
-      return CoBroadcastWithKeyedOperator.this.timestamp();
+      return support.timestamp();
     }
 
     @Override
     public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, element);
+      support.output(tag, value);
     }
 
     @Override
     public long currentProcessingTime() {
-      return processingTime();
+      return support.currentProcessingTime();
     }
 
     @Override
     public long currentWatermark() {
-      return currentWatermark;
+      return support.currentWatermark();
     }
   }
 
-  private class ReadOnlyContextImpl
-      extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.ReadOnlyContext {
-    private final TimerService timerService;
-
-    ReadOnlyContextImpl(
-        KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function, TimerService timerService) {
+  /**
+   * The keyed input's and the timers' context (an on-timer context is a read-only context): the
+   * current key and its timers, broadcast state read-only.
+   */
+  private final class KeyedSideContext
+      extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.OnTimerContext {
+    KeyedSideContext(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function) {
       function.super();
-      this.timerService = timerService;
     }
 
     @Override
@@ -178,86 +154,37 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return support;
     }
 
     @Override
     public KS getCurrentKey() {
-      return currentKey;
-    }
-
-    @Override
-    public Long timestamp() {
-      return CoBroadcastWithKeyedOperator.this.timestamp();
-    }
-
-    @Override
-    public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, element);
-    }
-
-    @Override
-    public long currentProcessingTime() {
-      return processingTime();
-    }
-
-    @Override
-    public long currentWatermark() {
-      return currentWatermark;
-    }
-  }
-
-  private final class OnTimerContextImpl
-      extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.OnTimerContext {
-    private final TimerService timerService;
-    private final StreamRecord<Object> record = new StreamRecord<>(null);
-    private TimeDomain domain;
-
-    OnTimerContextImpl(
-        KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function, TimerService timerService) {
-      function.super();
-      this.timerService = timerService;
+      return support.currentKey();
     }
 
     @Override
     public TimeDomain timeDomain() {
-      return domain;
-    }
-
-    @Override
-    public <K, V> ReadOnlyBroadcastState<K, V> getBroadcastState(
-        MapStateDescriptor<K, V> descriptor) {
-      return states.getReadOnly(descriptor);
-    }
-
-    @Override
-    public TimerService timerService() {
-      return timerService;
-    }
-
-    @Override
-    public KS getCurrentKey() {
-      return currentKey;
+      return support.timeDomain();
     }
 
     @Override
     public Long timestamp() {
-      return CoBroadcastWithKeyedOperator.this.timestamp();
+      return support.timestamp();
     }
 
     @Override
     public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, element);
+      support.output(tag, value);
     }
 
     @Override
     public long currentProcessingTime() {
-      return processingTime();
+      return support.currentProcessingTime();
     }
 
     @Override
     public long currentWatermark() {
-      return currentWatermark;
+      return support.currentWatermark();
     }
   }
 }

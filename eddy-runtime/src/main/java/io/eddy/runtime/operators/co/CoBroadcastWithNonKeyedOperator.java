@@ -5,8 +5,7 @@ import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.common.state.ReadOnlyBroadcastState;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.co.BroadcastProcessFunction;
-import io.eddy.runtime.operators.SideOutputs;
-import io.eddy.runtime.operators.TimestampedCollector;
+import io.eddy.runtime.operators.FunctionContextSupport;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import java.util.List;
 
@@ -19,10 +18,9 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
     extends AbstractTwoInputUdfOperator<IN1, IN2, OUT, BroadcastProcessFunction<IN1, IN2, OUT>> {
   private final List<MapStateDescriptor<?, ?>> descriptors;
   private BroadcastStates states;
-  private TimestampedCollector<OUT> collector;
-  private ReadOnlyContextImpl readOnlyContext;
-  private ContextImpl context;
-  private StreamRecord<?> element;
+  private FunctionContextSupport<Object, OUT> support;
+  private NonBroadcastSideContext nonBroadcastSideContext;
+  private BroadcastSideContext broadcastSideContext;
 
   public CoBroadcastWithNonKeyedOperator(
       BroadcastProcessFunction<IN1, IN2, OUT> function,
@@ -34,47 +32,40 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
   @Override
   public void open() throws Exception {
     states = new BroadcastStates(operatorStateBackend(), descriptors);
-    collector = new TimestampedCollector<>(output);
-    readOnlyContext = new ReadOnlyContextImpl(userFunction);
-    context = new ContextImpl(userFunction);
+    support = new FunctionContextSupport<>(this, null);
+    nonBroadcastSideContext = new NonBroadcastSideContext(userFunction);
+    broadcastSideContext = new BroadcastSideContext(userFunction);
     super.open();
   }
 
   @Override
   public void processElement1(StreamRecord<IN1> record) {
-    begin(record);
+    support.startElement(record);
     try {
-      userFunction.processElement(record.getValue(), readOnlyContext, collector);
+      userFunction.processElement(record.getValue(), nonBroadcastSideContext, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      element = null;
+      support.end();
     }
   }
 
   @Override
   public void processElement2(StreamRecord<IN2> record) {
-    begin(record);
+    support.startElement(record);
     try {
-      userFunction.processBroadcastElement(record.getValue(), context, collector);
+      userFunction.processBroadcastElement(
+          record.getValue(), broadcastSideContext, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      element = null;
+      support.end();
     }
   }
 
-  private void begin(StreamRecord<?> record) {
-    collector.setTimestampFrom(record);
-    element = record;
-  }
-
-  private Long timestamp() {
-    return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
-  }
-
-  private final class ContextImpl extends BroadcastProcessFunction<IN1, IN2, OUT>.Context {
-    ContextImpl(BroadcastProcessFunction<IN1, IN2, OUT> function) {
+  /** The broadcast input's context: broadcast state writable. */
+  private final class BroadcastSideContext extends BroadcastProcessFunction<IN1, IN2, OUT>.Context {
+    BroadcastSideContext(BroadcastProcessFunction<IN1, IN2, OUT> function) {
       function.super();
     }
 
@@ -85,28 +76,29 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
     @Override
     public Long timestamp() {
-      return CoBroadcastWithNonKeyedOperator.this.timestamp();
+      return support.timestamp();
     }
 
     @Override
     public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, element);
+      support.output(tag, value);
     }
 
     @Override
     public long currentProcessingTime() {
-      return setup.processingTimeService().getCurrentProcessingTime();
+      return support.currentProcessingTime();
     }
 
     @Override
     public long currentWatermark() {
-      return currentWatermark;
+      return support.currentWatermark();
     }
   }
 
-  private final class ReadOnlyContextImpl
+  /** The other input's context: broadcast state read-only. */
+  private final class NonBroadcastSideContext
       extends BroadcastProcessFunction<IN1, IN2, OUT>.ReadOnlyContext {
-    ReadOnlyContextImpl(BroadcastProcessFunction<IN1, IN2, OUT> function) {
+    NonBroadcastSideContext(BroadcastProcessFunction<IN1, IN2, OUT> function) {
       function.super();
     }
 
@@ -118,22 +110,22 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
     @Override
     public Long timestamp() {
-      return CoBroadcastWithNonKeyedOperator.this.timestamp();
+      return support.timestamp();
     }
 
     @Override
     public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, element);
+      support.output(tag, value);
     }
 
     @Override
     public long currentProcessingTime() {
-      return setup.processingTimeService().getCurrentProcessingTime();
+      return support.currentProcessingTime();
     }
 
     @Override
     public long currentWatermark() {
-      return currentWatermark;
+      return support.currentWatermark();
     }
   }
 }

@@ -3,8 +3,7 @@ package io.eddy.runtime.operators.co;
 import io.eddy.api.TimerService;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.co.CoProcessFunction;
-import io.eddy.runtime.operators.SideOutputs;
-import io.eddy.runtime.operators.TimestampedCollector;
+import io.eddy.runtime.operators.FunctionContextSupport;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /**
@@ -13,8 +12,8 @@ import io.eddy.runtime.streamrecord.StreamRecord;
  */
 public final class CoProcessOperator<IN1, IN2, OUT>
     extends AbstractTwoInputUdfOperator<IN1, IN2, OUT, CoProcessFunction<IN1, IN2, OUT>> {
-  private TimestampedCollector<OUT> collector;
-  private ContextImpl context;
+  private FunctionContextSupport<Object, OUT> support;
+  private CoProcessContext context;
 
   public CoProcessOperator(CoProcessFunction<IN1, IN2, OUT> function) {
     super(function);
@@ -23,66 +22,54 @@ public final class CoProcessOperator<IN1, IN2, OUT>
   @Override
   public void open() throws Exception {
     super.open();
-    collector = new TimestampedCollector<>(output);
-    context =
-        new ContextImpl(
-            userFunction,
-            new NonKeyedTimerService(setup.processingTimeService(), () -> currentWatermark));
+    support = new FunctionContextSupport<>(this, null);
+    context = new CoProcessContext(userFunction);
   }
 
   @Override
   public void processElement1(StreamRecord<IN1> record) {
     setKeyContext1(record.getValue());
-    begin(record);
+    support.startElement(record);
     try {
-      userFunction.processElement1(record.getValue(), context, collector);
+      userFunction.processElement1(record.getValue(), context, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      context.element = null;
+      support.end();
     }
   }
 
   @Override
   public void processElement2(StreamRecord<IN2> record) {
     setKeyContext2(record.getValue());
-    begin(record);
+    support.startElement(record);
     try {
-      userFunction.processElement2(record.getValue(), context, collector);
+      userFunction.processElement2(record.getValue(), context, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      context.element = null;
+      support.end();
     }
   }
 
-  private void begin(StreamRecord<?> record) {
-    collector.setTimestampFrom(record);
-    context.element = record;
-  }
-
-  private final class ContextImpl extends CoProcessFunction<IN1, IN2, OUT>.Context {
-    private final TimerService timerService;
-    private StreamRecord<?> element;
-
-    ContextImpl(CoProcessFunction<IN1, IN2, OUT> function, TimerService timerService) {
+  private final class CoProcessContext extends CoProcessFunction<IN1, IN2, OUT>.Context {
+    CoProcessContext(CoProcessFunction<IN1, IN2, OUT> function) {
       function.super();
-      this.timerService = timerService;
     }
 
     @Override
     public Long timestamp() {
-      return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
+      return support.timestamp();
     }
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return support;
     }
 
     @Override
     public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, element);
+      support.output(tag, value);
     }
   }
 }

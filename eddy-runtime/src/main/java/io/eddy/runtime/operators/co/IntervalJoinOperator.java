@@ -6,8 +6,7 @@ import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.co.ProcessJoinFunction;
-import io.eddy.runtime.operators.SideOutputs;
-import io.eddy.runtime.operators.TimestampedCollector;
+import io.eddy.runtime.operators.FunctionContextSupport;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.state.timers.InternalTimer;
 import io.eddy.runtime.state.timers.InternalTimerService;
@@ -38,8 +37,8 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
   private MapState<Long, List<Object>> leftBuffer;
   private MapState<Long, List<Object>> rightBuffer;
   private InternalTimerService<K> timers;
-  private TimestampedCollector<OUT> collector;
-  private ContextImpl context;
+  private FunctionContextSupport<K, OUT> support;
+  private JoinContext context;
 
   public IntervalJoinOperator(
       ProcessJoinFunction<IN1, IN2, OUT> function, long lowerBound, long upperBound) {
@@ -63,8 +62,8 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
     leftBuffer = backend.getOrCreateKeyedState(buffer("interval-join-left-buffer"));
     rightBuffer = backend.getOrCreateKeyedState(buffer("interval-join-right-buffer"));
     timers = createTimerService(this);
-    collector = new TimestampedCollector<>(output);
-    context = new ContextImpl(userFunction);
+    support = new FunctionContextSupport<>(this, null);
+    context = new JoinContext(userFunction);
   }
 
   private static MapStateDescriptor<Long, List<Object>> buffer(String name) {
@@ -155,12 +154,11 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
 
   private void emit(IN1 left, IN2 right, long leftTimestamp, long rightTimestamp) {
     long timestamp = Math.max(leftTimestamp, rightTimestamp);
-    collector.setAbsoluteTimestamp(timestamp);
+    support.setTimestamp(timestamp);
     context.left = leftTimestamp;
     context.right = rightTimestamp;
-    context.record.setTimestamp(timestamp);
     try {
-      userFunction.processElement(left, right, context, collector);
+      userFunction.processElement(left, right, context, support.collector());
     } catch (Exception e) {
       throw userError(e);
     }
@@ -190,12 +188,12 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
     throw new IllegalStateException("An interval join registers no processing-time timers.");
   }
 
-  private final class ContextImpl extends ProcessJoinFunction<IN1, IN2, OUT>.Context {
-    private final StreamRecord<Object> record = new StreamRecord<>(null);
+  /** The timestamps of the pair being joined; side outputs carry the larger one. */
+  private final class JoinContext extends ProcessJoinFunction<IN1, IN2, OUT>.Context {
     private long left;
     private long right;
 
-    ContextImpl(ProcessJoinFunction<IN1, IN2, OUT> function) {
+    JoinContext(ProcessJoinFunction<IN1, IN2, OUT> function) {
       function.super();
     }
 
@@ -216,7 +214,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
 
     @Override
     public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, record);
+      support.output(tag, value);
     }
   }
 }

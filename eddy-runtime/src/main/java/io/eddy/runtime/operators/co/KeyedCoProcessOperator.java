@@ -4,8 +4,7 @@ import io.eddy.api.TimeDomain;
 import io.eddy.api.TimerService;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.co.KeyedCoProcessFunction;
-import io.eddy.runtime.operators.SideOutputs;
-import io.eddy.runtime.operators.TimestampedCollector;
+import io.eddy.runtime.operators.FunctionContextSupport;
 import io.eddy.runtime.state.timers.InternalTimer;
 import io.eddy.runtime.state.timers.Triggerable;
 import io.eddy.runtime.streamrecord.StreamRecord;
@@ -19,10 +18,8 @@ import io.eddy.runtime.streamrecord.StreamRecord;
 public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
     extends AbstractTwoInputUdfOperator<IN1, IN2, OUT, KeyedCoProcessFunction<K, IN1, IN2, OUT>>
     implements Triggerable<K> {
-  private TimestampedCollector<OUT> collector;
-  private ContextImpl context;
-  private OnTimerContextImpl onTimerContext;
-  private K currentKey;
+  private FunctionContextSupport<K, OUT> support;
+  private KeyedCoProcessContext context;
 
   public KeyedCoProcessOperator(KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
     super(function);
@@ -31,44 +28,34 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
   @Override
   public void open() throws Exception {
     super.open();
-    collector = new TimestampedCollector<>(output);
-    TimerService timerService =
-        new CurrentKeyTimerService<>(createTimerService(this), () -> currentKey);
-    context = new ContextImpl(userFunction, timerService);
-    onTimerContext = new OnTimerContextImpl(userFunction, timerService);
+    support = new FunctionContextSupport<>(this, createTimerService(this));
+    context = new KeyedCoProcessContext(userFunction);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public void processElement1(StreamRecord<IN1> record) {
-    currentKey = (K) setKeyContext1(record.getValue());
-    begin(record);
+    support.startElement(record, (K) setKeyContext1(record.getValue()));
     try {
-      userFunction.processElement1(record.getValue(), context, collector);
+      userFunction.processElement1(record.getValue(), context, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      context.element = null;
+      support.end();
     }
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public void processElement2(StreamRecord<IN2> record) {
-    currentKey = (K) setKeyContext2(record.getValue());
-    begin(record);
+    support.startElement(record, (K) setKeyContext2(record.getValue()));
     try {
-      userFunction.processElement2(record.getValue(), context, collector);
+      userFunction.processElement2(record.getValue(), context, support.collector());
     } catch (Exception e) {
       throw userError(e);
     } finally {
-      context.element = null;
+      support.end();
     }
-  }
-
-  private void begin(StreamRecord<?> record) {
-    collector.setTimestampFrom(record);
-    context.element = record;
   }
 
   @Override
@@ -82,85 +69,46 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
   }
 
   private void fire(InternalTimer<K> timer, TimeDomain domain) {
-    long timestamp = timer.getTimestamp();
-    collector.setAbsoluteTimestamp(timestamp);
-    onTimerContext.timestamp = timestamp;
-    onTimerContext.record.setTimestamp(timestamp);
-    onTimerContext.domain = domain;
-    currentKey = timer.getKey();
+    support.startTimer(timer, domain);
     try {
-      userFunction.onTimer(timestamp, onTimerContext, collector);
+      userFunction.onTimer(timer.getTimestamp(), context, support.collector());
     } catch (Exception e) {
       throw userError(e);
+    } finally {
+      support.end();
     }
   }
 
-  private final class ContextImpl extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.Context {
-    private final TimerService timerService;
-    private StreamRecord<?> element;
-
-    ContextImpl(KeyedCoProcessFunction<K, IN1, IN2, OUT> function, TimerService timerService) {
+  /** The context of both inputs and of timers (an on-timer context is an element context). */
+  private final class KeyedCoProcessContext
+      extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.OnTimerContext {
+    KeyedCoProcessContext(KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
       function.super();
-      this.timerService = timerService;
     }
 
     @Override
     public Long timestamp() {
-      return element != null && element.hasTimestamp() ? element.getTimestamp() : null;
+      return support.timestamp();
     }
 
     @Override
     public TimerService timerService() {
-      return timerService;
+      return support;
     }
 
     @Override
     public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, element);
+      support.output(tag, value);
     }
 
     @Override
     public K getCurrentKey() {
-      return currentKey;
-    }
-  }
-
-  private final class OnTimerContextImpl
-      extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.OnTimerContext {
-    private final TimerService timerService;
-    private final StreamRecord<Object> record = new StreamRecord<>(null);
-    private long timestamp;
-    private TimeDomain domain;
-
-    OnTimerContextImpl(
-        KeyedCoProcessFunction<K, IN1, IN2, OUT> function, TimerService timerService) {
-      function.super();
-      this.timerService = timerService;
-    }
-
-    @Override
-    public Long timestamp() {
-      return timestamp;
-    }
-
-    @Override
-    public TimerService timerService() {
-      return timerService;
-    }
-
-    @Override
-    public <X> void output(OutputTag<X> tag, X value) {
-      SideOutputs.emit(output, tag, value, record);
+      return support.currentKey();
     }
 
     @Override
     public TimeDomain timeDomain() {
-      return domain;
-    }
-
-    @Override
-    public K getCurrentKey() {
-      return currentKey;
+      return support.timeDomain();
     }
   }
 }

@@ -18,17 +18,10 @@ import java.util.List;
 final class EvictingWindowOperator<K, IN, OUT, W extends Window>
     extends WindowOperator<K, IN, IN, OUT, W> {
   private final Evictor<? super IN, ? super W> evictor;
-  private EvictorContextImpl evictorContext;
 
   EvictingWindowOperator(WindowSpec<IN, K, W> spec) {
     super(spec);
     this.evictor = spec.evictor();
-  }
-
-  @Override
-  public void open() throws Exception {
-    super.open();
-    evictorContext = new EvictorContextImpl();
   }
 
   @Override
@@ -52,13 +45,13 @@ final class EvictingWindowOperator<K, IN, OUT, W extends Window>
     }
     Evictor<IN, W> e = (Evictor) evictor;
     try {
-      e.evictBefore(elements, elements.size(), window, evictorContext);
+      e.evictBefore(elements, elements.size(), window, functionContext);
     } catch (RuntimeException ex) {
       throw userError(ex);
     }
     emit(window, new Values<>(elements));
     try {
-      e.evictAfter(elements, elements.size(), window, evictorContext);
+      e.evictAfter(elements, elements.size(), window, functionContext);
     } catch (RuntimeException ex) {
       throw userError(ex);
     }
@@ -85,18 +78,6 @@ final class EvictingWindowOperator<K, IN, OUT, W extends Window>
           return it.next().getValue();
         }
       };
-    }
-  }
-
-  private final class EvictorContextImpl implements Evictor.EvictorContext {
-    @Override
-    public long getCurrentProcessingTime() {
-      return timers.currentProcessingTime();
-    }
-
-    @Override
-    public long getCurrentWatermark() {
-      return timers.currentWatermark();
     }
   }
 }

@@ -13,8 +13,8 @@ import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.api.windowing.windows.Window;
 import io.eddy.core.dag.ops.WindowSpec;
 import io.eddy.runtime.operators.AbstractUdfStreamOperator;
+import io.eddy.runtime.operators.FunctionContextSupport;
 import io.eddy.runtime.operators.OneInputStreamOperator;
-import io.eddy.runtime.operators.TimestampedCollector;
 import io.eddy.runtime.state.InternalKvState;
 import io.eddy.runtime.state.InternalMergingState;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
@@ -58,7 +58,10 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
   protected WindowTriggerContext<K, W> triggerContext;
   protected WindowProcessContext<K, ACC, OUT, W> processContext;
   private NamespacedStateStore windowStateStore;
-  protected TimestampedCollector<OUT> collector;
+
+  /** Time, watermark, side outputs and the output stamped with the window's max timestamp. */
+  protected FunctionContextSupport<K, OUT> functionContext;
+
   protected K currentKey;
   private long numLateRecordsDropped;
 
@@ -130,7 +133,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
               + " is not keyed.");
     }
     timers = createTimerService(this);
-    collector = new TimestampedCollector<>(output);
+    functionContext = new FunctionContextSupport<>(this, null); // window functions have no timers
     contents = (AppendingState) backend.getOrCreateKeyedState((StateDescriptor) contentsDescriptor);
     mergingContents = contents instanceof InternalMergingState m ? m : null;
     boolean merging = assigner instanceof MergingWindowAssigner;
@@ -145,8 +148,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     processContext =
         new WindowProcessContext<>(
             userFunction,
-            timers,
-            output,
+            functionContext,
             windowStateStore,
             new NamespacedStateStore(backend, false),
             merging);
@@ -378,10 +380,9 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
 
   /** Calls the window function with output stamped with the window's max timestamp. */
   protected final void emit(W window, Iterable<ACC> input) {
-    collector.setAbsoluteTimestamp(window.maxTimestamp());
-    processContext.window = window;
+    processContext.enter(window);
     try {
-      userFunction.process(currentKey, processContext, input, collector);
+      userFunction.process(currentKey, processContext, input, functionContext.collector());
     } catch (Exception e) {
       throw userError(e);
     }
@@ -394,7 +395,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
     contents.clear();
     triggerContext.key = currentKey;
     triggerContext.window = window;
-    processContext.window = window;
+    processContext.enter(window);
     triggerContext.clearingWindow = true; // the contents are gone: the timers may go too
     try {
       ((Trigger<IN, W>) trigger).clear(window, triggerContext);

@@ -6,7 +6,7 @@ import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.runtime.operators.AbstractStreamOperator;
 import io.eddy.runtime.operators.OneInputStreamOperator;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -168,7 +168,7 @@ public final class WindowPreAggregateOperator<K, T>
   }
 
   @Override
-  public void processWatermark(Watermark watermark) throws Exception {
+  public void processWatermark(WatermarkElement watermark) throws Exception {
     emitHeld();
     forwardedWatermark = Math.max(forwardedWatermark, watermark.getTimestamp());
     super.processWatermark(watermark);

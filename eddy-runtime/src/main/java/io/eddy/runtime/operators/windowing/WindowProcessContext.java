@@ -4,38 +4,40 @@ import io.eddy.api.common.state.KeyedStateStore;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.windowing.ProcessWindowFunction;
 import io.eddy.api.windowing.windows.Window;
-import io.eddy.runtime.operators.Output;
-import io.eddy.runtime.state.timers.InternalTimerService;
-import io.eddy.runtime.streamrecord.StreamRecord;
+import io.eddy.runtime.operators.FunctionContextSupport;
 
 /**
  * The context a {@link ProcessWindowFunction} gets: the current window, time, per-window and global
- * state, and side outputs (stamped with the window's max timestamp). One instance per operator,
- * re-pointed before each call. Task thread only.
+ * state, and side outputs (stamped with the window's max timestamp); time and side outputs come
+ * from the operator's {@link FunctionContextSupport}. One instance per operator, re-pointed before
+ * each call. Task thread only.
  */
 final class WindowProcessContext<K, IN, OUT, W extends Window>
     extends ProcessWindowFunction<IN, OUT, K, W>.Context {
   private static final long serialVersionUID = 1L;
-  private final transient InternalTimerService<K> timers;
-  private final transient Output<OUT> output;
+  private final transient FunctionContextSupport<K, OUT> support;
   private final transient NamespacedStateStore windowState;
   private final transient NamespacedStateStore globalState;
   private final boolean merging;
-  transient W window;
+  private transient W window;
 
   WindowProcessContext(
       ProcessWindowFunction<IN, OUT, K, W> function,
-      InternalTimerService<K> timers,
-      Output<OUT> output,
+      FunctionContextSupport<K, OUT> support,
       NamespacedStateStore windowState,
       NamespacedStateStore globalState,
       boolean merging) {
     function.super();
-    this.timers = timers;
-    this.output = output;
+    this.support = support;
     this.windowState = windowState;
     this.globalState = globalState;
     this.merging = merging;
+  }
+
+  /** Before a call about {@code window}: output is stamped with its max timestamp. */
+  void enter(W window) {
+    this.window = window;
+    support.setTimestamp(window.maxTimestamp());
   }
 
   @Override
@@ -45,12 +47,12 @@ final class WindowProcessContext<K, IN, OUT, W extends Window>
 
   @Override
   public long currentProcessingTime() {
-    return timers.currentProcessingTime();
+    return support.currentProcessingTime();
   }
 
   @Override
   public long currentWatermark() {
-    return timers.currentWatermark();
+    return support.currentWatermark();
   }
 
   @Override
@@ -70,9 +72,6 @@ final class WindowProcessContext<K, IN, OUT, W extends Window>
 
   @Override
   public <X> void output(OutputTag<X> outputTag, X value) {
-    if (outputTag == null) {
-      throw new IllegalArgumentException("The OutputTag must not be null.");
-    }
-    output.collect(outputTag, new StreamRecord<>(value, window.maxTimestamp()));
+    support.output(outputTag, value);
   }
 }

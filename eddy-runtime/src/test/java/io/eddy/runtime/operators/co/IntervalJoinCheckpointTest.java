@@ -15,7 +15,7 @@ import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import io.eddy.runtime.task.MailboxProcessingTimeService;
 import io.eddy.runtime.task.TaskMailbox;
@@ -77,7 +77,7 @@ class IntervalJoinCheckpointTest {
                   public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {}
 
                   @Override
-                  public void emitWatermark(Watermark watermark) {}
+                  public void emitWatermark(WatermarkElement watermark) {}
 
                   @Override
                   public void emitWatermarkStatus(WatermarkStatus status) {}

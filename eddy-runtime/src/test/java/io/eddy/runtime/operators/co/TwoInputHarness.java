@@ -10,7 +10,7 @@ import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.operators.TwoInputStreamOperator;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.Watermark;
+import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import io.eddy.runtime.task.MailboxProcessingTimeService;
 import io.eddy.runtime.task.TaskMailbox;
@@ -68,11 +68,11 @@ final class TwoInputHarness<IN1, IN2, OUT> {
   }
 
   void watermark1(long timestamp) throws Exception {
-    operator.processWatermark1(new Watermark(timestamp));
+    operator.processWatermark1(new WatermarkElement(timestamp));
   }
 
   void watermark2(long timestamp) throws Exception {
-    operator.processWatermark2(new Watermark(timestamp));
+    operator.processWatermark2(new WatermarkElement(timestamp));
   }
 
   void status1(boolean idle) throws Exception {
@@ -101,7 +101,7 @@ final class TwoInputHarness<IN1, IN2, OUT> {
     }
 
     @Override
-    public void emitWatermark(Watermark watermark) {
+    public void emitWatermark(WatermarkElement watermark) {
       output.add("W(" + watermark.getTimestamp() + ")");
     }
 
