@@ -119,7 +119,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             coordinators,
             RestartBackoffTimeStrategies.forJob(
                 jobGraph.config().restartStrategy(), jobGraph.config().checkpointing().enabled()),
-            new RestartActions());
+            parts);
   }
 
   public String getJobId() {
@@ -540,8 +540,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
   }
 
-  /** The JobMaster as its parts (deployer, checkpointing, details view) see it. */
-  private final class Parts implements TaskDeployer.Job, JobCheckpointing.Job, JobDetailsView.Job {
+  /** The JobMaster as its parts see it; every method runs on the main thread. */
+  private final class Parts
+      implements TaskDeployer.Job, JobCheckpointing.Job, JobDetailsView.Job, RestartController.Job {
     @Override
     public JobGraph jobGraph() {
       return jobGraph;
@@ -597,14 +598,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     public <T> CompletableFuture<T> callAsync(Supplier<T> action) {
       return JobMaster.this.callAsync(action);
     }
-  }
-
-  /** The JobMaster as the restart controller acts on it. */
-  private final class RestartActions implements RestartController.Job {
-    @Override
-    public JobStatus status() {
-      return status.current();
-    }
 
     @Override
     public void enterRestarting() {
@@ -649,18 +642,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
 
     @Override
-    public void failJob(String where, Throwable cause) {
-      JobMaster.this.failJob(where, cause);
-    }
-
-    @Override
     public void failTerminally(Throwable cause) {
       JobMaster.this.failTerminally(cause);
-    }
-
-    @Override
-    public void runAsync(Runnable action) {
-      JobMaster.this.runAsync(action);
     }
   }
 }
