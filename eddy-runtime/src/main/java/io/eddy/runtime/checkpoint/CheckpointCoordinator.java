@@ -1,36 +1,35 @@
 package io.eddy.runtime.checkpoint;
 
+import io.eddy.api.JobStatus;
 import io.eddy.core.execution.CheckpointingOptions;
-import io.eddy.runtime.gateway.CheckpointException;
 import io.eddy.runtime.gateway.CheckpointStats;
-import io.eddy.runtime.snapshot.ChannelState;
 import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.snapshot.StateFileHandle;
-import io.eddy.runtime.storage.CheckpointMetadata;
 import io.eddy.runtime.storage.FsCheckpointStorage;
+import io.eddy.runtime.time.Clock;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes a job's checkpoints (DESIGN.md §3): triggers them periodically (or on request, for
- * savepoints), snapshots the operator coordinators, then tells the source subtasks to emit
- * barriers; collects every subtask's acknowledgement with its state files; completes the checkpoint
- * by writing its metadata, and tells the subtasks and coordinators; aborts it on a decline or
- * timeout. Subtasks whose input ended are triggered directly, and once all have, the final
- * checkpoint lets them finish. JobMaster thread only, except the timer, which posts to it.
+ * Takes a job's checkpoints (DESIGN.md §3). It routes the JobMaster's calls to its parts and
+ * decides what follows when a checkpoint ends:
+ *
+ * <ul>
+ *   <li>{@link CheckpointTrigger} starts checkpoints (periodic, on request, the final one);
+ *   <li>{@link PendingCheckpoints} tracks those in progress and their timeouts;
+ *   <li>{@link CheckpointFinalizer} writes a completed one's metadata, notifies, applies retention,
+ *       and discards aborted ones;
+ *   <li>{@link CheckpointFailureManager} decides when failed checkpoints fail the job;
+ *   <li>{@link CheckpointStatsTracker} keeps the history.
+ * </ul>
+ *
+ * All time comes from the injected {@link Clock}. JobMaster thread only, except the clock's timers,
+ * which post to it.
  *
  * <pre>
  * trigger ─▶ coordinators snapshot ─▶ sources triggered ─▶ acks ─▶ _metadata ─▶ notify complete
@@ -41,46 +40,44 @@ public final class CheckpointCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
 
   private final String jobName;
-  private final CheckpointingOptions options;
   private final FsCheckpointStorage storage;
+  private final PendingCheckpoints pending;
+  private final CheckpointTrigger trigger;
+  private final CheckpointFinalizer finalizer;
+  private final CheckpointFailureManager failures;
+  private final CheckpointStatsTracker stats;
   private final CheckpointParticipants job;
-  private final ScheduledExecutorService timer;
-  private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
-  private final Set<String> inputEnded = new HashSet<>();
-  private long nextCheckpointId;
-  private long lastCompletionNanos = Long.MIN_VALUE;
-  private int consecutiveFailures;
-  private boolean finalTriggered;
-  private boolean finalCompleted;
-  private ScheduledFuture<?> periodic;
-  private final java.util.ArrayDeque<CheckpointStats.Entry> history = new java.util.ArrayDeque<>();
-  private long completedCount;
-  private long failedCount;
-  private static final int HISTORY_SIZE = 50;
   private boolean shutdown;
 
   /**
    * @param nextCheckpointId the id of the first checkpoint (above every id the job's storage
    *     already has, so that ids keep growing across restarts)
+   * @param clock the time of triggers, timeouts and stats
    */
   public CheckpointCoordinator(
       String jobName,
       CheckpointingOptions options,
       FsCheckpointStorage storage,
       CheckpointParticipants job,
-      long nextCheckpointId) {
+      long nextCheckpointId,
+      Clock clock) {
     this.jobName = jobName;
-    this.options = options;
     this.storage = storage;
     this.job = job;
-    this.nextCheckpointId = nextCheckpointId;
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "checkpoint-timer-" + jobName);
-              t.setDaemon(true);
-              return t;
-            });
+    this.pending = new PendingCheckpoints(clock, job::runOnMainThread);
+    this.trigger =
+        new CheckpointTrigger(
+            jobName,
+            options,
+            storage,
+            job,
+            clock,
+            pending,
+            nextCheckpointId,
+            (id, reason) -> abort(id, reason, true));
+    this.finalizer = new CheckpointFinalizer(jobName, options, storage, job);
+    this.failures = new CheckpointFailureManager(options.tolerableFailures());
+    this.stats = new CheckpointStatsTracker(clock);
   }
 
   public FsCheckpointStorage storage() {
@@ -89,32 +86,11 @@ public final class CheckpointCoordinator {
 
   /** Starts the periodic trigger (when all subtasks run; earlier ticks are skipped). */
   public void startPeriodic() {
-    stopPeriodic();
-    long interval = options.intervalMillis();
-    periodic =
-        timer.scheduleAtFixedRate(
-            () -> job.runOnMainThread(this::triggerPeriodic),
-            interval,
-            interval,
-            TimeUnit.MILLISECONDS);
+    trigger.startPeriodic();
   }
 
   public void stopPeriodic() {
-    if (periodic != null) {
-      periodic.cancel(false);
-      periodic = null;
-    }
-  }
-
-  private void triggerPeriodic() {
-    if (shutdown || finalTriggered || pending.size() >= options.maxConcurrent()) {
-      return;
-    }
-    if (lastCompletionNanos != Long.MIN_VALUE
-        && System.nanoTime() - lastCompletionNanos < options.minPauseMillis() * 1_000_000) {
-      return;
-    }
-    trigger(SnapshotType.CHECKPOINT, false);
+    trigger.stopPeriodic();
   }
 
   /**
@@ -125,133 +101,14 @@ public final class CheckpointCoordinator {
     if (!type.isSavepoint()) {
       throw new IllegalArgumentException(type + " is not a savepoint");
     }
-    return trigger(type, false)
-        .thenApply(
-            id -> {
-              Path target =
-                  targetDirectory.resolve(
-                      "savepoint-" + storage.jobDirectory().getFileName() + "-" + id);
-              try {
-                storage.copyCompleted(id, target);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(
-                    "Could not write the savepoint to " + target + ": " + e.getMessage(), e);
-              }
-              LOG.info("Savepoint of job {} written to {}", jobName, target);
-              return target.toString();
-            });
+    return trigger
+        .trigger(type, false)
+        .thenApply(id -> finalizer.copyToSavepoint(id, targetDirectory));
   }
 
   /** Starts a checkpoint now; completes with its id when it completed. */
   public CompletableFuture<Long> trigger(SnapshotType type, boolean finalCheckpoint) {
-    if (shutdown) {
-      return CompletableFuture.failedFuture(new CheckpointException("The job is not running."));
-    }
-    List<CheckpointParticipants.Subtask> subtasks = job.runningSubtasks();
-    if (subtasks == null) {
-      return CompletableFuture.failedFuture(
-          new CheckpointException("Not all tasks of job '" + jobName + "' are running."));
-    }
-    long id = nextCheckpointId++;
-    long timestamp = System.currentTimeMillis();
-    try {
-      storage.initCheckpoint(id);
-    } catch (IOException e) {
-      return CompletableFuture.failedFuture(
-          new CheckpointException(
-              "Cannot create the directory of checkpoint " + id + ": " + e.getMessage()));
-    }
-    Set<String> attempts = new HashSet<>();
-    subtasks.forEach(s -> attempts.add(s.attemptId()));
-    PendingCheckpoint checkpoint =
-        new PendingCheckpoint(id, timestamp, type, finalCheckpoint, attempts);
-    pending.put(id, checkpoint);
-    if (finalCheckpoint) {
-      finalTriggered = true;
-    }
-    timer.schedule(
-        () ->
-            job.runOnMainThread(
-                () -> abort(id, "timed out after " + options.timeoutMillis() + " ms", true)),
-        options.timeoutMillis(),
-        TimeUnit.MILLISECONDS);
-    if (options.unaligned() && options.alignedTimeoutMillis() > 0 && !type.isSavepoint()) {
-      timer.schedule(
-          () -> job.runOnMainThread(() -> reportAlignmentTimeout(checkpoint)),
-          options.alignedTimeoutMillis(),
-          TimeUnit.MILLISECONDS);
-    }
-    snapshotCoordinators(checkpoint)
-        .whenComplete(
-            (ok, error) ->
-                job.runOnMainThread(
-                    () -> {
-                      if (pending.get(id) != checkpoint) {
-                        return;
-                      }
-                      if (error != null) {
-                        abort(id, "a coordinator failed to snapshot: " + error, true);
-                        return;
-                      }
-                      triggerSubtasks(checkpoint, subtasks);
-                    }));
-    return checkpoint.completion();
-  }
-
-  /** The checkpoint is still in progress after the alignment timeout: subtasks turn unaligned. */
-  private void reportAlignmentTimeout(PendingCheckpoint checkpoint) {
-    if (pending.get(checkpoint.checkpointId()) != checkpoint) {
-      return;
-    }
-    List<CheckpointParticipants.Subtask> subtasks = job.runningSubtasks();
-    if (subtasks == null) {
-      return;
-    }
-    LOG.info(
-        "Checkpoint {} of job '{}' is still aligning after {} ms: it turns unaligned",
-        checkpoint.checkpointId(),
-        jobName,
-        options.alignedTimeoutMillis());
-    for (CheckpointParticipants.Subtask s : subtasks) {
-      if (checkpoint.awaits(s.attemptId())) {
-        s.taskManager()
-            .alignmentTimedOut(s.attemptId(), checkpoint.checkpointId(), checkpoint.timestamp());
-      }
-    }
-  }
-
-  private CompletableFuture<Void> snapshotCoordinators(PendingCheckpoint checkpoint) {
-    List<CompletableFuture<Void>> futures = new ArrayList<>();
-    for (CheckpointParticipants.OperatorInfo op : job.operators()) {
-      if (op.coordinator() != null) {
-        futures.add(
-            op.coordinator()
-                .snapshotState(checkpoint.checkpointId())
-                .thenAccept(
-                    state ->
-                        job.runOnMainThread(
-                            () -> checkpoint.addCoordinatorState(op.operatorId(), state))));
-      }
-    }
-    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-  }
-
-  /** Sources, and subtasks whose input ended, start the checkpoint; the others get barriers. */
-  private void triggerSubtasks(
-      PendingCheckpoint checkpoint, List<CheckpointParticipants.Subtask> subtasks) {
-    for (CheckpointParticipants.Subtask s : subtasks) {
-      if (!s.hasNetworkInput() || inputEnded.contains(s.attemptId())) {
-        triggerDirectly(checkpoint, s);
-      }
-    }
-  }
-
-  private void triggerDirectly(PendingCheckpoint checkpoint, CheckpointParticipants.Subtask s) {
-    if (checkpoint.markTriggered(s.attemptId())) {
-      s.taskManager()
-          .triggerCheckpoint(
-              s.attemptId(), checkpoint.checkpointId(), checkpoint.timestamp(), checkpoint.type());
-    }
+    return trigger.trigger(type, finalCheckpoint);
   }
 
   /** A subtask's part of a checkpoint is written. */
@@ -275,173 +132,68 @@ public final class CheckpointCoordinator {
    * triggered directly; when all subtasks' inputs ended, the final checkpoint is taken.
    */
   public void onEndOfInput(String attemptId) {
-    inputEnded.add(attemptId);
-    List<CheckpointParticipants.Subtask> subtasks = job.runningSubtasks();
-    if (subtasks == null) {
-      return;
-    }
-    for (PendingCheckpoint checkpoint : pending.values()) {
-      if (checkpoint.awaits(attemptId)) {
-        subtasks.stream()
-            .filter(s -> s.attemptId().equals(attemptId))
-            .forEach(s -> triggerDirectly(checkpoint, s));
-      }
-    }
-    maybeTriggerFinal(subtasks);
-  }
-
-  private void maybeTriggerFinal(List<CheckpointParticipants.Subtask> subtasks) {
-    if (finalTriggered || shutdown) {
-      return;
-    }
-    for (CheckpointParticipants.Subtask s : subtasks) {
-      if (!inputEnded.contains(s.attemptId())) {
-        return;
-      }
-    }
-    LOG.info("All inputs of job '{}' ended: taking the final checkpoint", jobName);
-    trigger(SnapshotType.CHECKPOINT, true);
+    trigger.onEndOfInput(attemptId);
   }
 
   private void complete(PendingCheckpoint checkpoint) {
     long id = checkpoint.checkpointId();
     pending.remove(id);
-    List<CheckpointMetadata.OperatorInfo> operators = new ArrayList<>();
-    for (CheckpointParticipants.OperatorInfo op : job.operators()) {
-      operators.add(
-          new CheckpointMetadata.OperatorInfo(
-              op.operatorId(),
-              op.parallelism(),
-              op.maxParallelism(),
-              checkpoint.coordinatorStates().get(op.operatorId())));
-    }
-    CheckpointMetadata metadata =
-        new CheckpointMetadata(
-            id,
-            checkpoint.timestamp(),
-            checkpoint.stateFiles(),
-            operators,
-            checkpoint.type().isSavepoint());
     try {
-      storage.completeCheckpoint(metadata);
+      finalizer.writeMetadata(checkpoint);
     } catch (IOException e) {
-      pending.put(id, checkpoint);
-      abort(id, "its metadata could not be written: " + e.getMessage(), true);
+      abort(checkpoint, "its metadata could not be written: " + e.getMessage(), true);
       return;
     }
-    lastCompletionNanos = System.nanoTime();
-    finalCompleted |= checkpoint.isFinal();
-    consecutiveFailures = 0;
-    completedCount++;
-    record(checkpoint, null);
+    trigger.checkpointCompleted(checkpoint);
+    failures.checkpointCompleted();
+    stats.checkpointCompleted(checkpoint);
     LOG.info(
         "Checkpoint {} of job '{}' complete ({} state files)",
         id,
         jobName,
         checkpoint.stateFiles().size());
     // Older checkpoints still in progress are subsumed by this one.
-    for (Long older : new ArrayList<>(pending.headMap(id).keySet())) {
+    for (Long older : pending.idsBefore(id)) {
       abort(older, "subsumed by checkpoint " + id, false);
     }
-    List<CheckpointParticipants.Subtask> subtasks = job.runningSubtasks();
-    if (subtasks != null) {
-      for (CheckpointParticipants.Subtask s : subtasks) {
-        s.taskManager().notifyCheckpointComplete(s.attemptId(), id, checkpoint.isFinal());
-      }
-    }
-    for (CheckpointParticipants.OperatorInfo op : job.operators()) {
-      if (op.coordinator() != null) {
-        op.coordinator().notifyCheckpointComplete(id);
-      }
-    }
-    try {
-      storage.retainLast(options.retainedCheckpoints());
-      // attempts aborted while subtasks were still writing into them may have left files
-      storage.deleteFailedAttempts(pending.keySet());
-    } catch (IOException e) {
-      LOG.warn("Could not delete old checkpoints of job '{}'", jobName, e);
-    }
-    checkpoint.completion().complete(id);
+    finalizer.notifyCompleted(checkpoint, pending.ids());
   }
 
   private void abort(long checkpointId, String reason, boolean countsAsFailure) {
     PendingCheckpoint checkpoint = pending.remove(checkpointId);
-    if (checkpoint == null) {
-      return;
+    if (checkpoint != null) {
+      abort(checkpoint, reason, countsAsFailure);
     }
-    LOG.warn("Checkpoint {} of job '{}' aborted: {}", checkpointId, jobName, reason);
-    List<CheckpointParticipants.Subtask> subtasks = shutdown ? null : job.runningSubtasks();
-    if (subtasks != null) {
-      for (CheckpointParticipants.Subtask s : subtasks) {
-        s.taskManager().notifyCheckpointAborted(s.attemptId(), checkpointId);
-      }
-    }
-    try {
-      storage.discardAttempt(checkpointId);
-    } catch (IOException e) {
-      LOG.warn("Could not delete aborted checkpoint {}", checkpointId, e);
-    }
-    checkpoint
-        .completion()
-        .completeExceptionally(
-            new CheckpointException("Checkpoint " + checkpointId + " aborted: " + reason));
-    if (checkpoint.isFinal()) {
-      finalTriggered = false;
-    }
+  }
+
+  /** Ends {@code checkpoint} (no longer pending) as aborted; a failure may fail the job. */
+  private void abort(PendingCheckpoint checkpoint, String reason, boolean countsAsFailure) {
+    finalizer.discard(checkpoint, reason, !shutdown);
+    trigger.checkpointAborted(checkpoint);
     if (!countsAsFailure || shutdown) {
       return;
     }
-    failedCount++;
-    record(checkpoint, reason);
-    consecutiveFailures++;
-    if (consecutiveFailures > options.tolerableFailures()) {
-      job.failJob(
-          new CheckpointException(
-              "Exceeded the number of tolerable checkpoint failures ("
-                  + options.tolerableFailures()
-                  + "); the last: checkpoint "
-                  + checkpointId
-                  + " "
-                  + reason));
-    } else if (checkpoint.isFinal() && subtasksAll(inputEnded)) {
-      trigger(SnapshotType.CHECKPOINT, true); // the subtasks wait for it to finish
-    }
-  }
-
-  private boolean subtasksAll(Set<String> attempts) {
-    List<CheckpointParticipants.Subtask> subtasks = job.runningSubtasks();
-    return subtasks != null && subtasks.stream().allMatch(s -> attempts.contains(s.attemptId()));
-  }
-
-  private void record(PendingCheckpoint checkpoint, String failureReason) {
-    history.add(
-        new CheckpointStats.Entry(
-            checkpoint.checkpointId(),
-            checkpoint.type(),
-            checkpoint.timestamp(),
-            System.currentTimeMillis() - checkpoint.timestamp(),
-            checkpoint.stateFiles().size(),
-            (int)
-                checkpoint.stateFiles().stream()
-                    .filter(f -> ChannelState.isStateId(f.operatorId()))
-                    .count(),
-            failureReason));
-    while (history.size() > HISTORY_SIZE) {
-      history.poll();
-    }
+    stats.checkpointFailed(checkpoint, reason);
+    failures
+        .checkpointFailed(checkpoint.checkpointId(), reason)
+        .ifPresentOrElse(
+            job::failJob,
+            () -> {
+              if (checkpoint.isFinal()) {
+                trigger.retryFinal();
+              }
+            });
   }
 
   /** Completed and failed checkpoints so far, with the latest ones. */
   public CheckpointStats stats() {
-    return new CheckpointStats(completedCount, failedCount, List.copyOf(history));
+    return stats.stats();
   }
 
   /** Abandons every checkpoint in progress, e.g. when the job restarts; not a failure. */
   public void abortAll(String reason) {
     abortPending(reason);
-    inputEnded.clear();
-    finalTriggered = false;
-    finalCompleted = false;
+    trigger.reset();
   }
 
   /**
@@ -451,7 +203,7 @@ public final class CheckpointCoordinator {
    * every subtask runs again.
    */
   public void abortPending(String reason) {
-    for (Long id : new ArrayList<>(pending.keySet())) {
+    for (Long id : pending.ids()) {
       abort(id, reason, false);
     }
   }
@@ -461,39 +213,28 @@ public final class CheckpointCoordinator {
    * are finishing, and only a restart of the whole job can take another final checkpoint.
    */
   public boolean finalCheckpointCompleted() {
-    return finalCompleted;
+    return trigger.finalCheckpointCompleted();
   }
 
   /** The id the next checkpoint gets. */
   public long nextCheckpointId() {
-    return nextCheckpointId;
+    return trigger.nextCheckpointId();
   }
 
   /**
    * Stops for good. A finished job's checkpoints are deleted, as are a cancelled job's unless they
    * are retained on cancellation; a failed job's stay for a manual restore.
    */
-  public void shutdown(io.eddy.api.JobStatus finalStatus) {
-    stopPeriodic();
+  public void shutdown(JobStatus finalStatus) {
+    trigger.stopPeriodic();
     abortAll("the job is " + finalStatus);
     shutdown = true;
-    timer.shutdownNow();
-    boolean discard =
-        finalStatus == io.eddy.api.JobStatus.FINISHED
-            || (finalStatus == io.eddy.api.JobStatus.CANCELED && !options.retainOnCancel());
-    if (discard) {
-      try {
-        storage.discardAll();
-      } catch (IOException e) {
-        LOG.warn("Could not delete the checkpoints of job '{}'", jobName, e);
-      }
-    }
+    trigger.stop();
+    finalizer.jobEnded(finalStatus);
   }
 
   /** Exposed for the JobMaster's status: checkpoints in progress. */
   public Map<Long, Boolean> pendingCheckpoints() {
-    Map<Long, Boolean> ids = new TreeMap<>();
-    pending.forEach((id, p) -> ids.put(id, p.type().isSavepoint()));
-    return ids;
+    return pending.savepointFlags();
   }
 }

@@ -12,10 +12,13 @@ import io.eddy.runtime.gateway.TaskManagerInfo;
 import io.eddy.runtime.gateway.UnknownJobException;
 import io.eddy.runtime.graph.JobGraph;
 import io.eddy.runtime.jobmaster.JobMaster;
+import io.eddy.runtime.time.Clock;
+import io.eddy.runtime.time.SystemClock;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Accepts jobs and runs a {@link JobMaster} for each. A finished job's JobMaster stays, so clients
@@ -25,14 +28,23 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   static final int FINISHED_JOBS_KEPT = 64;
 
+  /** Runs the JobMasters' timers on the system clock (they only post to their main threads). */
+  private static final ScheduledThreadPoolExecutor SYSTEM_TIMER = systemTimer();
+
   private final ResourceManager resourceManager;
   private final LibraryCache libraryCache;
   private final Map<String, JobMaster> jobs = new ConcurrentHashMap<>();
   private final ArrayDeque<String> finished = new ArrayDeque<>();
+  private final Clock clock;
 
-  public Dispatcher(ResourceManager resourceManager, LibraryCache libraryCache) {
+  /**
+   * @param clock the JobMasters' time (checkpoint triggers and timeouts, job times), or null for
+   *     the system clock
+   */
+  public Dispatcher(ResourceManager resourceManager, LibraryCache libraryCache, Clock clock) {
     this.resourceManager = resourceManager;
     this.libraryCache = libraryCache;
+    this.clock = clock != null ? clock : new SystemClock(SYSTEM_TIMER);
     resourceManager.addListener(
         new ResourceManager.Listener() {
           @Override
@@ -54,7 +66,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
       libraryCache.register(jobGraph.jobId(), LibraryCache.class.getClassLoader());
     }
     JobMaster jobMaster =
-        new JobMaster(jobGraph, resourceManager, libraryCache.get(jobGraph.jobId()));
+        new JobMaster(jobGraph, resourceManager, libraryCache.get(jobGraph.jobId()), clock);
     jobs.put(jobGraph.jobId(), jobMaster);
     jobMaster.getResultFuture().whenComplete((r, e) -> jobEnded(jobGraph.jobId()));
     return jobMaster
@@ -175,5 +187,18 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   @Override
   public void close() {
     jobs.values().forEach(JobMaster::cancel);
+  }
+
+  private static ScheduledThreadPoolExecutor systemTimer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "jobmaster-timer");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.setRemoveOnCancelPolicy(true); // checkpoint timeouts are cancelled when they complete
+    return timer;
   }
 }

@@ -30,7 +30,7 @@ public final class JobManagerRunner implements AutoCloseable {
   private final TaskManagerLivenessMonitor liveness;
 
   private JobManagerRunner(JobManagerRunnerConfig config) {
-    this.dispatcher = new Dispatcher(resourceManager, libraryCache);
+    this.dispatcher = new Dispatcher(resourceManager, libraryCache, null); // the system clock
     // The registrar needs our address before the server exists; it is only used once TaskManagers
     // register, i.e. after the server started.
     String[] self = new String[1];

@@ -5,7 +5,6 @@ import io.eddy.api.JobExecutionResult;
 import io.eddy.api.JobStatus;
 import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.core.dag.ops.Specs;
-import io.eddy.core.execution.CheckpointingOptions;
 import io.eddy.runtime.checkpoint.CheckpointCoordinator;
 import io.eddy.runtime.checkpoint.CheckpointParticipants;
 import io.eddy.runtime.cluster.ResourceManager;
@@ -26,23 +25,23 @@ import io.eddy.runtime.graph.SourceSpec;
 import io.eddy.runtime.graph.UserCodeSerialization;
 import io.eddy.runtime.graph.VertexConfig;
 import io.eddy.runtime.rpc.RpcEndpoint;
-import io.eddy.runtime.scheduler.CollectBuffer;
 import io.eddy.runtime.scheduler.ExecutionGraph;
 import io.eddy.runtime.scheduler.ExecutionVertex;
 import io.eddy.runtime.scheduler.JobStateRestore;
 import io.eddy.runtime.scheduler.ParallelismCap;
 import io.eddy.runtime.scheduler.SourceCoordinators;
 import io.eddy.runtime.scheduler.restart.RestartBackoffTimeStrategies;
-import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import io.eddy.runtime.source.SourceCoordinator;
-import io.eddy.runtime.storage.FsCheckpointStorage;
-import java.nio.file.Path;
+import io.eddy.runtime.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +49,21 @@ import org.slf4j.LoggerFactory;
  * Runs one job: takes slots, starts the source coordinators, deploys every subtask, follows their
  * states, and ends the job when all finished or one failed (then it cancels the rest). Failures
  * restart the failed subtasks' pipelined regions or the whole job as the {@link RestartController}
- * decides. All state lives on the JobMaster's main thread.
+ * decides. It is the job's RPC endpoint: it owns the job's state on its main thread and delegates
+ * each job to a part, all called on that thread:
  *
- * <pre>
- * CREATED ─▶ RUNNING ─▶ FINISHED                (some regions may restart while RUNNING)
- *               ├─────▶ RESTARTING ─▶ RUNNING   (the whole job restarts)
- *               ├─────▶ FAILING ─▶ FAILED       (no restart: the others are cancelled)
- *               └─────▶ CANCELLING ─▶ CANCELED
- * </pre>
+ * <ul>
+ *   <li>{@link JobStatusTransitions}: the job's status, changed only along its allowed transitions
+ *       (see its diagram);
+ *   <li>{@link TaskDeployer}: deploys and cancels subtask attempts;
+ *   <li>{@link JobCheckpointing}: checkpoints and savepoints, stop-with-savepoint;
+ *   <li>{@link CollectResults}: the collect sinks' batches on their way to the client;
+ *   <li>{@link JobDetailsView}: the job overview and details;
+ *   <li>{@link RestartController}: restarts after failures.
+ * </ul>
  */
 public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
-  private static final long COLLECT_BUFFER_BYTES = 8L << 20;
 
   /** The job as it runs: its parallelism may be lowered by a restart (see ParallelismCap). */
   private JobGraph jobGraph;
@@ -73,36 +75,47 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final SourceCoordinators coordinators = new SourceCoordinators();
 
   /** The source vertices and their sources (read once from the job graph). */
-  private final Map<JobVertex, SourceSpec<?>> sources = new java.util.LinkedHashMap<>();
+  private final Map<JobVertex, SourceSpec<?>> sources = new LinkedHashMap<>();
 
-  private final Map<String, CollectBuffer> collectBuffers = new HashMap<>();
   private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
-  private final long submissionTime = System.currentTimeMillis();
-  private long endTime = -1;
 
   /** Per job vertex, the operator ids of its chain. */
   private final Map<Integer, List<String>> operatorIds = new HashMap<>();
 
   private final List<CheckpointParticipants.OperatorInfo> operatorInfos = new ArrayList<>();
-  private CheckpointCoordinator checkpointCoordinator;
 
   /** The state the next attempts restore. */
   private final JobStateRestore restore;
 
+  private final JobStatusTransitions status;
+  private final TaskDeployer deployer;
+  private final JobCheckpointing checkpointing;
+  private final CollectResults collectResults;
+  private final JobDetailsView view;
   private final RestartController restarts;
 
-  private JobStatus status = JobStatus.CREATED;
-  private Throwable failureCause;
-  private String failedTask;
+  private JobFailure failure;
 
+  /**
+   * @param clock the time of checkpoint triggers and timeouts and of the job's times
+   */
   public JobMaster(
-      JobGraph jobGraph, ResourceManager resourceManager, ClassLoader userCodeClassLoader) {
+      JobGraph jobGraph,
+      ResourceManager resourceManager,
+      ClassLoader userCodeClassLoader,
+      Clock clock) {
     super("jobmaster-" + jobGraph.jobId());
     this.jobGraph = jobGraph;
     this.resourceManager = resourceManager;
     this.userCodeClassLoader = userCodeClassLoader;
     this.executionGraph = new ExecutionGraph(jobGraph);
     this.restore = new JobStateRestore(jobGraph, operatorIds, operatorInfos);
+    this.status = new JobStatusTransitions(jobGraph.jobName());
+    Parts parts = new Parts();
+    this.checkpointing = new JobCheckpointing(parts, clock);
+    this.deployer = new TaskDeployer(this, restore, checkpointing::storageRoot, parts);
+    this.collectResults = new CollectResults(jobGraph.jobId());
+    this.view = new JobDetailsView(clock, parts);
     this.restarts =
         new RestartController(
             executionGraph,
@@ -111,7 +124,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             coordinators,
             RestartBackoffTimeStrategies.forJob(
                 jobGraph.config().restartStrategy(), jobGraph.config().checkpointing().enabled()),
-            new RestartActions());
+            parts);
   }
 
   public String getJobId() {
@@ -127,10 +140,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
               executionGraph.assignSlots(slots);
               registerOperators();
               restore.useInitialSnapshot();
-              createCheckpointCoordinator();
+              checkpointing.create(operatorInfos, restore.firstCheckpointId());
               return startCoordinators();
             })
-        .thenCompose(ignored -> runAsync(this::deployAll))
+        .thenCompose(ignored -> runAsync(this::deployAtStart))
         .whenComplete(
             (ok, error) -> {
               if (error != null) {
@@ -149,73 +162,39 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             runAsync(() -> failJob("the split enumerator of " + v.operatorNames().get(0), error)));
   }
 
+  /**
+   * The first deployment. If the job was cancelled or failed while it started, nothing was
+   * deployed: its attempts end at once.
+   */
+  private void deployAtStart() {
+    if (status.current() == JobStatus.CREATED) {
+      deployAll();
+      return;
+    }
+    for (ExecutionVertex ev : executionGraph.all()) {
+      if (!ev.getState().isTerminal()) {
+        ev.setState(ExecutionState.CANCELED);
+      }
+    }
+    maybeComplete();
+  }
+
   /** Deploys every subtask (a fresh run: the accumulators start over). */
   private void deployAll() {
-    status = JobStatus.RUNNING;
+    status.transitionTo(JobStatus.RUNNING);
     accumulators.clear();
     LOG.info(
         "Job {} ({}) is running: {}",
         jobGraph.jobName(),
         jobGraph.jobId(),
         jobGraph.vertices().stream().map(JobVertex::name).toList());
-    deploy(executionGraph.all());
-    if (checkpointCoordinator != null) {
-      checkpointCoordinator.startPeriodic();
-    }
-  }
-
-  /** Deploys the current attempts of {@code subtasks}, restoring the state restore's snapshot. */
-  private void deploy(List<ExecutionVertex> subtasks) {
-    for (ExecutionVertex ev : subtasks) {
-      String attemptId = ev.getAttemptId();
-      ev.getSlot()
-          .taskManager()
-          .submitTask(
-              executionGraph.deploymentDescriptor(
-                  ev,
-                  checkpointCoordinator == null
-                      ? null
-                      : checkpointCoordinator.storage().jobDirectory().getParent().toString(),
-                  restore.restoredStates(ev),
-                  restore.channelStateFile(ev)),
-              this)
-          .whenComplete(
-              (ok, e) -> {
-                if (e != null) {
-                  runAsync(
-                      () -> {
-                        if (attemptId.equals(ev.getAttemptId())) { // not a replaced attempt
-                          failSubtask(ev, e);
-                        }
-                      });
-                }
-              });
-    }
-  }
-
-  private void createCheckpointCoordinator() {
-    CheckpointingOptions options = jobGraph.config().checkpointing();
-    if (!options.enabled()) {
-      return;
-    }
-    Path root =
-        options.storageDirectory() != null
-            ? Path.of(options.storageDirectory())
-            : Path.of(System.getProperty("java.io.tmpdir"), "eddy-checkpoints");
-    FsCheckpointStorage storage = new FsCheckpointStorage(root.toAbsolutePath(), jobGraph.jobId());
-    checkpointCoordinator =
-        new CheckpointCoordinator(
-            jobGraph.jobName(), options, storage, new Participants(), restore.firstCheckpointId());
+    deployer.deploy(executionGraph, executionGraph.all());
+    checkpointing.jobRunning();
   }
 
   /** Takes a savepoint into {@code targetDirectory}; completes with its path. */
   public CompletableFuture<String> triggerSavepoint(String targetDirectory) {
-    return composeAsync(
-        () -> {
-          requireSavepointsPossible();
-          return checkpointCoordinator.triggerSavepoint(
-              Path.of(targetDirectory), SnapshotType.SAVEPOINT);
-        });
+    return composeAsync(() -> checkpointing.triggerSavepoint(targetDirectory));
   }
 
   /**
@@ -224,131 +203,29 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
    * savepoint's path.
    */
   public CompletableFuture<String> stopWithSavepoint(String targetDirectory, boolean drain) {
-    return composeAsync(
-        () -> {
-          requireSavepointsPossible();
-          return checkpointCoordinator
-              .triggerSavepoint(
-                  Path.of(targetDirectory),
-                  drain ? SnapshotType.SAVEPOINT_DRAIN : SnapshotType.SAVEPOINT_STOP)
-              .whenComplete(
-                  (path, error) -> {
-                    if (error != null) {
-                      // The sources stopped at the barrier: resume the job from its latest
-                      // checkpoint (or fail it, as the restart strategy says).
-                      runAsync(() -> failJob("stop-with-savepoint", unwrap(error)));
-                    }
-                  })
-              .thenCompose(
-                  path ->
-                      callAsync(
-                          () -> {
-                            LOG.info("Job {} stops after savepoint {}", jobGraph.jobName(), path);
-                            checkpointCoordinator.stopPeriodic();
-                            cancelRunningTasks(); // FINISHED: still RUNNING, and their CANCELED is
-                            // expected
-                            maybeComplete();
-                            return path;
-                          }));
-        });
-  }
-
-  private void requireSavepointsPossible() {
-    if (checkpointCoordinator == null) {
-      throw new IllegalStateException(
-          "Job '"
-              + jobGraph.jobName()
-              + "' takes no checkpoints: enable checkpointing to take savepoints.");
-    }
-    if (status != JobStatus.RUNNING) {
-      throw new IllegalStateException(
-          "Job '" + jobGraph.jobName() + "' is " + status + ", not running.");
-    }
-    if (restarts.regionsRestarting()) {
-      throw new IllegalStateException(
-          "Job '" + jobGraph.jobName() + "' is restarting some of its subtasks; try again.");
-    }
+    return composeAsync(() -> checkpointing.stopWithSavepoint(targetDirectory, drain));
   }
 
   /** Triggers a checkpoint now (tests, REST); completes with its id. */
   public CompletableFuture<Long> triggerCheckpoint() {
-    return composeAsync(
-        () -> {
-          if (checkpointCoordinator == null) {
-            throw new IllegalStateException(
-                "Job '" + jobGraph.jobName() + "' takes no checkpoints.");
-          }
-          return checkpointCoordinator.trigger(SnapshotType.CHECKPOINT, false);
-        });
+    return composeAsync(checkpointing::triggerCheckpoint);
   }
 
   @Override
   public CompletableFuture<Void> acknowledgeCheckpoint(
       String attemptId, long checkpointId, List<StateFileHandle> stateFiles) {
-    return runAsync(
-        () -> {
-          if (checkpointCoordinator != null) {
-            checkpointCoordinator.acknowledge(attemptId, checkpointId, stateFiles);
-          }
-        });
+    return runAsync(() -> checkpointing.acknowledge(attemptId, checkpointId, stateFiles));
   }
 
   @Override
   public CompletableFuture<Void> declineCheckpoint(
       String attemptId, long checkpointId, String reason) {
-    return runAsync(
-        () -> {
-          if (checkpointCoordinator != null) {
-            checkpointCoordinator.decline(attemptId, checkpointId, reason);
-          }
-        });
+    return runAsync(() -> checkpointing.decline(attemptId, checkpointId, reason));
   }
 
   @Override
   public CompletableFuture<Void> notifyEndOfInput(String attemptId) {
-    return runAsync(
-        () -> {
-          if (checkpointCoordinator != null && executionGraph.getByAttempt(attemptId) != null) {
-            checkpointCoordinator.onEndOfInput(attemptId);
-          }
-        });
-  }
-
-  /** The job as the checkpoint coordinator sees it; every method runs on the main thread. */
-  private final class Participants implements CheckpointParticipants {
-    @Override
-    public List<Subtask> runningSubtasks() {
-      if (status != JobStatus.RUNNING) {
-        return null;
-      }
-      List<Subtask> subtasks = new ArrayList<>();
-      for (ExecutionVertex ev : executionGraph.all()) {
-        if (ev.getState() != ExecutionState.RUNNING) {
-          return null;
-        }
-        subtasks.add(
-            new Subtask(
-                ev.getAttemptId(),
-                ev.getSlot().taskManager(),
-                !jobGraph.inputsOf(ev.getVertexIndex()).isEmpty()));
-      }
-      return subtasks;
-    }
-
-    @Override
-    public List<OperatorInfo> operators() {
-      return operatorInfos;
-    }
-
-    @Override
-    public void runOnMainThread(Runnable action) {
-      runAsync(action);
-    }
-
-    @Override
-    public void failJob(Throwable cause) {
-      JobMaster.this.failJob("checkpointing", cause);
-    }
+    return runAsync(() -> checkpointing.endOfInput(attemptId));
   }
 
   public CompletableFuture<JobExecutionResult> getResultFuture() {
@@ -356,24 +233,27 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   public CompletableFuture<JobStatus> requestJobStatus() {
-    return callAsync(() -> status);
+    return callAsync(status::current);
   }
 
   public CompletableFuture<Void> cancel() {
     return runAsync(
         () -> {
-          if (status == JobStatus.RUNNING
-              || status == JobStatus.CREATED
-              || status == JobStatus.RESTARTING) {
-            status = JobStatus.CANCELLING;
-            cancelRunningTasks();
+          if (status.canTransitionTo(JobStatus.CANCELLING)) { // CREATED, RUNNING, RESTARTING
+            status.transitionTo(JobStatus.CANCELLING);
+            deployer.cancelRunning(executionGraph);
             maybeComplete();
           }
         });
   }
 
   public CompletableFuture<byte[]> fetchCollectBatch(String collectId) {
-    return composeAsync(() -> collectBuffer(collectId).fetch());
+    return composeAsync(() -> collectResults.fetch(collectId));
+  }
+
+  @Override
+  public CompletableFuture<Void> offerCollectBatch(String collectId, byte[] batch) {
+    return composeAsync(() -> collectResults.offer(collectId, batch));
   }
 
   @Override
@@ -429,20 +309,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         });
   }
 
-  @Override
-  public CompletableFuture<Void> offerCollectBatch(String collectId, byte[] batch) {
-    return composeAsync(() -> collectBuffer(collectId).offer(batch));
-  }
-
-  private CollectBuffer collectBuffer(String collectId) {
-    CollectBuffer buffer = collectBuffers.get(collectId);
-    if (buffer == null) {
-      throw new IllegalArgumentException(
-          "No collect sink " + collectId + " in job " + jobGraph.jobId());
-    }
-    return buffer;
-  }
-
   private void failSubtask(ExecutionVertex ev, Throwable cause) {
     failJob(describe(ev), cause, List.of(ev));
   }
@@ -466,52 +332,34 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
    * @param failedSubtasks the subtasks that failed (empty if the failure is not a subtask's)
    */
   private void failJob(String where, Throwable cause, List<ExecutionVertex> failedSubtasks) {
-    if (status.isTerminal()
-        || status == JobStatus.FAILING
-        || status == JobStatus.CANCELLING
-        || status == JobStatus.RESTARTING) {
-      return; // the failures of other tasks during a restart are its consequences
+    JobStatus current = status.current();
+    if (current != JobStatus.CREATED && current != JobStatus.RUNNING) {
+      return; // ending, or restarting: the failures of other tasks are its consequences
     }
-    if (status == JobStatus.RUNNING && restarts.restart(where, unwrap(cause), failedSubtasks)) {
+    if (current == JobStatus.RUNNING
+        && restarts.restart(where, RestartController.unwrap(cause), failedSubtasks)) {
       maybeComplete();
       return;
     }
-    fail(where, unwrap(cause));
+    fail(where, RestartController.unwrap(cause));
   }
 
-  /** Fails the job for good (no restart), e.g. when its state cannot be restored. */
+  /**
+   * Fails the job for good (no restart), e.g. when its state cannot be restored; nothing happens if
+   * the job is already failing, being cancelled or ended.
+   */
   private void failTerminally(Throwable cause) {
-    fail("the restart", cause);
+    if (status.canTransitionTo(JobStatus.FAILING)) { // CREATED, RUNNING, RESTARTING
+      fail("the restart", cause);
+    }
   }
 
   private void fail(String where, Throwable cause) {
-    status = JobStatus.FAILING;
-    failureCause = cause;
-    failedTask = where;
-    if (checkpointCoordinator != null) {
-      checkpointCoordinator.stopPeriodic();
-      checkpointCoordinator.abortAll("the job is failing");
-    }
-    cancelRunningTasks();
+    status.transitionTo(JobStatus.FAILING);
+    failure = new JobFailure(where, cause);
+    checkpointing.stop("the job is failing");
+    deployer.cancelRunning(executionGraph);
     maybeComplete();
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    return RestartController.unwrap(t);
-  }
-
-  private void cancelRunningTasks() {
-    for (ExecutionVertex ev : executionGraph.all()) {
-      if (!ev.getState().isTerminal()) {
-        cancelAttempt(ev);
-      }
-    }
-  }
-
-  /** Cancels {@code ev}'s current attempt: its CANCELED report is then expected, not a failure. */
-  private void cancelAttempt(ExecutionVertex ev) {
-    ev.setState(ExecutionState.CANCELING);
-    ev.getSlot().taskManager().cancelTask(ev.getAttemptId());
   }
 
   /**
@@ -552,116 +400,19 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     return runAsync(restarts::slotsMayBeAvailable);
   }
 
-  /** The JobMaster as the restart controller acts on it. */
-  private final class RestartActions implements RestartController.Job {
-    @Override
-    public JobStatus status() {
-      return status;
-    }
-
-    @Override
-    public void enterRestarting() {
-      status = JobStatus.RESTARTING;
-      if (checkpointCoordinator != null) {
-        checkpointCoordinator.stopPeriodic();
-        checkpointCoordinator.abortAll("the job restarts");
-      }
-      cancelRunningTasks();
-    }
-
-    @Override
-    public CheckpointCoordinator checkpointCoordinator() {
-      return checkpointCoordinator;
-    }
-
-    @Override
-    public void cancel(ExecutionVertex ev) {
-      cancelAttempt(ev);
-    }
-
-    @Override
-    public CompletableFuture<Void> startCoordinators() {
-      return JobMaster.this.startCoordinators();
-    }
-
-    @Override
-    public ExecutionGraph rescale(JobGraph rescaled) {
-      jobGraph = rescaled;
-      executionGraph = new ExecutionGraph(rescaled);
-      ParallelismCap.rescaleOperators(operatorInfos, operatorIds, rescaled);
-      ParallelismCap.rescaleSources(sources, rescaled);
-      restore.jobRescaled(rescaled);
-      return executionGraph;
-    }
-
-    @Override
-    public void deployAll() {
-      JobMaster.this.deployAll();
-    }
-
-    @Override
-    public void deploy(List<ExecutionVertex> subtasks) {
-      JobMaster.this.deploy(subtasks);
-    }
-
-    @Override
-    public void failJob(String where, Throwable cause) {
-      JobMaster.this.failJob(where, cause);
-    }
-
-    @Override
-    public void failTerminally(Throwable cause) {
-      JobMaster.this.failTerminally(cause);
-    }
-
-    @Override
-    public void runAsync(Runnable action) {
-      JobMaster.this.runAsync(action);
-    }
-  }
-
   /** The job's checkpoint history (empty if it takes no checkpoints). */
   public CompletableFuture<CheckpointStats> requestCheckpointStats() {
-    return callAsync(
-        () ->
-            checkpointCoordinator == null
-                ? new CheckpointStats(0, 0, List.of())
-                : checkpointCoordinator.stats());
+    return callAsync(checkpointing::stats);
   }
 
   /** The job's id, name, status and times (for the job list). */
   public CompletableFuture<JobOverview> requestJobOverview() {
-    return callAsync(this::overview);
-  }
-
-  private JobOverview overview() {
-    return new JobOverview(jobGraph.jobId(), jobGraph.jobName(), status, submissionTime, endTime);
+    return callAsync(view::overview);
   }
 
   /** The job's vertices with their subtasks' current attempts, states and TaskManagers. */
   public CompletableFuture<JobDetails> requestJobDetails() {
-    return callAsync(
-        () -> {
-          List<JobDetails.Vertex> vertices = new ArrayList<>();
-          for (JobVertex v : jobGraph.vertices()) {
-            List<JobDetails.Subtask> subtasks = new ArrayList<>();
-            for (int s = 0; s < v.parallelism(); s++) {
-              ExecutionVertex ev = executionGraph.get(v.index(), s);
-              subtasks.add(
-                  new JobDetails.Subtask(
-                      s,
-                      Math.max(ev.getAttemptNumber(), 0),
-                      ev.getState().name(),
-                      ev.getSlot() == null ? null : ev.getSlot().taskManager().getLocation()));
-            }
-            vertices.add(new JobDetails.Vertex(v.index(), v.name(), v.parallelism(), subtasks));
-          }
-          String failure = null;
-          if (failureCause != null && status != JobStatus.RUNNING) {
-            failure = describeFailure().lines().findFirst().orElse(null);
-          }
-          return new JobDetails(overview(), restarts.numberOfRestarts(), failure, vertices);
-        });
+    return callAsync(view::details);
   }
 
   /** How often the job restarted after failures. */
@@ -669,24 +420,26 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     return callAsync(restarts::numberOfRestarts);
   }
 
+  /** Ends the job once every attempt ended and no restart is in progress. */
   private void maybeComplete() {
     if (restarts.subtasksEnded() || !executionGraph.allTerminal()) {
       return;
     }
-    if (status == JobStatus.RUNNING) {
-      status = JobStatus.FINISHED;
-    } else if (status == JobStatus.FAILING) {
-      status = JobStatus.FAILED;
-    } else if (status == JobStatus.CANCELLING) {
-      status = JobStatus.CANCELED;
+    JobStatus ending = status.current();
+    if (ending == JobStatus.RUNNING) {
+      status.transitionTo(JobStatus.FINISHED);
+    } else if (ending == JobStatus.FAILING) {
+      status.transitionTo(JobStatus.FAILED);
+    } else if (ending == JobStatus.CANCELLING) {
+      status.transitionTo(JobStatus.CANCELED);
     } else {
       return;
     }
-    endTime = System.currentTimeMillis();
+    long runtime = view.jobEnded();
     cleanUp();
-    long runtime = endTime - submissionTime;
-    LOG.info("Job {} ({}) {} after {} ms", jobGraph.jobName(), jobGraph.jobId(), status, runtime);
-    switch (status) {
+    JobStatus ended = status.current();
+    LOG.info("Job {} ({}) {} after {} ms", jobGraph.jobName(), jobGraph.jobId(), ended, runtime);
+    switch (ended) {
       case FINISHED -> {
         Map<String, Object> values = new HashMap<>();
         accumulators.forEach((name, acc) -> values.put(name, acc.getLocalValue()));
@@ -696,8 +449,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           result.completeExceptionally(
               new JobExecutionException(
                   jobGraph.jobId(),
-                  "Job '" + jobGraph.jobName() + "' failed: " + describeFailure(),
-                  failureCause));
+                  "Job '" + jobGraph.jobName() + "' failed: " + failure.describe(),
+                  failure.cause()));
       default ->
           result.completeExceptionally(
               new JobExecutionException(
@@ -705,34 +458,26 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
   }
 
-  private String describeFailure() {
-    if (failureCause instanceof io.eddy.runtime.gateway.UserCodeException) {
-      return failureCause.getMessage();
-    }
-    return failedTask + " failed: " + failureCause;
-  }
-
   private void cleanUp() {
+    JobStatus current = status.current();
     Throwable collectFailure =
-        status == JobStatus.FINISHED
+        current == JobStatus.FINISHED
             ? null
             : new JobExecutionException(
                 jobGraph.jobId(),
                 "Job '"
                     + jobGraph.jobName()
                     + "' "
-                    + (status == JobStatus.FAILED
-                        ? "failed: " + describeFailure()
+                    + (current == JobStatus.FAILED
+                        ? "failed: " + failure.describe()
                         : "was cancelled."),
-                failureCause);
-    collectBuffers.values().forEach(b -> b.end(collectFailure));
-    if (checkpointCoordinator != null) {
-      checkpointCoordinator.shutdown(status);
-    }
+                failure == null ? null : failure.cause());
+    collectResults.end(collectFailure);
+    checkpointing.shutdown(current);
     coordinators.closeAll();
     executionGraph.all().stream()
         .map(ev -> ev.getSlot() == null ? null : ev.getSlot().taskManager())
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .distinct()
         .forEach(tm -> tm.jobEnded(jobGraph.jobId()));
     resourceManager.releaseSlots(jobGraph.jobId());
@@ -774,7 +519,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       }
       for (OperatorConfig oc : config.operators()) {
         if (oc.spec() instanceof Specs.Collect<?> c) {
-          collectBuffers.put(c.collectId(), new CollectBuffer(COLLECT_BUFFER_BYTES));
+          collectResults.register(c.collectId());
         }
       }
     }
@@ -797,6 +542,113 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     } catch (Exception e) {
       throw new IllegalStateException(
           "Could not read the configuration of task '" + v.name() + "': " + e, e);
+    }
+  }
+
+  /** The JobMaster as its parts see it; every method runs on the main thread. */
+  private final class Parts
+      implements TaskDeployer.Job, JobCheckpointing.Job, JobDetailsView.Job, RestartController.Job {
+    @Override
+    public JobGraph jobGraph() {
+      return jobGraph;
+    }
+
+    @Override
+    public ExecutionGraph executionGraph() {
+      return executionGraph;
+    }
+
+    @Override
+    public JobStatus status() {
+      return status.current();
+    }
+
+    @Override
+    public JobFailure failure() {
+      return failure;
+    }
+
+    @Override
+    public int numberOfRestarts() {
+      return restarts.numberOfRestarts();
+    }
+
+    @Override
+    public boolean regionsRestarting() {
+      return restarts.regionsRestarting();
+    }
+
+    @Override
+    public void finishAfterSavepoint() {
+      deployer.cancelRunning(executionGraph); // FINISHED: still RUNNING; CANCELED is expected
+      maybeComplete();
+    }
+
+    @Override
+    public void deploymentFailed(ExecutionVertex ev, Throwable cause) {
+      failSubtask(ev, cause);
+    }
+
+    @Override
+    public void failJob(String where, Throwable cause) {
+      JobMaster.this.failJob(where, cause);
+    }
+
+    @Override
+    public void runAsync(Runnable action) {
+      JobMaster.this.runAsync(action);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> callAsync(Supplier<T> action) {
+      return JobMaster.this.callAsync(action);
+    }
+
+    @Override
+    public void enterRestarting() {
+      status.transitionTo(JobStatus.RESTARTING);
+      checkpointing.stop("the job restarts");
+      deployer.cancelRunning(executionGraph);
+    }
+
+    @Override
+    public CheckpointCoordinator checkpointCoordinator() {
+      return checkpointing.coordinator();
+    }
+
+    @Override
+    public void cancel(ExecutionVertex ev) {
+      deployer.cancel(ev);
+    }
+
+    @Override
+    public CompletableFuture<Void> startCoordinators() {
+      return JobMaster.this.startCoordinators();
+    }
+
+    @Override
+    public ExecutionGraph rescale(JobGraph rescaled) {
+      jobGraph = rescaled;
+      executionGraph = new ExecutionGraph(rescaled);
+      ParallelismCap.rescaleOperators(operatorInfos, operatorIds, rescaled);
+      ParallelismCap.rescaleSources(sources, rescaled);
+      restore.jobRescaled(rescaled);
+      return executionGraph;
+    }
+
+    @Override
+    public void deployAll() {
+      JobMaster.this.deployAll();
+    }
+
+    @Override
+    public void deploy(List<ExecutionVertex> subtasks) {
+      deployer.deploy(executionGraph, subtasks);
+    }
+
+    @Override
+    public void failTerminally(Throwable cause) {
+      JobMaster.this.failTerminally(cause);
     }
   }
 }

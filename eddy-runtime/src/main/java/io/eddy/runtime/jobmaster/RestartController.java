@@ -58,14 +58,14 @@ import org.slf4j.LoggerFactory;
  * the parallelism the free slots hold if its checkpoint can be restored rescaled (see {@link
  * ParallelismCap}); otherwise, and for region restarts, it waits for TaskManagers.
  */
-final class RestartController {
+public final class RestartController {
   private static final Logger LOG = LoggerFactory.getLogger(RestartController.class);
 
   /** How long a restart waits for TaskManagers when the cluster lacks slots (Flink: 5 min). */
   static final Duration SLOT_WAIT = Duration.ofMinutes(5);
 
   /** What the controller does to the job; every method runs on the JobMaster thread. */
-  interface Job {
+  public interface Job {
     JobStatus status();
 
     /** Turns RESTARTING: checkpointing stops and every subtask is cancelled. */
@@ -156,12 +156,12 @@ final class RestartController {
   }
 
   /** How often the job (or some of its regions) restarted. */
-  int numberOfRestarts() {
+  public int numberOfRestarts() {
     return numberOfRestarts;
   }
 
   /** Whether some regions are restarting while the rest of the job runs. */
-  boolean regionsRestarting() {
+  public boolean regionsRestarting() {
     return job.status() == JobStatus.RUNNING && !regionRestarts.isEmpty();
   }
 
@@ -169,7 +169,7 @@ final class RestartController {
    * Whether {@code ev}'s current attempt belongs to regions that restart: its end is expected, not
    * a new failure.
    */
-  boolean isRestarting(ExecutionVertex ev) {
+  public boolean isRestarting(ExecutionVertex ev) {
     int region = regions.regionOf(ev.getVertexIndex(), ev.getSubtaskIndex());
     for (Restart r : regionRestarts) {
       if (r.regions.contains(region)) {
@@ -187,7 +187,7 @@ final class RestartController {
    * @param failed the failed subtasks (empty if the failure is not a subtask's)
    * @return false if the strategy allows no more restarts: the job must fail
    */
-  boolean restart(String where, Throwable cause, Collection<ExecutionVertex> failed) {
+  public boolean restart(String where, Throwable cause, Collection<ExecutionVertex> failed) {
     strategy.notifyFailure(cause, System.currentTimeMillis());
     if (!strategy.canRestart()) {
       return false;
@@ -265,7 +265,7 @@ final class RestartController {
    *
    * @return whether a restart is in progress (then the job does not end)
    */
-  boolean subtasksEnded() {
+  public boolean subtasksEnded() {
     if (job.status() == JobStatus.RESTARTING) {
       if (whole != null && executionGraph.allTerminal()) {
         schedule(whole);
@@ -512,7 +512,7 @@ final class RestartController {
     }
   }
 
-  static Throwable unwrap(Throwable t) {
+  public static Throwable unwrap(Throwable t) {
     while (t instanceof CompletionException && t.getCause() != null) {
       t = t.getCause();
     }

@@ -49,7 +49,8 @@ public final class MiniCluster implements AutoCloseable {
               netty ? NettyDataPlane.start("127.0.0.1", registry, name) : null);
       taskExecutors.add(te);
     }
-    this.dispatcher = new Dispatcher(resourceManager, libraryCache);
+    // The JobMasters run on the system clock; config.clock() is the tasks' processing time.
+    this.dispatcher = new Dispatcher(resourceManager, libraryCache, null);
     if (config.controlPlane() == MiniClusterConfig.ControlPlane.GRPC_IN_PROCESS) {
       this.controlPlane =
           new EmbeddedGrpcControlPlane(resourceManager, dispatcher::findJobMaster, libraryCache);
