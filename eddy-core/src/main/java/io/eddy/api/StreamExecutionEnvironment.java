@@ -7,8 +7,6 @@ import io.eddy.api.common.restartstrategy.RestartStrategies;
 import io.eddy.api.common.restartstrategy.RestartStrategyConfig;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.api.connector.file.FileSource;
-import io.eddy.api.connector.socket.SocketSource;
 import io.eddy.api.connector.source.Source;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.connector.source.lib.FromElementsSource;
@@ -27,6 +25,7 @@ import io.eddy.core.execution.PipelineExecutor;
 import io.eddy.core.execution.PipelineExecutors;
 import io.eddy.core.execution.SavepointRestoreSettings;
 import io.eddy.core.internal.Preconditions;
+import io.eddy.core.internal.connector.Connectors;
 import io.eddy.core.internal.types.TypeExtractor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -277,16 +276,18 @@ public class StreamExecutionEnvironment {
 
   /**
    * The lines of a text file, or of every file in a directory. Large files are split into byte
-   * ranges that the parallel readers take on demand.
+   * ranges that the parallel readers take on demand. Needs io.eddy:eddy-connector-files on the
+   * classpath.
    */
   public DataStreamSource<String> readTextFile(String path) {
     Preconditions.checkNotEmpty(path, "path");
-    return fromSource(FileSource.forTextLines(path), "Text File Source: " + path);
+    return fromSource(
+        Connectors.textFiles("readTextFile").textLineSource(path), "Text File Source: " + path);
   }
 
   /**
    * Lines read from a TCP server; ends when the server closes the connection. Runs with parallelism
-   * 1 and cannot be replayed after a failure.
+   * 1 and cannot be replayed after a failure. Needs io.eddy:eddy-connector-socket on the classpath.
    */
   public DataStreamSource<String> socketTextStream(String host, int port) {
     return socketTextStream(host, port, '\n');
@@ -298,7 +299,7 @@ public class StreamExecutionEnvironment {
       throw new IllegalArgumentException("Port must be between 0 and 65535, but was " + port + ".");
     }
     return addSource(
-        new SocketSource(host, port, delimiter),
+        Connectors.sockets("socketTextStream").socketTextSource(host, port, delimiter),
         "Socket Stream",
         TypeInformation.of(String.class),
         1);

@@ -12,7 +12,6 @@ import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.connector.sink.DiscardingSink;
 import io.eddy.api.connector.sink.PrintSink;
 import io.eddy.api.connector.sink.Sink;
-import io.eddy.api.connector.sink.TextFileSink;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.windowing.assigners.WindowAssigner;
 import io.eddy.api.windowing.windows.Window;
@@ -24,6 +23,7 @@ import io.eddy.core.dag.Transformation;
 import io.eddy.core.dag.UnionTransformation;
 import io.eddy.core.dag.ops.OperatorSpec;
 import io.eddy.core.dag.ops.Specs;
+import io.eddy.core.internal.connector.Connectors;
 import io.eddy.core.internal.types.TypeExtractor;
 import java.util.ArrayList;
 import java.util.List;
@@ -276,9 +276,10 @@ public class DataStream<T> {
   /**
    * Writes each element's {@code toString()} as a line of text. With parallelism 1 {@code path} is
    * a file; otherwise it is a directory holding one file per subtask ({@code 1}, {@code 2}, ...).
+   * Needs io.eddy:eddy-connector-files on the classpath.
    */
   public DataStreamSink<T> writeAsText(String path) {
-    return sinkTo(new TextFileSink<>(path), "Text File Sink");
+    return sinkTo(Connectors.textFiles("writeAsText").textSink(path), "Text File Sink");
   }
 
   /** Drops every element (for benchmarks and tests). */

@@ -1,0 +1,15 @@
+package io.eddy.connector.file.sink;
+
+/** What a rolling policy knows about the part file being written. */
+public interface PartFileInfo<BucketID> {
+  BucketID getBucketId();
+
+  /** Processing time when the part file was opened. */
+  long getCreationTime();
+
+  /** Processing time of the last write. */
+  long getLastUpdateTime();
+
+  /** Bytes written so far. */
+  long getSize();
+}
