@@ -1,5 +1,6 @@
 package io.eddy.api;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.checkpoint.CheckpointConfig;
 import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
@@ -16,8 +17,10 @@ import io.eddy.api.datastream.DataStream;
 import io.eddy.api.datastream.DataStreamSource;
 import io.eddy.core.dag.SinkTransformation;
 import io.eddy.core.dag.SourceTransformation;
+import io.eddy.core.dag.StreamAccess;
 import io.eddy.core.dag.Transformation;
 import io.eddy.core.dag.ops.Specs;
+import io.eddy.core.execution.CheckpointingOptions;
 import io.eddy.core.execution.CollectSupport;
 import io.eddy.core.execution.ExecutionConfig;
 import io.eddy.core.execution.Pipeline;
@@ -50,6 +53,7 @@ import java.util.concurrent.ExecutionException;
  * env.execute("word count");
  * }</pre>
  */
+@Public
 public class StreamExecutionEnvironment {
   public static final int DEFAULT_MAX_PARALLELISM = 128;
   public static final long DEFAULT_BUFFER_TIMEOUT_MS = 100;
@@ -65,7 +69,11 @@ public class StreamExecutionEnvironment {
   private RestartStrategyConfig restartStrategy;
   private boolean windowPreAggregation = true;
 
-  protected StreamExecutionEnvironment(PipelineExecutor executor) {
+  static {
+    StreamAccess.register((StreamAccess.Environments) (env, sink) -> env.sinks.add(sink));
+  }
+
+  private StreamExecutionEnvironment(PipelineExecutor executor) {
     this.executor = executor;
   }
 
@@ -341,21 +349,16 @@ public class StreamExecutionEnvironment {
     }
     SourceTransformation<T> t =
         new SourceTransformation<>(sourceName, source, watermarkStrategy, type, parallelism);
-    return new DataStreamSource<>(this, t);
+    return StreamAccess.newSource(this, t);
   }
 
   private <T> DataStreamSource<T> addSource(
       Source<T, ?, ?> source, String name, TypeInformation<T> type, int sourceParallelism) {
     SourceTransformation<T> t = new SourceTransformation<>(name, source, type, sourceParallelism);
-    return new DataStreamSource<>(this, t);
+    return StreamAccess.newSource(this, t);
   }
 
   // ---------------------------------------------------------------- execution
-
-  /** Registers a sink; the API calls this, users call {@code DataStream.sinkTo}. */
-  public void addSink(SinkTransformation<?> sink) {
-    sinks.add(sink);
-  }
 
   /** Runs the job defined so far and waits for it to finish. */
   public JobExecutionResult execute() throws Exception {
@@ -389,7 +392,7 @@ public class StreamExecutionEnvironment {
                 maxParallelism,
                 bufferTimeoutMillis,
                 autoWatermarkIntervalMillis,
-                checkpointConfig.toOptions(),
+                CheckpointingOptions.of(checkpointConfig),
                 savepointRestore,
                 restartStrategy,
                 windowPreAggregation));
@@ -414,11 +417,11 @@ public class StreamExecutionEnvironment {
     TypeSerializer<T> serializer = stream.getType().createSerializer();
     SinkTransformation<T> sink =
         new SinkTransformation<>(
-            stream.getTransformation(),
+            StreamAccess.transformationOf(stream),
             "Collect Sink",
             new Specs.Collect<>(collectId, serializer),
             1);
-    addSink(sink);
+    sinks.add(sink);
     JobClient client = executeAsync(jobName);
     if (!(client instanceof CollectSupport collecting)) {
       throw new UnsupportedOperationException(

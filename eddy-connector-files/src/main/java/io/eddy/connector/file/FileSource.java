@@ -1,5 +1,6 @@
 package io.eddy.connector.file;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import io.eddy.api.connector.source.Boundedness;
 import io.eddy.api.connector.source.Source;
@@ -37,6 +38,7 @@ import java.util.List;
  * (default {@value #DEFAULT_SPLIT_SIZE}), handed out to readers on request. A range owns the lines
  * whose first byte lies in it.
  */
+@PublicEvolving
 public final class FileSource implements Source<String, FileSourceSplit, List<FileSourceSplit>> {
   private static final long serialVersionUID = 1L;
 

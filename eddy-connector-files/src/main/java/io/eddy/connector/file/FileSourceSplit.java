@@ -1,5 +1,6 @@
 package io.eddy.connector.file;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.connector.source.SourceSplit;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  * until the reader has emitted a line of the split (then the partial first line is skipped again on
  * restore, which is correct as nothing was emitted yet).
  */
+@PublicEvolving
 public final class FileSourceSplit implements SourceSplit {
   private final String path;
   private final long start;

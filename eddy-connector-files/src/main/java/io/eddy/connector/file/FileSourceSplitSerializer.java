@@ -1,40 +1,35 @@
 package io.eddy.connector.file;
 
-import io.eddy.api.common.io.SimpleVersionedSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.eddy.api.annotation.PublicEvolving;
+import io.eddy.api.connector.source.VersionedSplitSerializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
 /** Version 1: path (modified UTF-8), start, end, position (longs). */
-public final class FileSourceSplitSerializer implements SimpleVersionedSerializer<FileSourceSplit> {
+@PublicEvolving
+public final class FileSourceSplitSerializer extends VersionedSplitSerializer<FileSourceSplit> {
   private static final long serialVersionUID = 1L;
-  private static final int VERSION = 1;
 
-  @Override
-  public int getVersion() {
-    return VERSION;
+  public FileSourceSplitSerializer() {
+    super("FileSourceSplit", 1);
   }
 
   @Override
-  public byte[] serialize(FileSourceSplit split) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + split.path().length());
-    DataOutputStream out = new DataOutputStream(bytes);
+  protected void write(FileSourceSplit split, DataOutputStream out) throws IOException {
     out.writeUTF(split.path());
     out.writeLong(split.start());
     out.writeLong(split.end());
     out.writeLong(split.position());
-    out.flush();
-    return bytes.toByteArray();
   }
 
   @Override
-  public FileSourceSplit deserialize(int version, byte[] serialized) throws IOException {
-    if (version != VERSION) {
-      throw new IOException("Unknown FileSourceSplit serializer version: " + version);
-    }
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized));
+  protected FileSourceSplit read(int version, DataInputStream in) throws IOException {
     return new FileSourceSplit(in.readUTF(), in.readLong(), in.readLong(), in.readLong());
+  }
+
+  @Override
+  protected int sizeHint(FileSourceSplit split) {
+    return 64 + split.path().length();
   }
 }

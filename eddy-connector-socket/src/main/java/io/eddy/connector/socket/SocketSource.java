@@ -1,5 +1,6 @@
 package io.eddy.connector.socket;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import io.eddy.api.connector.source.Boundedness;
 import io.eddy.api.connector.source.Source;
@@ -31,6 +32,7 @@ import java.util.List;
  * reader restored from a checkpoint connects to the server again; lines the server sent after that
  * checkpoint, before or during the restart, are not read again.
  */
+@PublicEvolving
 public final class SocketSource implements Source<String, SocketSplit, List<SocketSplit>> {
   private static final long serialVersionUID = 1L;
 

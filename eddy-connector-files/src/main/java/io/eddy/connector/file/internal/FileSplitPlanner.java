@@ -1,5 +1,6 @@
 package io.eddy.connector.file.internal;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.connector.file.FileSourceSplit;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.List;
  * files such as {@code _SUCCESS}) are skipped; subdirectories are listed only when {@code
  * recursive}. Empty files yield no split. Files are visited in name order.
  */
+@Internal
 public final class FileSplitPlanner {
   private FileSplitPlanner() {}
 

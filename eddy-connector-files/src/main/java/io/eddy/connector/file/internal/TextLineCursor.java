@@ -1,5 +1,6 @@
 package io.eddy.connector.file.internal;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.connector.source.ReaderOutput;
 import io.eddy.connector.file.FileSourceSplit;
 import io.eddy.core.internal.connector.source.SplitCursor;
@@ -21,6 +22,7 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Threading: task thread only. Blocks only on local file reads.
  */
+@Internal
 public final class TextLineCursor implements SplitCursor<String, FileSourceSplit> {
   static final int MAX_INITIAL_BUFFER = 256 * 1024;
   private static final int MIN_INITIAL_BUFFER = 4 * 1024;

@@ -1,5 +1,6 @@
 package io.eddy.connector.file.sink;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
@@ -7,6 +8,7 @@ import java.io.Serializable;
  * uses string ids: the relative path of the bucket directory, "" for the base path itself.
  */
 @FunctionalInterface
+@PublicEvolving
 public interface BucketAssigner<IN, BucketID> extends Serializable {
   BucketID getBucketId(IN element, Context context);
 

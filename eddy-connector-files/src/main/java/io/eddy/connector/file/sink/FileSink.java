@@ -1,5 +1,6 @@
 package io.eddy.connector.file.sink;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import io.eddy.api.common.serialization.BulkWriter;
 import io.eddy.api.common.serialization.Encoder;
@@ -37,6 +38,7 @@ import java.util.stream.Stream;
  * in progress. The base path is made absolute when the sink is built: client and TaskManagers must
  * see the same filesystem.
  */
+@PublicEvolving
 public final class FileSink<IN>
     implements Sink<IN>,
         SupportsCommitter<FileSinkCommittable>,

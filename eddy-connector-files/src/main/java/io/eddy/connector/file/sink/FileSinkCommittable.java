@@ -1,5 +1,6 @@
 package io.eddy.connector.file.sink;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
  * @param inProgressFile absolute path of the closed, hidden file
  * @param finalFile absolute path it gets when committed
  */
+@PublicEvolving
 public record FileSinkCommittable(String inProgressFile, String finalFile) {
 
   public Path inProgressPath() {

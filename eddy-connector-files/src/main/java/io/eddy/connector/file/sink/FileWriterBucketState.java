@@ -1,5 +1,6 @@
 package io.eddy.connector.file.sink;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
  * @param validLength bytes flushed and synced at the checkpoint
  * @param creationTime processing time when the file was opened (for the rollover interval)
  */
+@PublicEvolving
 public record FileWriterBucketState(
     String bucketId, String inProgressFile, String finalFile, long validLength, long creationTime) {
 

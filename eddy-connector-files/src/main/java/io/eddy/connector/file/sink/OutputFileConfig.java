@@ -1,11 +1,13 @@
 package io.eddy.connector.file.sink;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
  * How part files are named: {@code <prefix>-<subtask>-<counter><suffix>} when finished, and {@code
  * .<prefix>-<subtask>-<counter><suffix>.inprogress.<uuid>} (hidden) while written.
  */
+@PublicEvolving
 public final class OutputFileConfig implements Serializable {
   private static final long serialVersionUID = 1L;
   private final String partPrefix;

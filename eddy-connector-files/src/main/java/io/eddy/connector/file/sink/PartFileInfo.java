@@ -1,6 +1,9 @@
 package io.eddy.connector.file.sink;
 
+import io.eddy.api.annotation.PublicEvolving;
+
 /** What a rolling policy knows about the part file being written. */
+@PublicEvolving
 public interface PartFileInfo<BucketID> {
   BucketID getBucketId();
 

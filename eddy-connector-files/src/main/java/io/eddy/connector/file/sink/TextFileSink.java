@@ -1,5 +1,6 @@
 package io.eddy.connector.file.sink;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.connector.sink.Sink;
 import io.eddy.api.connector.sink.SinkWriter;
 import io.eddy.api.connector.sink.WriterInitContext;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
  * subtask index. Existing output is overwritten. Not exactly-once: see the checkpointed file sink
  * for that.
  */
+@PublicEvolving
 public final class TextFileSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
   private final String path;

@@ -1,5 +1,6 @@
 package io.eddy.connector.socket.internal;
 
+import io.eddy.api.annotation.Internal;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * the one task thread; the fetcher thread only fills the queue and completes the registered future.
  * {@link #close()} closes the socket and stops the thread.
  */
+@Internal
 public final class SocketLineFetcher implements AutoCloseable {
   /** Lines buffered between the socket and the reader. */
   public static final int QUEUE_CAPACITY = 1024;

@@ -1,5 +1,6 @@
 package io.eddy.connector.socket.internal;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.connector.source.InputStatus;
 import io.eddy.api.connector.source.ReaderOutput;
 import io.eddy.api.connector.source.SourceReader;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Threading: task thread only, like every {@link SourceReader}.
  */
+@Internal
 public final class SocketSourceReader implements SourceReader<String, SocketSplit> {
   private static final int BATCH_SIZE = 512;
 

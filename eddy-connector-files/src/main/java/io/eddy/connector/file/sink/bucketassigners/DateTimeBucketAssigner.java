@@ -1,5 +1,6 @@
 package io.eddy.connector.file.sink.bucketassigners;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.connector.file.sink.BucketAssigner;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
  * zone (default: the system's). The time is the writing task's clock, so tests with a manual clock
  * get deterministic buckets.
  */
+@PublicEvolving
 public final class DateTimeBucketAssigner<IN> implements BucketAssigner<IN, String> {
   private static final long serialVersionUID = 1L;
   public static final String DEFAULT_FORMAT = "yyyy-MM-dd--HH";

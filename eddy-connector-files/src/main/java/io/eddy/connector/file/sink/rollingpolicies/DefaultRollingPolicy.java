@@ -1,5 +1,6 @@
 package io.eddy.connector.file.sink.rollingpolicies;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.connector.file.sink.PartFileInfo;
 import io.eddy.connector.file.sink.RollingPolicy;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Duration;
  * run every bucket check interval of the sink, so they are as precise as that interval. Defaults:
  * 128 MiB, 60 s, 60 s.
  */
+@PublicEvolving
 public final class DefaultRollingPolicy<IN, BucketID> implements RollingPolicy<IN, BucketID> {
   private static final long serialVersionUID = 1L;
   public static final long DEFAULT_MAX_PART_SIZE = 128L * 1024 * 1024;

@@ -1,5 +1,6 @@
 package io.eddy.connector.file.sink.rollingpolicies;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.connector.file.sink.PartFileInfo;
 import io.eddy.connector.file.sink.RollingPolicy;
 
@@ -7,6 +8,7 @@ import io.eddy.connector.file.sink.RollingPolicy;
  * Rolls at every checkpoint and only then: each checkpoint's data lands in its own part files. The
  * only policy of bulk formats, whose files cannot be continued after a restore.
  */
+@PublicEvolving
 public final class OnCheckpointRollingPolicy<IN, BucketID> implements RollingPolicy<IN, BucketID> {
   private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,13 @@
-package io.eddy.core.internal.join;
+package io.eddy.api.datastream;
+
+import io.eddy.api.annotation.PublicEvolving;
 
 /**
  * An element of either of two streams, tagged with its side: how window joins and coGroups run both
- * inputs through one keyed window operator.
+ * inputs through one keyed window operator. Window assigners, triggers and evictors of a join or
+ * coGroup see these elements.
  */
+@PublicEvolving
 public final class TaggedUnion<T1, T2> {
   private final T1 one;
   private final T2 two;
