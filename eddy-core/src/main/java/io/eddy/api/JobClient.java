@@ -1,8 +1,10 @@
 package io.eddy.api;
 
+import io.eddy.api.annotation.Public;
 import java.util.concurrent.CompletableFuture;
 
 /** A handle on a submitted job. */
+@Public
 public interface JobClient {
   String getJobId();
 

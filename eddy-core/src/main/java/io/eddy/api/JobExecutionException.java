@@ -1,6 +1,9 @@
 package io.eddy.api;
 
+import io.eddy.api.annotation.PublicEvolving;
+
 /** A job failed or was cancelled. The message says which operator and subtask failed, and why. */
+@PublicEvolving
 public class JobExecutionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String jobId;

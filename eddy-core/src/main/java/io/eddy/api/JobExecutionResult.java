@@ -1,9 +1,11 @@
 package io.eddy.api;
 
+import io.eddy.api.annotation.Public;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** What a finished job reports: its id, its net runtime and its accumulators. */
+@Public
 public final class JobExecutionResult {
   private final String jobId;
   private final long netRuntimeMillis;

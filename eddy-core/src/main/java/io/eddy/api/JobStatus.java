@@ -1,5 +1,7 @@
 package io.eddy.api;
 
+import io.eddy.api.annotation.PublicEvolving;
+
 /**
  * The states of a job.
  *
@@ -12,6 +14,7 @@ package io.eddy.api;
  *  RUNNING ─▶ CANCELLING ─▶ CANCELED
  * </pre>
  */
+@PublicEvolving
 public enum JobStatus {
   CREATED,
   RUNNING,

@@ -1,5 +1,6 @@
 package io.eddy.api;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.checkpoint.CheckpointConfig;
 import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
@@ -7,8 +8,6 @@ import io.eddy.api.common.restartstrategy.RestartStrategies;
 import io.eddy.api.common.restartstrategy.RestartStrategyConfig;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.api.connector.file.FileSource;
-import io.eddy.api.connector.socket.SocketSource;
 import io.eddy.api.connector.source.Source;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.connector.source.lib.FromElementsSource;
@@ -18,8 +17,10 @@ import io.eddy.api.datastream.DataStream;
 import io.eddy.api.datastream.DataStreamSource;
 import io.eddy.core.dag.SinkTransformation;
 import io.eddy.core.dag.SourceTransformation;
+import io.eddy.core.dag.StreamAccess;
 import io.eddy.core.dag.Transformation;
 import io.eddy.core.dag.ops.Specs;
+import io.eddy.core.execution.CheckpointingOptions;
 import io.eddy.core.execution.CollectSupport;
 import io.eddy.core.execution.ExecutionConfig;
 import io.eddy.core.execution.Pipeline;
@@ -27,6 +28,7 @@ import io.eddy.core.execution.PipelineExecutor;
 import io.eddy.core.execution.PipelineExecutors;
 import io.eddy.core.execution.SavepointRestoreSettings;
 import io.eddy.core.internal.Preconditions;
+import io.eddy.core.internal.connector.Connectors;
 import io.eddy.core.internal.types.TypeExtractor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +53,7 @@ import java.util.concurrent.ExecutionException;
  * env.execute("word count");
  * }</pre>
  */
+@Public
 public class StreamExecutionEnvironment {
   public static final int DEFAULT_MAX_PARALLELISM = 128;
   public static final long DEFAULT_BUFFER_TIMEOUT_MS = 100;
@@ -66,7 +69,11 @@ public class StreamExecutionEnvironment {
   private RestartStrategyConfig restartStrategy;
   private boolean windowPreAggregation = true;
 
-  protected StreamExecutionEnvironment(PipelineExecutor executor) {
+  static {
+    StreamAccess.register((StreamAccess.Environments) (env, sink) -> env.sinks.add(sink));
+  }
+
+  private StreamExecutionEnvironment(PipelineExecutor executor) {
     this.executor = executor;
   }
 
@@ -277,16 +284,18 @@ public class StreamExecutionEnvironment {
 
   /**
    * The lines of a text file, or of every file in a directory. Large files are split into byte
-   * ranges that the parallel readers take on demand.
+   * ranges that the parallel readers take on demand. Needs io.eddy:eddy-connector-files on the
+   * classpath.
    */
   public DataStreamSource<String> readTextFile(String path) {
     Preconditions.checkNotEmpty(path, "path");
-    return fromSource(FileSource.forTextLines(path), "Text File Source: " + path);
+    return fromSource(
+        Connectors.textFiles("readTextFile").textLineSource(path), "Text File Source: " + path);
   }
 
   /**
    * Lines read from a TCP server; ends when the server closes the connection. Runs with parallelism
-   * 1 and cannot be replayed after a failure.
+   * 1 and cannot be replayed after a failure. Needs io.eddy:eddy-connector-socket on the classpath.
    */
   public DataStreamSource<String> socketTextStream(String host, int port) {
     return socketTextStream(host, port, '\n');
@@ -298,7 +307,7 @@ public class StreamExecutionEnvironment {
       throw new IllegalArgumentException("Port must be between 0 and 65535, but was " + port + ".");
     }
     return addSource(
-        new SocketSource(host, port, delimiter),
+        Connectors.sockets("socketTextStream").socketTextSource(host, port, delimiter),
         "Socket Stream",
         TypeInformation.of(String.class),
         1);
@@ -340,21 +349,16 @@ public class StreamExecutionEnvironment {
     }
     SourceTransformation<T> t =
         new SourceTransformation<>(sourceName, source, watermarkStrategy, type, parallelism);
-    return new DataStreamSource<>(this, t);
+    return StreamAccess.newSource(this, t);
   }
 
   private <T> DataStreamSource<T> addSource(
       Source<T, ?, ?> source, String name, TypeInformation<T> type, int sourceParallelism) {
     SourceTransformation<T> t = new SourceTransformation<>(name, source, type, sourceParallelism);
-    return new DataStreamSource<>(this, t);
+    return StreamAccess.newSource(this, t);
   }
 
   // ---------------------------------------------------------------- execution
-
-  /** Registers a sink; the API calls this, users call {@code DataStream.sinkTo}. */
-  public void addSink(SinkTransformation<?> sink) {
-    sinks.add(sink);
-  }
 
   /** Runs the job defined so far and waits for it to finish. */
   public JobExecutionResult execute() throws Exception {
@@ -388,7 +392,7 @@ public class StreamExecutionEnvironment {
                 maxParallelism,
                 bufferTimeoutMillis,
                 autoWatermarkIntervalMillis,
-                checkpointConfig.toOptions(),
+                CheckpointingOptions.of(checkpointConfig),
                 savepointRestore,
                 restartStrategy,
                 windowPreAggregation));
@@ -413,11 +417,11 @@ public class StreamExecutionEnvironment {
     TypeSerializer<T> serializer = stream.getType().createSerializer();
     SinkTransformation<T> sink =
         new SinkTransformation<>(
-            stream.getTransformation(),
+            StreamAccess.transformationOf(stream),
             "Collect Sink",
             new Specs.Collect<>(collectId, serializer),
             1);
-    addSink(sink);
+    sinks.add(sink);
     JobClient client = executeAsync(jobName);
     if (!(client instanceof CollectSupport collecting)) {
       throw new UnsupportedOperationException(

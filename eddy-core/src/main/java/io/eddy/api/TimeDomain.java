@@ -1,6 +1,9 @@
 package io.eddy.api;
 
+import io.eddy.api.annotation.PublicEvolving;
+
 /** Which clock a timer follows. */
+@PublicEvolving
 public enum TimeDomain {
   /** Fires when the watermark passes the timer's timestamp. */
   EVENT_TIME,

@@ -1,5 +1,7 @@
 package io.eddy.api;
 
+import io.eddy.api.annotation.PublicEvolving;
+
 /**
  * Time and timers for a process function. Timers are scoped to the current key: they exist only on
  * keyed streams, fire at most once per (key, timestamp) however often they are registered, and call
@@ -9,6 +11,7 @@ package io.eddy.api;
  * <p>All methods must be called from the function's own calls ({@code processElement}, {@code
  * onTimer}): they run on the task thread and are not thread safe.
  */
+@PublicEvolving
 public interface TimerService {
   /** Message of the error thrown when timers are used on a non-keyed stream. */
   String UNSUPPORTED_REGISTER_TIMER_MSG =

@@ -1,6 +1,6 @@
 package io.eddy.api.checkpoint;
 
-import io.eddy.core.execution.CheckpointingOptions;
+import io.eddy.api.annotation.Public;
 import java.time.Duration;
 
 /**
@@ -10,6 +10,7 @@ import java.time.Duration;
  * checkpoint retained, checkpoints deleted when the job is cancelled, stored under the cluster's
  * default directory ({@code <tmp>/eddy-checkpoints} for the embedded cluster).
  */
+@Public
 public final class CheckpointConfig {
   /** What happens to completed checkpoints when the job is cancelled. */
   public enum ExternalizedCheckpointRetention {
@@ -170,25 +171,5 @@ public final class CheckpointConfig {
           "At least one completed checkpoint must be retained, but the number is " + count + ".");
     }
     this.retainedCheckpoints = count;
-  }
-
-  /** The settings as the runtime receives them. */
-  public CheckpointingOptions toOptions() {
-    if (unaligned && mode == CheckpointingMode.AT_LEAST_ONCE) {
-      throw new IllegalStateException(
-          "Unaligned checkpoints need CheckpointingMode.EXACTLY_ONCE; at least once never aligns.");
-    }
-    return new CheckpointingOptions(
-        intervalMillis,
-        mode,
-        timeoutMillis,
-        minPauseMillis,
-        maxConcurrent,
-        tolerableFailures,
-        unaligned,
-        alignedTimeoutMillis,
-        storageDirectory,
-        retention == ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION,
-        retainedCheckpoints);
   }
 }

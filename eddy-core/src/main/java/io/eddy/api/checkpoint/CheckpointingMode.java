@@ -1,6 +1,9 @@
 package io.eddy.api.checkpoint;
 
+import io.eddy.api.annotation.Public;
+
 /** What a checkpoint guarantees about the state after a restore. */
+@Public
 public enum CheckpointingMode {
   /**
    * Every record affects the state exactly once: a task aligns the barriers of its inputs (or, with

@@ -1,9 +1,11 @@
 package io.eddy.api.checkpoint;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.state.KeyedStateStore;
 import io.eddy.api.common.state.OperatorStateStore;
 
 /** Where a {@link CheckpointedFunction} registers its state. */
+@Public
 public interface FunctionInitializationContext {
   /** True if the job resumed from a checkpoint or savepoint, false on a fresh start. */
   boolean isRestored();

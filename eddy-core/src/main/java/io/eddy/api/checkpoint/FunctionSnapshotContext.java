@@ -1,6 +1,9 @@
 package io.eddy.api.checkpoint;
 
+import io.eddy.api.annotation.Public;
+
 /** The checkpoint being taken. */
+@Public
 public interface FunctionSnapshotContext {
   long getCheckpointId();
 

@@ -1,5 +1,6 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AggregateFunction;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.functions.ReduceFunction;
@@ -24,6 +25,7 @@ import java.time.Duration;
  * @param <T> element type
  * @param <W> window type
  */
+@Public
 public class AllWindowedStream<T, W extends Window> {
   private final WindowedStream<T, Byte, W> windowed;
   private final TypeInformation<T> type;

@@ -1,6 +1,7 @@
 package io.eddy.api.datastream;
 
 import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.functions.co.BroadcastProcessFunction;
@@ -15,6 +16,7 @@ import java.util.List;
  * state, while the other input is processed as usual (by key, if it is a keyed stream). Both inputs
  * are processed on the task thread, never concurrently; there is no order between them.
  */
+@Public
 public final class BroadcastConnectedStream<IN1, IN2> {
   private final StreamExecutionEnvironment environment;
   private final DataStream<IN1> nonBroadcast;

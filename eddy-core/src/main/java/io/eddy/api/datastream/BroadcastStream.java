@@ -1,6 +1,7 @@
 package io.eddy.api.datastream;
 
 import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.state.MapStateDescriptor;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * together with the broadcast state that operator keeps ({@link
  * DataStream#broadcast(MapStateDescriptor[])}). Only useful as the argument of {@code connect}.
  */
+@Public
 public final class BroadcastStream<T> {
   private final StreamExecutionEnvironment environment;
   private final DataStream<T> broadcastInput;

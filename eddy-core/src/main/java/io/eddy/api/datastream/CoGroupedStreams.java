@@ -1,5 +1,6 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.CoGroupFunction;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.typeinfo.TypeInformation;
@@ -7,7 +8,6 @@ import io.eddy.api.windowing.assigners.WindowAssigner;
 import io.eddy.api.windowing.evictors.Evictor;
 import io.eddy.api.windowing.triggers.Trigger;
 import io.eddy.api.windowing.windows.Window;
-import io.eddy.core.internal.join.TaggedUnion;
 import io.eddy.core.internal.join.TaggedUnionTypeInfo;
 import io.eddy.core.internal.join.UnionFunctions;
 import io.eddy.core.internal.types.TypeExtractor;
@@ -20,6 +20,7 @@ import java.time.Duration;
  * key in one window. Runs as one keyed window operator over the union of both inputs, each element
  * tagged with its side ({@link TaggedUnion}), so it needs no two-input operator.
  */
+@Public
 public class CoGroupedStreams<T1, T2> {
   private final DataStream<T1> input1;
   private final DataStream<T2> input2;

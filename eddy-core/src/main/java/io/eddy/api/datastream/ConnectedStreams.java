@@ -1,6 +1,7 @@
 package io.eddy.api.datastream;
 
 import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.functions.co.CoFlatMapFunction;
@@ -21,6 +22,7 @@ import io.eddy.core.internal.types.TypeExtractor;
  * <p>After {@link #keyBy(KeySelector, KeySelector)} both inputs are partitioned by key (with keys
  * of the same type), and the functions get keyed state shared by both inputs.
  */
+@Public
 public class ConnectedStreams<IN1, IN2> {
   private final StreamExecutionEnvironment environment;
   private final DataStream<IN1> input1;
@@ -121,8 +123,8 @@ public class ConnectedStreams<IN1, IN2> {
     return transform("Keyed Co-Process", new TwoInputSpecs.KeyedCoProcess<>(function), out);
   }
 
-  /** Adds a two-input operator reading both inputs (for API extensions). */
-  public <R> SingleOutputStreamOperator<R> transform(
+  /** Adds a two-input operator reading both inputs. */
+  <R> SingleOutputStreamOperator<R> transform(
       String name, OperatorSpec operator, TypeInformation<R> outputType) {
     return TwoInputs.transform(input1, input2, name, operator, outputType, false);
   }

@@ -2,6 +2,7 @@ package io.eddy.api.datastream;
 
 import io.eddy.api.CloseableIterator;
 import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.functions.FilterFunction;
 import io.eddy.api.common.functions.FlatMapFunction;
@@ -12,7 +13,6 @@ import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.connector.sink.DiscardingSink;
 import io.eddy.api.connector.sink.PrintSink;
 import io.eddy.api.connector.sink.Sink;
-import io.eddy.api.connector.sink.TextFileSink;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.windowing.assigners.WindowAssigner;
 import io.eddy.api.windowing.windows.Window;
@@ -20,10 +20,13 @@ import io.eddy.core.dag.OneInputTransformation;
 import io.eddy.core.dag.PartitionSpec;
 import io.eddy.core.dag.PartitionTransformation;
 import io.eddy.core.dag.SinkTransformation;
+import io.eddy.core.dag.SourceTransformation;
+import io.eddy.core.dag.StreamAccess;
 import io.eddy.core.dag.Transformation;
 import io.eddy.core.dag.UnionTransformation;
 import io.eddy.core.dag.ops.OperatorSpec;
 import io.eddy.core.dag.ops.Specs;
+import io.eddy.core.internal.connector.Connectors;
 import io.eddy.core.internal.types.TypeExtractor;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +35,16 @@ import java.util.List;
  * A stream of elements of type {@code T}: the result of a source or of an operation. Operations
  * return new streams; nothing runs until the environment's {@code execute}.
  */
+@Public
 public class DataStream<T> {
-  protected final StreamExecutionEnvironment environment;
-  protected final Transformation<T> transformation;
+  static {
+    StreamAccess.register(new DataStreamAccess());
+  }
 
-  public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
+  protected final StreamExecutionEnvironment environment;
+  final Transformation<T> transformation;
+
+  DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
     this.environment = environment;
     this.transformation = transformation;
   }
@@ -45,8 +53,8 @@ public class DataStream<T> {
     return environment;
   }
 
-  /** The logical plan node behind this stream (used by the runtime). */
-  public Transformation<T> getTransformation() {
+  /** The logical plan node behind this stream (others reach it through {@link StreamAccess}). */
+  Transformation<T> getTransformation() {
     return transformation;
   }
 
@@ -107,8 +115,8 @@ public class DataStream<T> {
     return new SingleOutputStreamOperator<>(environment, t);
   }
 
-  /** Adds an operator reading this stream (for API extensions; operators are runtime-owned). */
-  public <R> SingleOutputStreamOperator<R> transform(
+  /** Adds an operator reading this stream (operators are runtime-owned). */
+  <R> SingleOutputStreamOperator<R> transform(
       String name, OperatorSpec operator, TypeInformation<R> outputType) {
     OneInputTransformation<T, R> t =
         new OneInputTransformation<>(
@@ -118,7 +126,7 @@ public class DataStream<T> {
   }
 
   /** Hook for keyed streams: operators on them keep state by key. */
-  protected void configureKeyedInput(OneInputTransformation<T, ?> t) {}
+  void configureKeyedInput(OneInputTransformation<T, ?> t) {}
 
   // ---------------------------------------------------------------- partitioning
 
@@ -276,9 +284,10 @@ public class DataStream<T> {
   /**
    * Writes each element's {@code toString()} as a line of text. With parallelism 1 {@code path} is
    * a file; otherwise it is a directory holding one file per subtask ({@code 1}, {@code 2}, ...).
+   * Needs io.eddy:eddy-connector-files on the classpath.
    */
   public DataStreamSink<T> writeAsText(String path) {
-    return sinkTo(new TextFileSink<>(path), "Text File Sink");
+    return sinkTo(Connectors.textFiles("writeAsText").textSink(path), "Text File Sink");
   }
 
   /** Drops every element (for benchmarks and tests). */
@@ -294,7 +303,7 @@ public class DataStream<T> {
     SinkTransformation<T> t =
         new SinkTransformation<>(
             transformation, name, new Specs.SinkTo<>(sink), environment.getParallelism());
-    environment.addSink(t);
+    StreamAccess.addSink(environment, t);
     return new DataStreamSink<>(t);
   }
 
@@ -319,5 +328,19 @@ public class DataStream<T> {
       }
     }
     return result;
+  }
+
+  /** {@link StreamAccess}'s way into this package. */
+  private static final class DataStreamAccess implements StreamAccess.Streams {
+    @Override
+    public <T> Transformation<T> transformationOf(DataStream<T> stream) {
+      return stream.transformation;
+    }
+
+    @Override
+    public <T> DataStreamSource<T> newSource(
+        StreamExecutionEnvironment environment, SourceTransformation<T> transformation) {
+      return new DataStreamSource<>(environment, transformation);
+    }
   }
 }

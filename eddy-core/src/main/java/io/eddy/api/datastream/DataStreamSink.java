@@ -1,18 +1,20 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.core.dag.ChainingStrategy;
 import io.eddy.core.dag.SinkTransformation;
 import io.eddy.core.internal.Preconditions;
 
 /** The end of a stream in a sink, whose properties can be set. */
+@Public
 public class DataStreamSink<T> {
   private final SinkTransformation<T> transformation;
 
-  public DataStreamSink(SinkTransformation<T> transformation) {
+  DataStreamSink(SinkTransformation<T> transformation) {
     this.transformation = transformation;
   }
 
-  public SinkTransformation<T> getTransformation() {
+  SinkTransformation<T> getTransformation() {
     return transformation;
   }
 

@@ -1,11 +1,13 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.annotation.Public;
 import java.time.Duration;
 
 /**
  * The first step of an interval join of two keyed streams ({@link
  * KeyedStream#intervalJoin(KeyedStream)}): choose the bounds with {@link #between}.
  */
+@Public
 public final class IntervalJoin<T1, T2, KEY> {
   private final KeyedStream<T1, KEY> left;
   private final KeyedStream<T2, KEY> right;

@@ -1,5 +1,6 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.functions.co.ProcessJoinFunction;
 import io.eddy.core.dag.ops.TwoInputSpecs;
@@ -12,6 +13,7 @@ import io.eddy.core.internal.types.TypeExtractor;
  * keyed state and drops them once the watermark (the minimum of both inputs') passes the last time
  * they could still join; an element behind the watermark when it arrives is late and dropped.
  */
+@Public
 public final class IntervalJoined<T1, T2, KEY> {
   private final KeyedStream<T1, KEY> left;
   private final KeyedStream<T2, KEY> right;

@@ -1,5 +1,6 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.FlatJoinFunction;
 import io.eddy.api.common.functions.JoinFunction;
 import io.eddy.api.common.functions.KeySelector;
@@ -8,7 +9,6 @@ import io.eddy.api.windowing.assigners.WindowAssigner;
 import io.eddy.api.windowing.evictors.Evictor;
 import io.eddy.api.windowing.triggers.Trigger;
 import io.eddy.api.windowing.windows.Window;
-import io.eddy.core.internal.join.TaggedUnion;
 import io.eddy.core.internal.join.UnionFunctions;
 import io.eddy.core.internal.types.TypeExtractor;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import java.time.Duration;
  * {@code fn} for every pair of elements, one from each side, with equal keys in the same window. A
  * {@link CoGroupedStreams coGroup} with a nested-loop join function.
  */
+@Public
 public class JoinedStreams<T1, T2> {
   private final DataStream<T1> input1;
   private final DataStream<T2> input2;

@@ -1,5 +1,6 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.functions.ReduceFunction;
 import io.eddy.api.common.typeinfo.TypeInformation;
@@ -18,6 +19,7 @@ import io.eddy.core.internal.types.TypeExtractor;
  * A stream partitioned by key: every record of a key goes to the same subtask, and operators on it
  * keep state per key. Aggregations emit one updated value per input record (streaming semantics).
  */
+@Public
 public class KeyedStream<T, K> extends DataStream<T> {
   private final KeySelector<T, K> keySelector;
   private final TypeInformation<K> keyType;
@@ -41,7 +43,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
   }
 
   @Override
-  protected void configureKeyedInput(OneInputTransformation<T, ?> t) {
+  void configureKeyedInput(OneInputTransformation<T, ?> t) {
     t.setStateKey(keySelector, keyType);
   }
 

@@ -1,5 +1,6 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.core.internal.types.TypeExtractor;
 import java.io.Serializable;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * Names a side output. Create it as an anonymous subclass so its type is captured: {@code new
  * OutputTag<String>("late") {}}, or pass the type explicitly.
  */
+@Public
 public class OutputTag<T> implements Serializable {
   private static final long serialVersionUID = 1L;
   private final String id;

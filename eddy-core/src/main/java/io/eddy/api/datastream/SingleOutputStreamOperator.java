@@ -1,6 +1,7 @@
 package io.eddy.api.datastream;
 
 import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.typeinfo.TypeHint;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.core.dag.ChainingStrategy;
@@ -9,9 +10,10 @@ import io.eddy.core.dag.Transformation;
 import io.eddy.core.internal.Preconditions;
 
 /** A stream produced by one operator, whose properties can be set. */
+@Public
 public class SingleOutputStreamOperator<T> extends DataStream<T> {
 
-  public SingleOutputStreamOperator(
+  SingleOutputStreamOperator(
       StreamExecutionEnvironment environment, Transformation<T> transformation) {
     super(environment, transformation);
   }

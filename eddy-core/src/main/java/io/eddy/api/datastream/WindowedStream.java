@@ -1,5 +1,6 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AggregateFunction;
 import io.eddy.api.common.functions.ReduceFunction;
 import io.eddy.api.common.functions.RichFunction;
@@ -39,6 +40,7 @@ import java.time.Duration;
  * @param <K> key type
  * @param <W> window type
  */
+@Public
 public class WindowedStream<T, K, W extends Window> {
   static final String CONTENTS_STATE = "window-contents";
 

@@ -2,6 +2,7 @@ package io.eddy.api.functions;
 
 import io.eddy.api.TimeDomain;
 import io.eddy.api.TimerService;
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.datastream.OutputTag;
@@ -12,6 +13,7 @@ import io.eddy.api.datastream.OutputTag;
  * Context#timerService()} call {@link #onTimer} with their key as the current key. All calls run on
  * the task thread, never concurrently.
  */
+@Public
 public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction {
   private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package io.eddy.api.functions;
 
 import io.eddy.api.TimeDomain;
 import io.eddy.api.TimerService;
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.datastream.OutputTag;
@@ -10,6 +11,7 @@ import io.eddy.api.datastream.OutputTag;
  * The most general per-element function: emits any number of records to the main output and to side
  * outputs. Runs on the task thread; never called concurrently.
  */
+@Public
 public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.eddy.core.dag;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.core.dag.ops.OperatorSpec;
@@ -9,6 +10,7 @@ import java.util.List;
  * Applies an operator to one input. When the input is keyed, {@link #getStateKeySelector()} gives
  * the key under which the operator keeps state.
  */
+@Internal
 public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
   private final Transformation<IN> input;
   private final OperatorSpec operator;

@@ -1,5 +1,6 @@
 package io.eddy.core.dag;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.functions.Partitioner;
 import java.io.Serializable;
@@ -11,6 +12,7 @@ import java.io.Serializable;
  * @param keySelector the key, for {@link Kind#KEY_GROUPS} and {@link Kind#CUSTOM}
  * @param partitioner the user's partitioner, for {@link Kind#CUSTOM}
  */
+@Internal
 public record PartitionSpec(Kind kind, KeySelector<?, ?> keySelector, Partitioner<?> partitioner)
     implements Serializable {
 

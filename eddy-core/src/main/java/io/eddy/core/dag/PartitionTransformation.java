@@ -1,8 +1,10 @@
 package io.eddy.core.dag;
 
+import io.eddy.api.annotation.Internal;
 import java.util.List;
 
 /** Changes how records travel from the input's subtasks to the consumer's subtasks. */
+@Internal
 public final class PartitionTransformation<T> extends Transformation<T> {
   private final Transformation<T> input;
   private final PartitionSpec partitioning;

@@ -1,9 +1,11 @@
 package io.eddy.core.dag;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.datastream.OutputTag;
 import java.util.List;
 
 /** Selects the records an operator emitted to a side output. Not an operator, only an edge. */
+@Internal
 public final class SideOutputTransformation<T> extends Transformation<T> {
   private final Transformation<?> input;
   private final OutputTag<T> tag;

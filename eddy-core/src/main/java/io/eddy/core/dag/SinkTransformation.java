@@ -1,9 +1,11 @@
 package io.eddy.core.dag;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.core.dag.ops.OperatorSpec;
 import java.util.List;
 
 /** Ends a stream in a sink. */
+@Internal
 public final class SinkTransformation<T> extends Transformation<Void> {
   private final Transformation<T> input;
   private final OperatorSpec sink;

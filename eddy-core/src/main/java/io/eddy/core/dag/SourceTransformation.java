@@ -1,5 +1,6 @@
 package io.eddy.core.dag;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.connector.source.Source;
@@ -9,6 +10,7 @@ import java.util.List;
  * Reads a {@link Source}, with an optional {@link WatermarkStrategy} applied by each reader (null:
  * records keep the source's timestamps and only the final watermark is emitted).
  */
+@Internal
 public final class SourceTransformation<T> extends Transformation<T> {
   private final Source<T, ?, ?> source;
   private final WatermarkStrategy<T> watermarkStrategy;

@@ -1,5 +1,6 @@
 package io.eddy.core.dag;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A node of the logical plan the DataStream API builds: what an operation is, not how it runs. The
  * runtime compiles transformations into a StreamGraph and then a JobGraph.
  */
+@Internal
 public abstract class Transformation<T> {
   private static final AtomicInteger NEXT_ID = new AtomicInteger();
 

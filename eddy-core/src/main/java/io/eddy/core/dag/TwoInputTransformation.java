@@ -1,5 +1,6 @@
 package io.eddy.core.dag;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.core.dag.ops.OperatorSpec;
@@ -11,6 +12,7 @@ import java.util.List;
  * inputs, so both keys have the same type. The runtime never chains a two-input operator to its
  * inputs.
  */
+@Internal
 public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<OUT> {
   private final Transformation<IN1> input1;
   private final Transformation<IN2> input2;

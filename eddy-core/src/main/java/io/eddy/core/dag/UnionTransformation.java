@@ -1,8 +1,10 @@
 package io.eddy.core.dag;
 
+import io.eddy.api.annotation.Internal;
 import java.util.List;
 
 /** Merges streams of the same type; not an operator, only edges. */
+@Internal
 public final class UnionTransformation<T> extends Transformation<T> {
   private final List<Transformation<T>> inputs;
 

@@ -1,5 +1,8 @@
 package io.eddy.core.execution;
 
+import io.eddy.api.annotation.Internal;
+import io.eddy.api.checkpoint.CheckpointConfig;
+import io.eddy.api.checkpoint.CheckpointConfig.ExternalizedCheckpointRetention;
 import io.eddy.api.checkpoint.CheckpointingMode;
 import java.io.Serializable;
 
@@ -20,6 +23,7 @@ import java.io.Serializable;
  * @param retainOnCancel whether completed checkpoints are kept when the job is cancelled
  * @param retainedCheckpoints how many completed checkpoints are kept
  */
+@Internal
 public record CheckpointingOptions(
     long intervalMillis,
     CheckpointingMode mode,
@@ -33,6 +37,32 @@ public record CheckpointingOptions(
     boolean retainOnCancel,
     int retainedCheckpoints)
     implements Serializable {
+
+  /**
+   * The settings of {@code config}, as the runtime receives them.
+   *
+   * @throws IllegalStateException if unaligned checkpoints are asked for at least once
+   */
+  public static CheckpointingOptions of(CheckpointConfig config) {
+    if (config.isUnalignedCheckpointsEnabled()
+        && config.getCheckpointingMode() == CheckpointingMode.AT_LEAST_ONCE) {
+      throw new IllegalStateException(
+          "Unaligned checkpoints need CheckpointingMode.EXACTLY_ONCE; at least once never aligns.");
+    }
+    return new CheckpointingOptions(
+        config.getCheckpointInterval(),
+        config.getCheckpointingMode(),
+        config.getCheckpointTimeout(),
+        config.getMinPauseBetweenCheckpoints(),
+        config.getMaxConcurrentCheckpoints(),
+        config.getTolerableCheckpointFailureNumber(),
+        config.isUnalignedCheckpointsEnabled(),
+        config.getAlignedCheckpointTimeout().toMillis(),
+        config.getCheckpointStorage(),
+        config.getExternalizedCheckpointRetention()
+            == ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION,
+        config.getNumRetainedCheckpoints());
+  }
 
   /** Checkpointing disabled. */
   public static final CheckpointingOptions DISABLED =

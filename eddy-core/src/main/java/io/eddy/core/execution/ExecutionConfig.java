@@ -1,5 +1,6 @@
 package io.eddy.core.execution;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.restartstrategy.RestartStrategyConfig;
 import java.io.Serializable;
 
@@ -20,6 +21,7 @@ import java.io.Serializable;
  *     combine each upstream subtask's elements per key and window before the shuffle (see {@code
  *     StreamExecutionEnvironment#setWindowPreAggregation})
  */
+@Internal
 public record ExecutionConfig(
     int parallelism,
     int maxParallelism,

@@ -1,11 +1,13 @@
 package io.eddy.core.execution;
 
+import io.eddy.api.annotation.Internal;
 import java.util.ServiceLoader;
 
 /**
  * Chooses the executor an environment submits to: one set by a test or the CLI for the current
  * thread's context, else the embedded cluster provided by the runtime.
  */
+@Internal
 public final class PipelineExecutors {
   private static volatile PipelineExecutor contextExecutor;
   private static volatile int contextParallelism;

@@ -1,5 +1,6 @@
 package io.eddy.core.execution;
 
+import io.eddy.api.annotation.Internal;
 import java.io.Serializable;
 
 /**
@@ -10,6 +11,7 @@ import java.io.Serializable;
  * @param allowNonRestoredState whether state in the snapshot that no operator of the job claims is
  *     ignored (true) or an error (false)
  */
+@Internal
 public record SavepointRestoreSettings(String path, boolean allowNonRestoredState)
     implements Serializable {
   public static final SavepointRestoreSettings NONE = new SavepointRestoreSettings(null, false);

@@ -3,10 +3,10 @@ package io.eddy.runtime.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.api.common.serialization.SimpleStringEncoder;
-import io.eddy.api.connector.file.sink.FileSink;
-import io.eddy.api.connector.file.sink.bucketassigners.BasePathBucketAssigner;
-import io.eddy.api.connector.file.sink.rollingpolicies.DefaultRollingPolicy;
 import io.eddy.api.connector.sink.DiscardingSink;
+import io.eddy.connector.file.sink.FileSink;
+import io.eddy.connector.file.sink.bucketassigners.BasePathBucketAssigner;
+import io.eddy.connector.file.sink.rollingpolicies.DefaultRollingPolicy;
 import io.eddy.core.dag.ops.Specs;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;

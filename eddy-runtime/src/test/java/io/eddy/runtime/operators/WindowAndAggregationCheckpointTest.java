@@ -11,6 +11,7 @@ import io.eddy.api.windowing.assigners.TumblingEventTimeWindows;
 import io.eddy.api.windowing.assigners.TumblingProcessingTimeWindows;
 import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.core.dag.OneInputTransformation;
+import io.eddy.core.dag.StreamAccess;
 import io.eddy.core.dag.ops.WindowSpec;
 import io.eddy.runtime.operators.windowing.WindowOperator;
 import io.eddy.runtime.task.OperatorFactory;
@@ -45,7 +46,7 @@ class WindowAndAggregationCheckpointTest {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static <IN, OUT> Op<IN, OUT> op(SingleOutputStreamOperator<OUT> stream) {
-    OneInputTransformation t = (OneInputTransformation) stream.getTransformation();
+    OneInputTransformation t = (OneInputTransformation) StreamAccess.transformationOf(stream);
     Supplier<OneInputStreamOperator<IN, OUT>> create =
         t.getOperator() instanceof WindowSpec spec
             ? () -> (OneInputStreamOperator) WindowOperator.create(spec)

@@ -34,6 +34,7 @@ import io.eddy.api.windowing.windows.GlobalWindow;
 import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.api.windowing.windows.Window;
 import io.eddy.core.dag.OneInputTransformation;
+import io.eddy.core.dag.StreamAccess;
 import io.eddy.core.dag.ops.WindowSpec;
 import io.eddy.runtime.operators.windowing.WindowOperator;
 import java.time.Duration;
@@ -248,7 +249,7 @@ class WindowOperatorTest {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static <I, R> OperatorHarness<I, R> harnessOf(SingleOutputStreamOperator<R> op)
       throws Exception {
-    OneInputTransformation t = (OneInputTransformation) op.getTransformation();
+    OneInputTransformation t = (OneInputTransformation) StreamAccess.transformationOf(op);
     return new OperatorHarness<>(
         (OneInputStreamOperator<I, R>) WindowOperator.create((WindowSpec) t.getOperator()),
         t.getStateKeySelector());

@@ -3,12 +3,12 @@ package io.eddy.runtime.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.api.common.typeinfo.Types;
-import io.eddy.api.connector.file.FileSource;
 import io.eddy.api.connector.source.Source;
 import io.eddy.api.connector.source.SourceSplit;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.connector.source.lib.FromElementsSource;
 import io.eddy.api.connector.source.lib.NumberSequenceSource;
+import io.eddy.connector.file.FileSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,13 @@
 package io.eddy.api.common.accumulators;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
  * A value that each parallel instance adds to and that the job result reports merged over all
  * instances. {@code V} is what is added, {@code R} the result.
  */
+@PublicEvolving
 public interface Accumulator<V, R extends Serializable> extends Serializable {
   void add(V value);
 

@@ -1,6 +1,9 @@
 package io.eddy.api.common.accumulators;
 
+import io.eddy.api.annotation.PublicEvolving;
+
 /** Counts with an int. */
+@PublicEvolving
 public final class IntCounter implements Accumulator<Integer, Integer> {
   private static final long serialVersionUID = 1L;
   private int count;

@@ -1,6 +1,9 @@
 package io.eddy.api.common.accumulators;
 
+import io.eddy.api.annotation.PublicEvolving;
+
 /** Counts with a long. */
+@PublicEvolving
 public final class LongCounter implements Accumulator<Long, Long> {
   private static final long serialVersionUID = 1L;
   private long count;

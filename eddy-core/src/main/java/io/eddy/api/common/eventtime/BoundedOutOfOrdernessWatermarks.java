@@ -1,11 +1,13 @@
 package io.eddy.api.common.eventtime;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.time.Duration;
 
 /**
  * Periodic watermarks that trail the largest timestamp seen by a fixed bound: {@code max -
  * outOfOrderness - 1}. Records later than the bound are late.
  */
+@PublicEvolving
 public class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T> {
   private final long outOfOrdernessMillis;
   private long maxTimestamp;

@@ -1,7 +1,10 @@
 package io.eddy.api.common.eventtime;
 
+import io.eddy.api.annotation.PublicEvolving;
+
 /** Gives each record its event timestamp (milliseconds since the epoch). Task thread only. */
 @FunctionalInterface
+@PublicEvolving
 public interface TimestampAssigner<T> {
   /** The {@code recordTimestamp} of a record that had no timestamp. */
   long NO_TIMESTAMP = Long.MIN_VALUE;

@@ -1,9 +1,11 @@
 package io.eddy.api.common.eventtime;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /** Creates a {@link TimestampAssigner} in each parallel instance that needs one. */
 @FunctionalInterface
+@PublicEvolving
 public interface TimestampAssignerSupplier<T> extends Serializable {
   TimestampAssigner<T> createTimestampAssigner(Context context);
 

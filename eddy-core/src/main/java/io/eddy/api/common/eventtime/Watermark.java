@@ -1,11 +1,13 @@
 package io.eddy.api.common.eventtime;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
  * A point in event time, as a {@link WatermarkGenerator} emits it: the stream does not expect
  * records with a timestamp at or before {@link #getTimestamp()} any more. Immutable.
  */
+@PublicEvolving
 public final class Watermark implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,11 @@
 package io.eddy.api.common.eventtime;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /** Creates a {@link WatermarkGenerator} in each parallel instance (source reader or operator). */
 @FunctionalInterface
+@PublicEvolving
 public interface WatermarkGeneratorSupplier<T> extends Serializable {
   WatermarkGenerator<T> createWatermarkGenerator(Context context);
 

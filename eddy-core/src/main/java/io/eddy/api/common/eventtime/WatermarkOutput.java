@@ -1,9 +1,12 @@
 package io.eddy.api.common.eventtime;
 
+import io.eddy.api.annotation.PublicEvolving;
+
 /**
  * Where a {@link WatermarkGenerator} emits watermarks and declares its input idle or active. Called
  * on the task thread only.
  */
+@PublicEvolving
 public interface WatermarkOutput {
   /**
    * Emits a watermark. Watermarks not greater than the last one emitted are ignored; an idle output

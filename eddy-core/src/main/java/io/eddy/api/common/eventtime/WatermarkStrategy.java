@@ -1,5 +1,6 @@
 package io.eddy.api.common.eventtime;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.time.Duration;
 
 /**
@@ -18,6 +19,7 @@ import java.time.Duration;
  * assigner and generator.
  */
 @FunctionalInterface
+@PublicEvolving
 public interface WatermarkStrategy<T>
     extends TimestampAssignerSupplier<T>, WatermarkGeneratorSupplier<T> {
 

@@ -1,5 +1,6 @@
 package io.eddy.api.common.eventtime;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -9,6 +10,7 @@ import java.util.function.LongSupplier;
  * generator's periodic watermarks are suppressed; the next event makes the input active again (its
  * next watermark or record marks the output active).
  */
+@PublicEvolving
 public class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
   private final WatermarkGenerator<T> watermarks;
   private final long idleTimeoutMillis;

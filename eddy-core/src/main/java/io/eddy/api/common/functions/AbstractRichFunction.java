@@ -1,6 +1,9 @@
 package io.eddy.api.common.functions;
 
+import io.eddy.api.annotation.Public;
+
 /** Convenience base for rich functions; override {@code open}/{@code close} as needed. */
+@Public
 public abstract class AbstractRichFunction implements RichFunction {
   private static final long serialVersionUID = 1L;
   private transient RuntimeContext runtimeContext;

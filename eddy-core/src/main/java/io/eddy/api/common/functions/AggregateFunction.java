@@ -1,5 +1,7 @@
 package io.eddy.api.common.functions;
 
+import io.eddy.api.annotation.Public;
+
 /**
  * Aggregates values incrementally through a mutable or immutable accumulator, as {@code
  * AggregatingState} and (later) window aggregations do.
@@ -17,6 +19,7 @@ package io.eddy.api.common.functions;
  * @param <ACC> the accumulator (intermediate state)
  * @param <OUT> the result
  */
+@Public
 public interface AggregateFunction<IN, ACC, OUT> extends Function {
   /** A new, empty accumulator. */
   ACC createAccumulator();

@@ -1,4 +1,7 @@
 package io.eddy.api.common.functions;
 
+import io.eddy.api.annotation.Public;
+
 /** Handed to {@link RichFunction#open}; reserved for open-time information. */
+@Public
 public interface OpenContext {}

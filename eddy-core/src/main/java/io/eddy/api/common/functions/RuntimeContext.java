@@ -1,5 +1,6 @@
 package io.eddy.api.common.functions;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.api.common.state.AggregatingState;
 import io.eddy.api.common.state.AggregatingStateDescriptor;
@@ -23,6 +24,7 @@ import io.eddy.api.common.state.ValueStateDescriptor;
  * the task thread only. On a stream that is not keyed these methods throw {@link
  * IllegalStateException}.
  */
+@Public
 public interface RuntimeContext {
   String getJobName();
 

@@ -1,5 +1,6 @@
 package io.eddy.api.common.io;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -7,6 +8,7 @@ import java.io.Serializable;
  * Serializes control-plane objects (splits, enumerator state, committables) with a version, so that
  * state written by one version of a connector can be read by the next.
  */
+@PublicEvolving
 public interface SimpleVersionedSerializer<E> extends Serializable {
   int getVersion();
 

@@ -1,5 +1,6 @@
 package io.eddy.api.common.restartstrategy;
 
+import io.eddy.api.annotation.Public;
 import java.time.Duration;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Duration;
  * If a job sets none, it does not restart unless checkpointing is enabled, in which case it
  * restarts forever with a fixed delay of one second.
  */
+@Public
 public final class RestartStrategies {
   private RestartStrategies() {}
 

@@ -1,5 +1,6 @@
 package io.eddy.api.common.restartstrategy;
 
+import io.eddy.api.annotation.Public;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -9,6 +10,7 @@ import java.time.Duration;
  * its arguments when created, so a bad setting fails where the user wrote it, not at the first
  * failure of a running job.
  */
+@Public
 public sealed interface RestartStrategyConfig extends Serializable {
 
   /** A short description for logs and the web UI. */

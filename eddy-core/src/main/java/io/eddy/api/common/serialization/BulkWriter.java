@@ -1,5 +1,6 @@
 package io.eddy.api.common.serialization;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -9,6 +10,7 @@ import java.io.Serializable;
  * such a file can only be finished, not continued after a failure, so bulk-format file sinks roll
  * their part files at every checkpoint.
  */
+@PublicEvolving
 public interface BulkWriter<T> {
   void addElement(T element) throws IOException;
 

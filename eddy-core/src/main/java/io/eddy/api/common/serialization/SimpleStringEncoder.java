@@ -1,11 +1,13 @@
 package io.eddy.api.common.serialization;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /** Writes each record's {@code toString()} followed by {@code '\n'}, in UTF-8 unless told. */
+@PublicEvolving
 public final class SimpleStringEncoder<IN> implements Encoder<IN> {
   private static final long serialVersionUID = 1L;
   // Charset is not serializable; keep its name

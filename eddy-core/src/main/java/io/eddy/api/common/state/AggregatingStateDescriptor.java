@@ -1,5 +1,6 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AggregateFunction;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param <ACC> the type of the accumulator
  * @param <OUT> the type of the result
  */
+@Public
 public class AggregatingStateDescriptor<IN, ACC, OUT>
     extends StateDescriptor<AggregatingState<IN, OUT>, ACC> {
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import java.util.Map;
  * written only while processing broadcast elements, which every instance receives. Values are
  * stored as objects, not copied. Task thread only.
  */
+@Public
 public interface BroadcastState<K, V> extends ReadOnlyBroadcastState<K, V> {
   void put(K key, V value) throws Exception;
 

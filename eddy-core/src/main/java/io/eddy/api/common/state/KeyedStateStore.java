@@ -1,9 +1,12 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
+
 /**
  * Where keyed state comes from, e.g. the per-window and global state of a window function's
  * context. Task thread only.
  */
+@Public
 public interface KeyedStateStore {
   <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor);
 

@@ -1,5 +1,6 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  *
  * @param <T> the type of the elements
  */
+@Public
 public interface ListState<T> extends AppendingState<T, Iterable<T>> {
   /** The current key's elements in insertion order; empty (never null) when there are none. */
   @Override

@@ -1,5 +1,6 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.typeinfo.TypeInformation;
 
 /**
@@ -7,6 +8,7 @@ import io.eddy.api.common.typeinfo.TypeInformation;
  *
  * @param <T> the type of the elements
  */
+@Public
 public class ListStateDescriptor<T> extends StateDescriptor<ListState<T>, T> {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
 import java.util.Map;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param <UK> the type of the map's keys
  * @param <UV> the type of the map's values
  */
+@Public
 public interface MapState<UK, UV> extends State {
   /** The value of {@code key} in the current key's map, or null. */
   UV get(UK key);

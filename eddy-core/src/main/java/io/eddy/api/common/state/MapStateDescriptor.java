@@ -1,5 +1,6 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeinfo.Types;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param <UK> the type of the map's keys
  * @param <UV> the type of the map's values
  */
+@Public
 public class MapStateDescriptor<UK, UV> extends StateDescriptor<MapState<UK, UV>, Map<UK, UV>> {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.ReduceFunction;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Objects;
  *
  * @param <T> the type of the values
  */
+@Public
 public class ReducingStateDescriptor<T> extends StateDescriptor<ReducingState<T>, T> {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
+
 /**
  * Base of keyed state. A state object is a handle obtained once (usually in {@code open()}) from
  * the {@code RuntimeContext} of a function on a keyed stream; every call reads or writes the value
@@ -14,6 +16,7 @@ package io.eddy.api.common.state;
  * object afterwards unless you write it to the state again; objects returned by reads may be
  * mutated only if you then write them back.
  */
+@Public
 public interface State {
   /** Removes the current key's value. */
   void clear();

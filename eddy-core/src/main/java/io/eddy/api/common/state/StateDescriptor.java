@@ -1,5 +1,6 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import java.io.Serializable;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param <T> the type of the value the state stores (for lists the element type, for aggregating
  *     state the accumulator type)
  */
+@Public
 public abstract class StateDescriptor<S extends State, T> implements Serializable {
   private static final long serialVersionUID = 1L;
 

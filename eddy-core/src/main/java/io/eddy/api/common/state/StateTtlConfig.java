@@ -1,5 +1,6 @@
 package io.eddy.api.common.state;
 
+import io.eddy.api.annotation.Public;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * is used keeps shrinking even for keys that are never read again. {@link
  * Builder#disableCleanupInBackground()} turns this off.
  */
+@Public
 public final class StateTtlConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 

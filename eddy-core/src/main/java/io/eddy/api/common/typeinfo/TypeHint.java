@@ -1,9 +1,11 @@
 package io.eddy.api.common.typeinfo;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
 /** Captures a generic type at compile time: {@code new TypeHint<Tuple2<String, Long>>() {}}. */
+@PublicEvolving
 public abstract class TypeHint<T> {
   private final TypeInformation<T> typeInfo;
 

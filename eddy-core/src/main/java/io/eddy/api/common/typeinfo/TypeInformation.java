@@ -1,5 +1,6 @@
 package io.eddy.api.common.typeinfo;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import java.io.Serializable;
 
@@ -13,6 +14,7 @@ import java.io.Serializable;
  * tags every value with its runtime class, which is correct for every type and only a little slower
  * than a statically known serializer.
  */
+@PublicEvolving
 public abstract class TypeInformation<T> implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.eddy.api.common.typeinfo;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.java.tuple.Tuple;
 import io.eddy.core.internal.types.BasicTypeInfo;
 import io.eddy.core.internal.types.EnumTypeInfo;
@@ -21,6 +22,7 @@ import java.util.Map;
  * Ready-made {@link TypeInformation}s, for {@code returns(...)} and other places where a type is
  * declared explicitly: {@code Types.TUPLE(Types.STRING, Types.LONG)}.
  */
+@PublicEvolving
 public final class Types {
 
   /** {@link String}, never null. */

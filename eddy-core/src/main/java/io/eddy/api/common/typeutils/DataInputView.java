@@ -1,9 +1,11 @@
 package io.eddy.api.common.typeutils;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.DataInput;
 import java.io.IOException;
 
 /** The source that {@link TypeSerializer}s read from; mirror of {@link DataOutputView}. */
+@PublicEvolving
 public interface DataInputView extends DataInput {
 
   int readVarInt() throws IOException;

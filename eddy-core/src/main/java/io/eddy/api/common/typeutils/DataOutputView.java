@@ -1,9 +1,11 @@
 package io.eddy.api.common.typeutils;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.DataOutput;
 import java.io.IOException;
 
 /** The sink that {@link TypeSerializer}s write to. Big-endian like {@link DataOutput}. */
+@PublicEvolving
 public interface DataOutputView extends DataOutput {
 
   /** Writes an int in 1–5 bytes, small non-negative values being shortest. */

@@ -1,5 +1,6 @@
 package io.eddy.api.common.typeutils;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -14,6 +15,7 @@ import java.io.Serializable;
  * <p>Java native serialization never runs on the data plane: implementations write fields
  * explicitly.
  */
+@PublicEvolving
 public abstract class TypeSerializer<T> implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.eddy.api.connector.sink;
 
+import io.eddy.api.annotation.Public;
 import java.io.IOException;
 import java.util.Collection;
 
@@ -8,6 +9,7 @@ import java.util.Collection;
  * of a two-phase commit). Commits must be idempotent: after a failure the same committables are
  * committed again on restore, some of them perhaps already committed.
  */
+@Public
 public interface Committer<CommT> extends AutoCloseable {
   void commit(Collection<CommitRequest<CommT>> requests) throws IOException, InterruptedException;
 

@@ -1,5 +1,6 @@
 package io.eddy.api.connector.sink;
 
+import io.eddy.api.annotation.Public;
 import java.io.IOException;
 import java.util.Collection;
 
@@ -7,6 +8,7 @@ import java.util.Collection;
  * The writer of a two-phase committing sink: before each checkpoint it hands over what the {@link
  * Committer} is to make visible once that checkpoint completes (the first phase).
  */
+@Public
 public interface CommittingSinkWriter<T, CommT> extends SinkWriter<T> {
   /**
    * Called on the task thread when a checkpoint's barrier arrives, before {@link

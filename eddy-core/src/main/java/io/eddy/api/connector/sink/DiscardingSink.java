@@ -1,6 +1,9 @@
 package io.eddy.api.connector.sink;
 
+import io.eddy.api.annotation.Public;
+
 /** Drops every record. For benchmarks and for jobs that only have side effects. */
+@Public
 public final class DiscardingSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.eddy.api.connector.sink;
 
+import io.eddy.api.annotation.Public;
 import java.io.PrintStream;
 
 /**
@@ -7,6 +8,7 @@ import java.io.PrintStream;
  * line starts with the 1-based subtask index, {@code "2> "}, after an optional identifier ({@code
  * "id:2> "}), as Flink users know it.
  */
+@Public
 public final class PrintSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
   private final String identifier;

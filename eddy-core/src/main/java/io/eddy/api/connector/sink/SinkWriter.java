@@ -1,11 +1,13 @@
 package io.eddy.api.connector.sink;
 
+import io.eddy.api.annotation.Public;
 import java.io.IOException;
 
 /**
  * Writes the records of one parallel subtask. Called on the task thread only; {@link #write} may
  * block, which backpressures the job.
  */
+@Public
 public interface SinkWriter<T> extends AutoCloseable {
   void write(T element, Context context) throws IOException, InterruptedException;
 

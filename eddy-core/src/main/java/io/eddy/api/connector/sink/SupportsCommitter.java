@@ -1,5 +1,6 @@
 package io.eddy.api.connector.sink;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import java.io.IOException;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
  * CommittingSinkWriter}, and the committables it prepares for a checkpoint are stored in that
  * checkpoint and committed by the {@link Committer} once the checkpoint completes.
  */
+@Public
 public interface SupportsCommitter<CommT> {
   Committer<CommT> createCommitter() throws IOException;
 

@@ -1,5 +1,6 @@
 package io.eddy.api.connector.sink;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import java.io.IOException;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Collection;
  * last completed checkpoint. When the parallelism changed, a subtask may get the states of several
  * old subtasks, or none.
  */
+@Public
 public interface SupportsWriterState<T, WriterStateT> {
   StatefulSinkWriter<T, WriterStateT> restoreWriter(
       WriterInitContext context, Collection<WriterStateT> recoveredStates) throws IOException;

@@ -1,6 +1,9 @@
 package io.eddy.api.connector.sink;
 
+import io.eddy.api.annotation.Public;
+
 /** What a sink writer learns about where it runs. */
+@Public
 public interface WriterInitContext {
   int getSubtaskId();
 

@@ -1,6 +1,9 @@
 package io.eddy.api.connector.source;
 
+import io.eddy.api.annotation.Public;
+
 /** What {@link SourceReader#pollNext} tells the task about what comes next. */
+@Public
 public enum InputStatus {
   /** More records are available now; the task calls {@code pollNext} again soon. */
   MORE_AVAILABLE,

@@ -1,6 +1,9 @@
 package io.eddy.api.connector.source;
 
+import io.eddy.api.annotation.Public;
+
 /** Where a {@link SourceReader} emits records. Used only on the task thread. */
+@Public
 public interface ReaderOutput<T> {
   /** Emits a record without a timestamp (or with one a timestamp assigner will set). */
   void collect(T record);

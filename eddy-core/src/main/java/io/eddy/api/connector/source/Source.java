@@ -1,5 +1,6 @@
 package io.eddy.api.connector.source;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import java.io.Serializable;
 
@@ -15,6 +16,7 @@ import java.io.Serializable;
  * @param <SplitT> the type of the splits
  * @param <EnumChkT> the type of the enumerator's checkpointed state
  */
+@Public
 public interface Source<T, SplitT extends SourceSplit, EnumChkT> extends Serializable {
 
   Boundedness getBoundedness();

@@ -1,5 +1,6 @@
 package io.eddy.api.connector.source;
 
+import io.eddy.api.annotation.Public;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * more; it returns {@link InputStatus#END_OF_INPUT} only after {@link #notifyNoMoreSplits} and when
  * all its splits are done.
  */
+@Public
 public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseable {
 
   void start() throws Exception;

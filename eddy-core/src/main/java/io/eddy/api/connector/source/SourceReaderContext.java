@@ -1,6 +1,9 @@
 package io.eddy.api.connector.source;
 
+import io.eddy.api.annotation.Public;
+
 /** What a {@link SourceReader} can ask of the task that runs it. */
+@Public
 public interface SourceReaderContext {
   int getIndexOfSubtask();
 

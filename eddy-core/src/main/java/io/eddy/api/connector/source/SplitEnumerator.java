@@ -1,11 +1,13 @@
 package io.eddy.api.connector.source;
 
+import io.eddy.api.annotation.Public;
 import java.util.List;
 
 /**
  * Discovers splits and assigns them to readers. Runs on the JobManager; every method is called from
  * one coordinator thread, so implementations need no locking.
  */
+@Public
 public interface SplitEnumerator<SplitT extends SourceSplit, CheckpointT> extends AutoCloseable {
 
   void start();

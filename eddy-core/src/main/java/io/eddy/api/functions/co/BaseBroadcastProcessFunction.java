@@ -1,5 +1,6 @@
 package io.eddy.api.functions.co;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.state.BroadcastState;
 import io.eddy.api.common.state.MapStateDescriptor;
@@ -13,6 +14,7 @@ import io.eddy.api.datastream.OutputTag;
  * so that all instances hold identical copies. That is why only the broadcast side may write it.
  * All calls run on the task thread, never concurrently.
  */
+@Public
 public abstract class BaseBroadcastProcessFunction extends AbstractRichFunction {
   private static final long serialVersionUID = 1L;
 

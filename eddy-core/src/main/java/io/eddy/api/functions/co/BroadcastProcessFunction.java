@@ -1,5 +1,6 @@
 package io.eddy.api.functions.co;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.Collector;
 
 /**
@@ -8,6 +9,7 @@ import io.eddy.api.common.functions.Collector;
  * for every broadcast element) may change it. Both run on the task thread, never concurrently.
  * There is no ordering between the two inputs.
  */
+@Public
 public abstract class BroadcastProcessFunction<IN1, IN2, OUT> extends BaseBroadcastProcessFunction {
   private static final long serialVersionUID = 1L;
 

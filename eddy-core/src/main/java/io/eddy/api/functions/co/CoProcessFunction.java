@@ -2,6 +2,7 @@ package io.eddy.api.functions.co;
 
 import io.eddy.api.TimeDomain;
 import io.eddy.api.TimerService;
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.datastream.OutputTag;
@@ -12,6 +13,7 @@ import io.eddy.api.datastream.OutputTag;
  * timer service tells the time and the operator's watermark (the minimum of both inputs');
  * registering timers needs keyed streams ({@link KeyedCoProcessFunction}).
  */
+@Public
 public abstract class CoProcessFunction<IN1, IN2, OUT> extends AbstractRichFunction {
   private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package io.eddy.api.functions.co;
 
 import io.eddy.api.TimeDomain;
 import io.eddy.api.TimerService;
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.state.KeyedStateFunction;
 import io.eddy.api.common.state.State;
@@ -14,6 +15,7 @@ import io.eddy.api.common.state.StateDescriptor;
  * may change the broadcast state, and visit the keyed state of all keys with {@link
  * Context#applyToKeyedState}. All calls run on the task thread, never concurrently.
  */
+@Public
 public abstract class KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>
     extends BaseBroadcastProcessFunction {
   private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package io.eddy.api.functions.co;
 
 import io.eddy.api.TimeDomain;
 import io.eddy.api.TimerService;
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.datastream.OutputTag;
@@ -13,6 +14,7 @@ import io.eddy.api.datastream.OutputTag;
  * Context#timerService()} call {@link #onTimer} with their key as the current key. Event time is
  * the minimum of both inputs' watermarks. All calls run on the task thread, never concurrently.
  */
+@Public
 public abstract class KeyedCoProcessFunction<K, IN1, IN2, OUT> extends AbstractRichFunction {
   private static final long serialVersionUID = 1L;
 

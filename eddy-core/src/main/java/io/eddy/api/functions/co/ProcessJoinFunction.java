@@ -1,5 +1,6 @@
 package io.eddy.api.functions.co;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.datastream.OutputTag;
@@ -9,6 +10,7 @@ import io.eddy.api.datastream.OutputTag;
  * timestamps are within the join's bounds. Runs on the task thread, never concurrently. Records it
  * emits carry the larger of the two timestamps.
  */
+@Public
 public abstract class ProcessJoinFunction<IN1, IN2, OUT> extends AbstractRichFunction {
   private static final long serialVersionUID = 1L;
 

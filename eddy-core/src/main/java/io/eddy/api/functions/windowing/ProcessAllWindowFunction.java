@@ -1,5 +1,6 @@
 package io.eddy.api.functions.windowing;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.state.KeyedStateStore;
@@ -10,6 +11,7 @@ import io.eddy.api.windowing.windows.Window;
  * Evaluates a window of a non-keyed stream ({@code windowAll}); like {@link ProcessWindowFunction}
  * without the key. Runs with parallelism 1, on the task thread.
  */
+@Public
 public abstract class ProcessAllWindowFunction<IN, OUT, W extends Window>
     extends AbstractRichFunction {
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.eddy.api.functions.windowing;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.state.KeyedStateStore;
@@ -18,6 +19,7 @@ import io.eddy.api.windowing.windows.Window;
  * @param <KEY> key type
  * @param <W> window type
  */
+@Public
 public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window>
     extends AbstractRichFunction {
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,10 @@
 package io.eddy.api.java.tuple;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /** Base of {@link Tuple1} to {@link Tuple5}: fields addressable by position. */
+@PublicEvolving
 public abstract class Tuple implements Serializable {
   private static final long serialVersionUID = 1L;
 

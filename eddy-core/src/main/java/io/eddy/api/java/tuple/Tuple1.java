@@ -1,11 +1,13 @@
 package io.eddy.api.java.tuple;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.util.Objects;
 
 /**
  * A tuple of 1 fields, public and mutable like Flink's: {@code t.f0}. {@code toString} prints
  * {@code (f0)}.
  */
+@PublicEvolving
 public class Tuple1<T0> extends Tuple {
   private static final long serialVersionUID = 1L;
 

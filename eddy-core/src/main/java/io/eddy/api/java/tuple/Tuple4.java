@@ -1,11 +1,13 @@
 package io.eddy.api.java.tuple;
 
+import io.eddy.api.annotation.PublicEvolving;
 import java.util.Objects;
 
 /**
  * A tuple of 4 fields, public and mutable like Flink's: {@code t.f0}. {@code toString} prints
  * {@code (f0,f1,f2,f3)}.
  */
+@PublicEvolving
 public class Tuple4<T0, T1, T2, T3> extends Tuple {
   private static final long serialVersionUID = 1L;
 

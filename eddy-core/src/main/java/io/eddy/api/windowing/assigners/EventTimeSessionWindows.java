@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.assigners;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.TimeWindow;
 import java.time.Duration;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.List;
  * Event-time sessions: each element opens the window {@code [t, t + gap)}; windows of a key that
  * overlap or touch merge, so a session ends after {@code gap} without elements.
  */
+@Public
 public final class EventTimeSessionWindows<T> extends MergingWindowAssigner<T> {
   private static final long serialVersionUID = 1L;
   private final SessionWindowTimeGapExtractor<T> gap;

@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.assigners;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.triggers.Trigger;
 import io.eddy.api.windowing.triggers.TriggerResult;
 import io.eddy.api.windowing.windows.GlobalWindow;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** Puts every element of a key into one window; use it with a trigger (e.g. count). */
+@Public
 public final class GlobalWindows<T> extends WindowAssigner<T, GlobalWindow> {
   private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,11 @@
 package io.eddy.api.windowing.assigners;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.TimeWindow;
 import java.util.Collection;
 
 /** An assigner whose windows can merge (sessions): overlapping windows become one. */
+@Public
 public abstract class MergingWindowAssigner<T> extends WindowAssigner<T, TimeWindow> {
   private static final long serialVersionUID = 1L;
 

@@ -1,8 +1,10 @@
 package io.eddy.api.windowing.assigners;
 
+import io.eddy.api.annotation.Public;
 import java.time.Duration;
 
 /** Processing-time sessions: like {@link EventTimeSessionWindows} on the arrival clock. */
+@Public
 public final class ProcessingTimeSessionWindows {
   private ProcessingTimeSessionWindows() {}
 

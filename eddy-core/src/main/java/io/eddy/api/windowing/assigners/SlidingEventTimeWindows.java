@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.assigners;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.TimeWindow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
  * Event-time windows of {@code size} that start every {@code slide}: an element belongs to {@code
  * size / slide} windows (rounded up).
  */
+@Public
 public final class SlidingEventTimeWindows<T> extends WindowAssigner<T, TimeWindow> {
   private static final long serialVersionUID = 1L;
   private final long size;

@@ -1,10 +1,12 @@
 package io.eddy.api.windowing.assigners;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.TimeWindow;
 import java.time.Duration;
 import java.util.Collection;
 
 /** Processing-time windows of {@code size} that start every {@code slide}. */
+@Public
 public final class SlidingProcessingTimeWindows<T> extends WindowAssigner<T, TimeWindow> {
   private static final long serialVersionUID = 1L;
   private final long size;

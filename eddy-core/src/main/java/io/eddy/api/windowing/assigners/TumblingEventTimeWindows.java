@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.assigners;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.TimeWindow;
 import java.time.Duration;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.List;
 /**
  * Fixed-size, non-overlapping event-time windows: {@code [k*size + offset, (k+1)*size + offset)}.
  */
+@Public
 public final class TumblingEventTimeWindows<T> extends WindowAssigner<T, TimeWindow> {
   private static final long serialVersionUID = 1L;
   private final long size;

@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.assigners;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.TimeWindow;
 import java.time.Duration;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.List;
  * Fixed-size, non-overlapping processing-time windows (by the clock when the element arrives):
  * {@code [k*size + offset, (k+1)*size + offset)}.
  */
+@Public
 public final class TumblingProcessingTimeWindows<T> extends WindowAssigner<T, TimeWindow> {
   private static final long serialVersionUID = 1L;
   private final long size;

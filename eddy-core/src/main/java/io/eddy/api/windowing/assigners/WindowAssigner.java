@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.assigners;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.triggers.EventTimeTrigger;
 import io.eddy.api.windowing.triggers.ProcessingTimeTrigger;
 import io.eddy.api.windowing.triggers.Trigger;
@@ -13,6 +14,7 @@ import java.util.Collection;
  * @param <T> element type
  * @param <W> window type
  */
+@Public
 public abstract class WindowAssigner<T, W extends Window> implements Serializable {
   private static final long serialVersionUID = 1L;
 

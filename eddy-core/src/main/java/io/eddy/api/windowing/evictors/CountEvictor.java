@@ -1,9 +1,11 @@
 package io.eddy.api.windowing.evictors;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.Window;
 import java.util.Iterator;
 
 /** Keeps the last {@code maxCount} elements of a window (the first ones are evicted). */
+@Public
 public final class CountEvictor<W extends Window> implements Evictor<Object, W> {
   private static final long serialVersionUID = 1L;
   private final long maxCount;

@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.evictors;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.Window;
 import java.io.Serializable;
 
@@ -11,6 +12,7 @@ import java.io.Serializable;
  * @param <T> element type
  * @param <W> window type
  */
+@Public
 public interface Evictor<T, W extends Window> extends Serializable {
   /** Called before the window function, with the window's elements in arrival order. */
   void evictBefore(

@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.evictors;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.Window;
 import java.time.Duration;
 import java.util.Iterator;
@@ -8,6 +9,7 @@ import java.util.Iterator;
  * Keeps the elements whose timestamp is within {@code windowSize} of the window's newest element:
  * evicts those with {@code timestamp <= max - windowSize}. Elements without timestamps are kept.
  */
+@Public
 public final class TimeEvictor<W extends Window> implements Evictor<Object, W> {
   private static final long serialVersionUID = 1L;
   private final long windowSize;

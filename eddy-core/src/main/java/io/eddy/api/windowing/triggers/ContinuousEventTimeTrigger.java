@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.triggers;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.state.ReducingState;
 import io.eddy.api.common.state.ReducingStateDescriptor;
 import io.eddy.api.windowing.windows.TimeWindow;
@@ -10,6 +11,7 @@ import java.time.Duration;
  * Fires a window every {@code interval} of event time (at multiples of the interval, as the
  * watermark passes them) and at the window's end.
  */
+@Public
 public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object, W> {
   private static final long serialVersionUID = 1L;
   private final long interval;

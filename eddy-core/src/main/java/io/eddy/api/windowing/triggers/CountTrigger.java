@@ -1,10 +1,12 @@
 package io.eddy.api.windowing.triggers;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.state.ReducingState;
 import io.eddy.api.common.state.ReducingStateDescriptor;
 import io.eddy.api.windowing.windows.Window;
 
 /** Fires a window each time it has received {@code maxCount} more elements. */
+@Public
 public final class CountTrigger<W extends Window> extends Trigger<Object, W> {
   private static final long serialVersionUID = 1L;
   private final long maxCount;

@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.triggers;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.Window;
 
 /**
@@ -7,6 +8,7 @@ import io.eddy.api.windowing.windows.Window;
  * fires again for each late element that still belongs to the window. The default trigger of
  * event-time assigners.
  */
+@Public
 public final class EventTimeTrigger extends Trigger<Object, Window> {
   private static final long serialVersionUID = 1L;
   private static final EventTimeTrigger INSTANCE = new EventTimeTrigger();

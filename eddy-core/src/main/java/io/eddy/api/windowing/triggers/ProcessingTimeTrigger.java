@@ -1,11 +1,13 @@
 package io.eddy.api.windowing.triggers;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.Window;
 
 /**
  * Fires a window when the processing time reaches its end ({@code maxTimestamp}). The default
  * trigger of processing-time assigners.
  */
+@Public
 public final class ProcessingTimeTrigger extends Trigger<Object, Window> {
   private static final long serialVersionUID = 1L;
   private static final ProcessingTimeTrigger INSTANCE = new ProcessingTimeTrigger();

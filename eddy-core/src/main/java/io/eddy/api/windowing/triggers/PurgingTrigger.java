@@ -1,8 +1,10 @@
 package io.eddy.api.windowing.triggers;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.windowing.windows.Window;
 
 /** Turns every {@code FIRE} of another trigger into {@code FIRE_AND_PURGE}. */
+@Public
 public final class PurgingTrigger<T, W extends Window> extends Trigger<T, W> {
   private static final long serialVersionUID = 1L;
   private final Trigger<T, W> nested;

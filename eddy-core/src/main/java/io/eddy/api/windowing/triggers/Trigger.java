@@ -1,5 +1,6 @@
 package io.eddy.api.windowing.triggers;
 
+import io.eddy.api.annotation.Public;
 import io.eddy.api.common.state.AppendingState;
 import io.eddy.api.common.state.State;
 import io.eddy.api.common.state.StateDescriptor;
@@ -16,6 +17,7 @@ import java.io.Serializable;
  * @param <T> element type
  * @param <W> window type
  */
+@Public
 public abstract class Trigger<T, W extends Window> implements Serializable {
   private static final long serialVersionUID = 1L;
 

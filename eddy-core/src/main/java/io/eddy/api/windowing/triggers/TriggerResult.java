@@ -1,8 +1,11 @@
 package io.eddy.api.windowing.triggers;
 
+import io.eddy.api.annotation.Public;
+
 /**
  * What a {@link Trigger} decides for a window: evaluate it (fire), clear it (purge), both or none.
  */
+@Public
 public enum TriggerResult {
   /** Do nothing. */
   CONTINUE(false, false),

@@ -1,6 +1,9 @@
 package io.eddy.api.windowing.windows;
 
+import io.eddy.api.annotation.Public;
+
 /** The one window that holds every element of a key; it never ends by itself. */
+@Public
 public final class GlobalWindow extends Window {
   private static final GlobalWindow INSTANCE = new GlobalWindow();
 

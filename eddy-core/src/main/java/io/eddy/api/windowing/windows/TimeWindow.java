@@ -1,10 +1,12 @@
 package io.eddy.api.windowing.windows;
 
+import io.eddy.api.annotation.Public;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /** The half-open time range {@code [start, end)} in milliseconds. */
+@Public
 public final class TimeWindow extends Window {
   private final long start;
   private final long end;

@@ -1,5 +1,6 @@
 package io.eddy.core.dag.ops;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.functions.FilterFunction;
 import io.eddy.api.common.functions.FlatMapFunction;
@@ -12,6 +13,7 @@ import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.ProcessFunction;
 
 /** The operator specs the DataStream API records. */
+@Internal
 public final class Specs {
   private Specs() {}
 

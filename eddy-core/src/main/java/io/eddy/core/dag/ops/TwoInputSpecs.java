@@ -1,5 +1,6 @@
 package io.eddy.core.dag.ops;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.functions.co.BroadcastProcessFunction;
 import io.eddy.api.functions.co.CoFlatMapFunction;
@@ -11,6 +12,7 @@ import io.eddy.api.functions.co.ProcessJoinFunction;
 import java.util.List;
 
 /** The specs of two-input operators the DataStream API records. */
+@Internal
 public final class TwoInputSpecs {
   private TwoInputSpecs() {}
 

@@ -1,5 +1,6 @@
 package io.eddy.core.dag.ops;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.state.AppendingState;
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.datastream.OutputTag;
@@ -22,6 +23,7 @@ import io.eddy.api.windowing.windows.Window;
  *     TimestampedValue}s with an evictor), or a reducing or aggregating state
  * @param function evaluates a window from what {@code contentsDescriptor}'s state returns
  */
+@Internal
 public record WindowSpec<T, K, W extends Window>(
     WindowAssigner<? super T, W> assigner,
     Trigger<? super T, ? super W> trigger,

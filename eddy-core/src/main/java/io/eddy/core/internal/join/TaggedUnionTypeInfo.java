@@ -4,6 +4,7 @@ import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.DataInputView;
 import io.eddy.api.common.typeutils.DataOutputView;
 import io.eddy.api.common.typeutils.TypeSerializer;
+import io.eddy.api.datastream.TaggedUnion;
 import java.io.IOException;
 
 /** The type of a {@link TaggedUnion}: a tag byte, then the value with its side's serializer. */

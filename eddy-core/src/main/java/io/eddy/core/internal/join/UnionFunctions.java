@@ -9,6 +9,7 @@ import io.eddy.api.common.functions.MapFunction;
 import io.eddy.api.common.functions.OpenContext;
 import io.eddy.api.common.functions.RichFunction;
 import io.eddy.api.common.functions.RuntimeContext;
+import io.eddy.api.datastream.TaggedUnion;
 import io.eddy.api.functions.windowing.WindowFunction;
 import io.eddy.api.windowing.windows.Window;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.eddy.api.connector.source.lib;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import io.eddy.api.connector.source.Boundedness;
 import io.eddy.api.connector.source.ReaderOutput;
@@ -26,6 +27,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public final class DataGeneratorSource<T>
     implements Source<T, NumberSequenceSplit, List<NumberSequenceSplit>> {
   private static final long serialVersionUID = 1L;

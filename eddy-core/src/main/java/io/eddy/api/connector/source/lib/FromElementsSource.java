@@ -1,5 +1,6 @@
 package io.eddy.api.connector.source.lib;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.connector.source.Boundedness;
@@ -29,6 +30,7 @@ import java.util.List;
  *
  * @param <T> the element type
  */
+@PublicEvolving
 public final class FromElementsSource<T>
     implements Source<T, FromElementsSplit, List<FromElementsSplit>> {
   private static final long serialVersionUID = 1L;

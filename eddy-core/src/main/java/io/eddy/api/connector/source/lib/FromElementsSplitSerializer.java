@@ -1,38 +1,32 @@
 package io.eddy.api.connector.source.lib;
 
-import io.eddy.api.common.io.SimpleVersionedSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.eddy.api.annotation.PublicEvolving;
+import io.eddy.api.connector.source.VersionedSplitSerializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
 /** Version 1: the position (int). */
-public final class FromElementsSplitSerializer
-    implements SimpleVersionedSerializer<FromElementsSplit> {
+@PublicEvolving
+public final class FromElementsSplitSerializer extends VersionedSplitSerializer<FromElementsSplit> {
   private static final long serialVersionUID = 1L;
-  private static final int VERSION = 1;
 
-  @Override
-  public int getVersion() {
-    return VERSION;
+  public FromElementsSplitSerializer() {
+    super("FromElementsSplit", 1);
   }
 
   @Override
-  public byte[] serialize(FromElementsSplit split) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4);
-    DataOutputStream out = new DataOutputStream(bytes);
+  protected void write(FromElementsSplit split, DataOutputStream out) throws IOException {
     out.writeInt(split.position());
-    out.flush();
-    return bytes.toByteArray();
   }
 
   @Override
-  public FromElementsSplit deserialize(int version, byte[] serialized) throws IOException {
-    if (version != VERSION) {
-      throw new IOException("Unknown FromElementsSplit serializer version: " + version);
-    }
-    return new FromElementsSplit(
-        new DataInputStream(new ByteArrayInputStream(serialized)).readInt());
+  protected FromElementsSplit read(int version, DataInputStream in) throws IOException {
+    return new FromElementsSplit(in.readInt());
+  }
+
+  @Override
+  protected int sizeHint(FromElementsSplit split) {
+    return 4;
   }
 }

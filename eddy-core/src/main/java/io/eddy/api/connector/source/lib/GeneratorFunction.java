@@ -1,5 +1,6 @@
 package io.eddy.api.connector.source.lib;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.functions.Function;
 
 /**
@@ -10,6 +11,7 @@ import io.eddy.api.common.functions.Function;
  * @param <OUT> the record type
  */
 @FunctionalInterface
+@PublicEvolving
 public interface GeneratorFunction<IN, OUT> extends Function {
   OUT map(IN index) throws Exception;
 }

@@ -1,5 +1,6 @@
 package io.eddy.api.connector.source.lib;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import io.eddy.api.connector.source.Boundedness;
 import io.eddy.api.connector.source.ReaderOutput;
@@ -22,6 +23,7 @@ import java.util.List;
  * <p>The range is cut into {@value #SPLITS_PER_READER} splits per reader, handed out on request, so
  * faster readers take more of the range. Checkpoints hold the unread part of each split.
  */
+@PublicEvolving
 public final class NumberSequenceSource
     implements Source<Long, NumberSequenceSplit, List<NumberSequenceSplit>> {
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.eddy.api.connector.source.lib;
 
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.connector.source.SourceSplit;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * {@link NumberSequenceSource} for its numbers and by {@link DataGeneratorSource} for the indices
  * it generates; a reader's checkpoint holds the range it has not emitted yet.
  */
+@PublicEvolving
 public final class NumberSequenceSplit implements SourceSplit {
   private final String splitId;
   private final long from;

@@ -1,40 +1,30 @@
 package io.eddy.api.connector.source.lib;
 
-import io.eddy.api.common.io.SimpleVersionedSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.eddy.api.annotation.PublicEvolving;
+import io.eddy.api.connector.source.VersionedSplitSerializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
 /** Version 1: split id (modified UTF-8), from (long), to (long). */
+@PublicEvolving
 public final class NumberSequenceSplitSerializer
-    implements SimpleVersionedSerializer<NumberSequenceSplit> {
+    extends VersionedSplitSerializer<NumberSequenceSplit> {
   private static final long serialVersionUID = 1L;
-  private static final int VERSION = 1;
 
-  @Override
-  public int getVersion() {
-    return VERSION;
+  public NumberSequenceSplitSerializer() {
+    super("NumberSequenceSplit", 1);
   }
 
   @Override
-  public byte[] serialize(NumberSequenceSplit split) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
-    DataOutputStream out = new DataOutputStream(bytes);
+  protected void write(NumberSequenceSplit split, DataOutputStream out) throws IOException {
     out.writeUTF(split.splitId());
     out.writeLong(split.from());
     out.writeLong(split.to());
-    out.flush();
-    return bytes.toByteArray();
   }
 
   @Override
-  public NumberSequenceSplit deserialize(int version, byte[] serialized) throws IOException {
-    if (version != VERSION) {
-      throw new IOException("Unknown NumberSequenceSplit serializer version: " + version);
-    }
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized));
+  protected NumberSequenceSplit read(int version, DataInputStream in) throws IOException {
     return new NumberSequenceSplit(in.readUTF(), in.readLong(), in.readLong());
   }
 }

@@ -1,5 +1,6 @@
 package io.eddy.core.internal.connector.source;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.connector.source.SourceSplit;
 import io.eddy.api.connector.source.SplitEnumerator;
 import io.eddy.api.connector.source.SplitEnumeratorContext;
@@ -20,6 +21,7 @@ import java.util.List;
  *
  * @param <SplitT> the split type
  */
+@Internal
 public class OnDemandSplitEnumerator<SplitT extends SourceSplit>
     implements SplitEnumerator<SplitT, List<SplitT>> {
 

@@ -1,5 +1,6 @@
 package io.eddy.core.internal.connector.source;
 
+import io.eddy.api.annotation.Internal;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,6 +14,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Threading: not thread-safe; used by one reader on its task thread.
  */
+@Internal
 public final class RateLimiter {
   private static final double MAX_CREDIT_NANOS = 100_000_000.0;
 

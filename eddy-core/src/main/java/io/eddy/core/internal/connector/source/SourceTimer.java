@@ -1,5 +1,6 @@
 package io.eddy.core.internal.connector.source;
 
+import io.eddy.api.annotation.Internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
  * futures later (for example when a rate-limited reader's next permit is due) instead of sleeping
  * on the task thread. The scheduled actions only complete futures, so one thread suffices.
  */
+@Internal
 public final class SourceTimer {
   private static final ScheduledThreadPoolExecutor TIMER = createTimer();
 

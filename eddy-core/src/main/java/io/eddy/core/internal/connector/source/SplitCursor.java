@@ -1,5 +1,6 @@
 package io.eddy.core.internal.connector.source;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.connector.source.ReaderOutput;
 
 /**
@@ -9,6 +10,7 @@ import io.eddy.api.connector.source.ReaderOutput;
  * @param <T> the record type
  * @param <SplitT> the split type
  */
+@Internal
 public interface SplitCursor<T, SplitT> extends AutoCloseable {
 
   /**

@@ -1,5 +1,6 @@
 package io.eddy.core.internal.connector.source;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import java.util.List;
  *
  * @param <SplitT> the split type
  */
+@Internal
 public final class SplitListSerializer<SplitT> implements SimpleVersionedSerializer<List<SplitT>> {
   private static final long serialVersionUID = 1L;
   private static final int VERSION = 1;

@@ -1,5 +1,6 @@
 package io.eddy.core.internal.connector.source;
 
+import io.eddy.api.annotation.Internal;
 import io.eddy.api.connector.source.InputStatus;
 import io.eddy.api.connector.source.ReaderOutput;
 import io.eddy.api.connector.source.SourceReader;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * @param <T> the record type
  * @param <SplitT> the split type
  */
+@Internal
 public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
     implements SourceReader<T, SplitT> {
 
