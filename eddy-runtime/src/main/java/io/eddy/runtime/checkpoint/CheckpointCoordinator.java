@@ -5,10 +5,9 @@ import io.eddy.core.execution.CheckpointingOptions;
 import io.eddy.runtime.gateway.CheckpointStats;
 import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.snapshot.StateFileHandle;
-import io.eddy.runtime.storage.FsCheckpointStorage;
+import io.eddy.runtime.storage.CheckpointStorage;
 import io.eddy.runtime.time.Clock;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +39,7 @@ public final class CheckpointCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
 
   private final String jobName;
-  private final FsCheckpointStorage storage;
+  private final CheckpointStorage storage;
   private final PendingCheckpoints pending;
   private final CheckpointTrigger trigger;
   private final CheckpointFinalizer finalizer;
@@ -57,7 +56,7 @@ public final class CheckpointCoordinator {
   public CheckpointCoordinator(
       String jobName,
       CheckpointingOptions options,
-      FsCheckpointStorage storage,
+      CheckpointStorage storage,
       CheckpointParticipants job,
       long nextCheckpointId,
       Clock clock) {
@@ -80,7 +79,7 @@ public final class CheckpointCoordinator {
     this.stats = new CheckpointStatsTracker(clock);
   }
 
-  public FsCheckpointStorage storage() {
+  public CheckpointStorage storage() {
     return storage;
   }
 
@@ -97,7 +96,7 @@ public final class CheckpointCoordinator {
    * Takes a savepoint: a checkpoint copied to {@code targetDirectory}; completes with the
    * savepoint's path.
    */
-  public CompletableFuture<String> triggerSavepoint(Path targetDirectory, SnapshotType type) {
+  public CompletableFuture<String> triggerSavepoint(String targetDirectory, SnapshotType type) {
     if (!type.isSavepoint()) {
       throw new IllegalArgumentException(type + " is not a savepoint");
     }

@@ -4,10 +4,9 @@ import io.eddy.api.JobStatus;
 import io.eddy.core.execution.CheckpointingOptions;
 import io.eddy.runtime.gateway.CheckpointException;
 import io.eddy.runtime.storage.CheckpointMetadata;
-import io.eddy.runtime.storage.FsCheckpointStorage;
+import io.eddy.runtime.storage.CheckpointStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,13 +25,13 @@ final class CheckpointFinalizer {
 
   private final String jobName;
   private final CheckpointingOptions options;
-  private final FsCheckpointStorage storage;
+  private final CheckpointStorage storage;
   private final CheckpointParticipants job;
 
   CheckpointFinalizer(
       String jobName,
       CheckpointingOptions options,
-      FsCheckpointStorage storage,
+      CheckpointStorage storage,
       CheckpointParticipants job) {
     this.jobName = jobName;
     this.options = options;
@@ -116,18 +115,16 @@ final class CheckpointFinalizer {
   /**
    * Copies completed checkpoint {@code checkpointId} into {@code targetDirectory} as a savepoint.
    */
-  String copyToSavepoint(long checkpointId, Path targetDirectory) {
-    Path target =
-        targetDirectory.resolve(
-            "savepoint-" + storage.jobDirectory().getFileName() + "-" + checkpointId);
+  String copyToSavepoint(long checkpointId, String targetDirectory) {
+    String target;
     try {
-      storage.copyCompleted(checkpointId, target);
+      target = storage.copyToSavepoint(checkpointId, targetDirectory);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Could not write the savepoint to " + target + ": " + e.getMessage(), e);
+          "Could not write the savepoint to " + targetDirectory + ": " + e.getMessage(), e);
     }
     LOG.info("Savepoint of job {} written to {}", jobName, target);
-    return target.toString();
+    return target;
   }
 
   /**

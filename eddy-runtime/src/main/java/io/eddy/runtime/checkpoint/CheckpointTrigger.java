@@ -3,7 +3,7 @@ package io.eddy.runtime.checkpoint;
 import io.eddy.core.execution.CheckpointingOptions;
 import io.eddy.runtime.gateway.CheckpointException;
 import io.eddy.runtime.snapshot.SnapshotType;
-import io.eddy.runtime.storage.FsCheckpointStorage;
+import io.eddy.runtime.storage.CheckpointStorage;
 import io.eddy.runtime.time.Clock;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ final class CheckpointTrigger {
 
   private final String jobName;
   private final CheckpointingOptions options;
-  private final FsCheckpointStorage storage;
+  private final CheckpointStorage storage;
   private final CheckpointParticipants job;
   private final Clock clock;
   private final PendingCheckpoints pending;
@@ -56,7 +56,7 @@ final class CheckpointTrigger {
   CheckpointTrigger(
       String jobName,
       CheckpointingOptions options,
-      FsCheckpointStorage storage,
+      CheckpointStorage storage,
       CheckpointParticipants job,
       Clock clock,
       PendingCheckpoints pending,

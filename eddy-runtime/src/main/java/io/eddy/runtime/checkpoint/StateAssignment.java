@@ -6,7 +6,7 @@ import io.eddy.runtime.snapshot.ChannelState;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import io.eddy.runtime.storage.CheckpointMetadata;
-import java.nio.file.Path;
+import io.eddy.runtime.storage.StateLocations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,12 +19,12 @@ import java.util.Set;
  */
 public final class StateAssignment {
   private final CheckpointMetadata metadata;
-  private final Path directory;
+  private final String directory;
 
   /**
-   * @param directory the checkpoint's directory (its files are named relative to it)
+   * @param directory the checkpoint's location (its files are named relative to it)
    */
-  public StateAssignment(CheckpointMetadata metadata, Path directory) {
+  public StateAssignment(CheckpointMetadata metadata, String directory) {
     this.metadata = metadata;
     this.directory = directory;
   }
@@ -33,7 +33,7 @@ public final class StateAssignment {
     return metadata;
   }
 
-  public Path directory() {
+  public String directory() {
     return directory;
   }
 
@@ -100,13 +100,13 @@ public final class StateAssignment {
         metadata.operator(operatorId).map(CheckpointMetadata.OperatorInfo::parallelism).orElse(0);
     List<String> keyed = new ArrayList<>();
     for (StateFileHandle f : metadata.stateFilesOverlapping(operatorId, range)) {
-      keyed.add(directory.resolve(f.fileName()).toAbsolutePath().toString());
+      keyed.add(StateLocations.resolve(directory, f.fileName()));
     }
     List<RestoredState.SubtaskFile> operatorFiles = new ArrayList<>();
     for (StateFileHandle f : metadata.operatorStateFiles(operatorId)) {
       operatorFiles.add(
           new RestoredState.SubtaskFile(
-              f.subtaskIndex(), directory.resolve(f.fileName()).toAbsolutePath().toString()));
+              f.subtaskIndex(), StateLocations.resolve(directory, f.fileName())));
     }
     // An operator new to the job still runs "restored" (e.g. sources must not start over).
     return new RestoredState(
@@ -145,7 +145,7 @@ public final class StateAssignment {
     }
     return files.stream()
         .filter(f -> f.subtaskIndex() == subtask)
-        .map(f -> directory.resolve(f.fileName()).toAbsolutePath().toString())
+        .map(f -> StateLocations.resolve(directory, f.fileName()))
         .findFirst()
         .orElse(null);
   }

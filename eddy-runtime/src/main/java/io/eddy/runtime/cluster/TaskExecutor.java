@@ -9,6 +9,8 @@ import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
 import io.eddy.runtime.rpc.RpcEndpoint;
 import io.eddy.runtime.snapshot.SnapshotType;
+import io.eddy.runtime.state.StateBackend;
+import io.eddy.runtime.state.StateBackends;
 import io.eddy.runtime.task.Task;
 import io.eddy.runtime.task.TaskServices;
 import io.eddy.runtime.time.Clock;
@@ -36,6 +38,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final int buffersPerChannel;
   private final LibraryCache libraryCache;
   private final NettyDataPlane dataPlane;
+
+  /** Where the tasks' operators keep their state (the heap backend; others plug in by name). */
+  private final StateBackend stateBackend = StateBackends.named(StateBackends.DEFAULT);
+
   private final Map<String, Task> tasks = new HashMap<>();
   private final Map<String, List<io.eddy.runtime.network.partition.ResultPartitionId>>
       partitionsByJob = new HashMap<>();
@@ -130,7 +136,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                   loader,
                   buffersPerChannel,
                   checkpointIo,
-                  dataPlane);
+                  dataPlane,
+                  stateBackend);
           Task task =
               new Task(tdd, services, jobMaster, () -> runAsync(() -> taskEnded(tdd.attemptId())));
           tasks.put(tdd.attemptId(), task);

@@ -11,8 +11,11 @@ import io.eddy.runtime.scheduler.ExecutionGraph;
 import io.eddy.runtime.scheduler.ExecutionVertex;
 import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.snapshot.StateFileHandle;
-import io.eddy.runtime.storage.FsCheckpointStorage;
+import io.eddy.runtime.storage.CheckpointStorage;
+import io.eddy.runtime.storage.CheckpointStorages;
 import io.eddy.runtime.time.Clock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,11 +77,17 @@ public final class JobCheckpointing {
     if (!options.enabled()) {
       return;
     }
-    Path root =
+    String root =
         options.storageDirectory() != null
-            ? Path.of(options.storageDirectory())
-            : Path.of(System.getProperty("java.io.tmpdir"), "eddy-checkpoints");
-    FsCheckpointStorage storage = new FsCheckpointStorage(root.toAbsolutePath(), jobGraph.jobId());
+            ? options.storageDirectory()
+            : Path.of(System.getProperty("java.io.tmpdir"), "eddy-checkpoints").toString();
+    CheckpointStorage storage;
+    try {
+      storage = CheckpointStorages.storage(root, jobGraph.jobId());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot open the checkpoint storage " + root + ": " + e.getMessage(), e);
+    }
     coordinator =
         new CheckpointCoordinator(
             jobGraph.jobName(),
@@ -96,7 +105,7 @@ public final class JobCheckpointing {
 
   /** Where the tasks write checkpoints, or null if the job takes none. */
   String storageRoot() {
-    return coordinator == null ? null : coordinator.storage().jobDirectory().getParent().toString();
+    return coordinator == null ? null : coordinator.storage().rootLocation();
   }
 
   /** The job (re)started running: periodic checkpoints start. */
@@ -133,7 +142,7 @@ public final class JobCheckpointing {
   /** Takes a savepoint into {@code targetDirectory}; completes with its path. */
   public CompletableFuture<String> triggerSavepoint(String targetDirectory) {
     requireSavepointsPossible();
-    return coordinator.triggerSavepoint(Path.of(targetDirectory), SnapshotType.SAVEPOINT);
+    return coordinator.triggerSavepoint(targetDirectory, SnapshotType.SAVEPOINT);
   }
 
   /**
@@ -146,8 +155,7 @@ public final class JobCheckpointing {
     requireSavepointsPossible();
     return coordinator
         .triggerSavepoint(
-            Path.of(targetDirectory),
-            drain ? SnapshotType.SAVEPOINT_DRAIN : SnapshotType.SAVEPOINT_STOP)
+            targetDirectory, drain ? SnapshotType.SAVEPOINT_DRAIN : SnapshotType.SAVEPOINT_STOP)
         .whenComplete(
             (path, error) -> {
               if (error != null) {

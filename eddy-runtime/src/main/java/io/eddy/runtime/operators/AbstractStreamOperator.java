@@ -3,12 +3,15 @@ package io.eddy.runtime.operators;
 import io.eddy.runtime.gateway.UserCodeException;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.state.heap.HeapOperatorStateBackend;
+import io.eddy.runtime.snapshot.StateWriter;
+import io.eddy.runtime.state.KeyedStateBackend;
+import io.eddy.runtime.state.OperatorStateBackend;
 import io.eddy.runtime.state.timers.InternalTimerService;
 import io.eddy.runtime.state.timers.Triggerable;
-import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
 import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Base of the runtime's operators: keeps the setup, tracks the current watermark, fires the
@@ -76,7 +79,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
               + " is not keyed but is restored with keyed state "
               + restored.keyedStateFiles());
     }
-    setup.keyedStateBackend().restore(restored.keyedStatePaths());
+    setup.keyedStateBackend().restore(restored.keyedStateFiles());
   }
 
   /**
@@ -87,7 +90,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   protected StateWriter snapshotKeyedState(long checkpointId) throws Exception {
-    io.eddy.runtime.state.heap.HeapKeyedStateBackend backend = setup.keyedStateBackend();
+    KeyedStateBackend backend = setup.keyedStateBackend();
     if (backend == null) {
       return null;
     }
@@ -102,7 +105,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
   // ---- operator (non-keyed) state ----
 
-  private HeapOperatorStateBackend operatorStateBackend;
+  private OperatorStateBackend operatorStateBackend;
 
   /**
    * Builds the operator state store from the restored operator state files: this subtask's share of
@@ -111,9 +114,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   protected void initializeOperatorState(RestoredState restored) throws Exception {
     int index = setup.runtimeContext().getIndexOfThisSubtask();
     operatorStateBackend =
-        restored.operatorStateFiles().isEmpty()
-            ? HeapOperatorStateBackend.empty(index)
-            : HeapOperatorStateBackend.restore(
+        setup
+            .stateBackend()
+            .createOperatorStateBackend(
                 restored, index, setup.runtimeContext().getNumberOfParallelSubtasks());
   }
 
@@ -127,10 +130,19 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
    * broadcast state pattern register their states. Created empty if the operator runs without
    * {@link #initializeState} (as in tests that only set up and open it).
    */
-  protected HeapOperatorStateBackend operatorStateBackend() {
+  protected OperatorStateBackend operatorStateBackend() {
     if (operatorStateBackend == null) {
-      operatorStateBackend =
-          HeapOperatorStateBackend.empty(setup.runtimeContext().getIndexOfThisSubtask());
+      try {
+        operatorStateBackend =
+            setup
+                .stateBackend()
+                .createOperatorStateBackend(
+                    RestoredState.NONE,
+                    setup.runtimeContext().getIndexOfThisSubtask(),
+                    setup.runtimeContext().getNumberOfParallelSubtasks());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // nothing is read for an empty backend
+      }
     }
     return operatorStateBackend;
   }
@@ -170,7 +182,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   protected <K> InternalTimerService<K> createTimerService(Triggerable<K> target) {
-    io.eddy.runtime.state.heap.HeapKeyedStateBackend backend = setup.keyedStateBackend();
+    KeyedStateBackend backend = setup.keyedStateBackend();
     if (backend == null) {
       throw new IllegalStateException(
           "Timers need a keyed stream, but " + setup.description() + " is not keyed.");
@@ -207,8 +219,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     } catch (Exception e) {
       throw userError(e);
     }
-    ((io.eddy.runtime.state.heap.HeapKeyedStateBackend) setup.keyedStateBackend())
-        .setCurrentKey(key);
+    ((KeyedStateBackend) setup.keyedStateBackend()).setCurrentKey(key);
     return key;
   }
 

@@ -11,11 +11,11 @@ import io.eddy.api.connector.sink.SupportsWriterState;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.snapshot.RestoredState.SubtaskFile;
+import io.eddy.runtime.storage.CheckpointStorages;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.WatermarkElement;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -126,7 +126,7 @@ public final class CommittingSinkOperator<T, CommT, StateT> extends AbstractStre
     List<SubtaskFile> files = new ArrayList<>(restored.operatorStateFiles());
     files.sort(Comparator.comparingInt(SubtaskFile::subtaskIndex)); // deterministic dealing
     for (SubtaskFile file : files) {
-      try (InputStream in = Files.newInputStream(file.path())) {
+      try (InputStream in = CheckpointStorages.openStream(file.file())) {
         all.add(
             CommittingSinkStateFormat.read(
                 file.subtaskIndex(), in, committableSerializer, stateSerializer));

@@ -1,13 +1,13 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.api.common.state.ValueState;
 import io.eddy.api.java.tuple.Tuple;
 import io.eddy.core.dag.ops.Specs;
 import io.eddy.core.dag.ops.Specs.AggregationKind;
 import io.eddy.core.internal.types.FieldAccessor;
 import io.eddy.core.internal.types.FieldAccessors;
 import io.eddy.core.internal.windowing.FieldAggregator;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
-import io.eddy.runtime.state.heap.HeapValueState;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /**
@@ -21,7 +21,7 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
   private final Specs.Aggregation<T> spec;
   private FieldAggregator<T> aggregator;
   private FieldAccessor<T, Object> field;
-  private HeapValueState<Object, Object> state;
+  private ValueState<Object> state;
 
   /**
    * For sum on a tuple field of Longs: keep a {@link TupleLongSum} as the state (decided per key).
@@ -51,7 +51,7 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
       tupleLongSum = kind == AggregationKind.SUM && spec.fieldName() == null;
     }
     state =
-        ((HeapKeyedStateBackend<Object>) setup.keyedStateBackend())
+        ((KeyedStateBackend<Object>) setup.keyedStateBackend())
             .getValueState(
                 "_aggregate",
                 new AggregationStateSerializer<>(

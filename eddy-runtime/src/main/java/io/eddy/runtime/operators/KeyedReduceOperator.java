@@ -1,8 +1,9 @@
 package io.eddy.runtime.operators;
 
 import io.eddy.api.common.functions.ReduceFunction;
+import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.runtime.state.heap.HeapValueState;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.streamrecord.StreamRecord;
 
 /**
@@ -13,7 +14,7 @@ import io.eddy.runtime.streamrecord.StreamRecord;
 public final class KeyedReduceOperator<T> extends AbstractUdfStreamOperator<T, ReduceFunction<T>>
     implements OneInputStreamOperator<T, T> {
   private final TypeSerializer<T> stateSerializer;
-  private HeapValueState<Object, T> state;
+  private ValueState<T> state;
 
   /**
    * @param stateSerializer writes the reduced values in checkpoints (null: no checkpoints)
@@ -32,7 +33,7 @@ public final class KeyedReduceOperator<T> extends AbstractUdfStreamOperator<T, R
   public void open() throws Exception {
     super.open();
     state =
-        ((io.eddy.runtime.state.heap.HeapKeyedStateBackend<Object>) setup.keyedStateBackend())
+        ((KeyedStateBackend<Object>) setup.keyedStateBackend())
             .getValueState("_reduce", stateSerializer == null ? null : stateSerializer.duplicate());
   }
 

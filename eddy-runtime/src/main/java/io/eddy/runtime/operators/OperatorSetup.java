@@ -1,7 +1,9 @@
 package io.eddy.runtime.operators;
 
 import io.eddy.api.common.functions.KeySelector;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
+import io.eddy.runtime.state.StateBackend;
+import io.eddy.runtime.state.StateBackends;
 import io.eddy.runtime.time.ProcessingTimeService;
 
 /**
@@ -15,24 +17,48 @@ import io.eddy.runtime.time.ProcessingTimeService;
  * @param processingTimeService timers that run as mails on the task thread
  * @param operatorEvents the channel to this operator's coordinator on the JobManager
  * @param keySelector2 the state key of a keyed two-input operator's second input, or null
+ * @param stateBackend makes the operator's operator state backend (the keyed one comes made)
  */
 public record OperatorSetup<OUT>(
     String name,
     Output<OUT> output,
     StreamingRuntimeContext runtimeContext,
     KeySelector<?, ?> keySelector,
-    HeapKeyedStateBackend<?> keyedStateBackend,
+    KeyedStateBackend<?> keyedStateBackend,
     ProcessingTimeService processingTimeService,
     OperatorEventGateway operatorEvents,
-    KeySelector<?, ?> keySelector2) {
+    KeySelector<?, ?> keySelector2,
+    StateBackend stateBackend) {
 
-  /** The setup of a one-input operator. */
+  /** The setup of a two-input operator whose state is on the heap. */
   public OperatorSetup(
       String name,
       Output<OUT> output,
       StreamingRuntimeContext runtimeContext,
       KeySelector<?, ?> keySelector,
-      HeapKeyedStateBackend<?> keyedStateBackend,
+      KeyedStateBackend<?> keyedStateBackend,
+      ProcessingTimeService processingTimeService,
+      OperatorEventGateway operatorEvents,
+      KeySelector<?, ?> keySelector2) {
+    this(
+        name,
+        output,
+        runtimeContext,
+        keySelector,
+        keyedStateBackend,
+        processingTimeService,
+        operatorEvents,
+        keySelector2,
+        StateBackends.named(StateBackends.DEFAULT));
+  }
+
+  /** The setup of a one-input operator whose state is on the heap. */
+  public OperatorSetup(
+      String name,
+      Output<OUT> output,
+      StreamingRuntimeContext runtimeContext,
+      KeySelector<?, ?> keySelector,
+      KeyedStateBackend<?> keyedStateBackend,
       ProcessingTimeService processingTimeService,
       OperatorEventGateway operatorEvents) {
     this(

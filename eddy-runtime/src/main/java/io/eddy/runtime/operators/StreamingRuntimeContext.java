@@ -14,7 +14,7 @@ import io.eddy.api.common.state.State;
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -31,7 +31,7 @@ public final class StreamingRuntimeContext implements RuntimeContext {
   private final int attemptNumber;
   private final ClassLoader userCodeClassLoader;
   private final Map<String, Accumulator<?, ?>> accumulators;
-  private final HeapKeyedStateBackend<?> keyedStateBackend;
+  private final KeyedStateBackend<?> keyedStateBackend;
 
   public StreamingRuntimeContext(
       String jobName,
@@ -63,7 +63,7 @@ public final class StreamingRuntimeContext implements RuntimeContext {
       int attemptNumber,
       ClassLoader userCodeClassLoader,
       Map<String, Accumulator<?, ?>> accumulators,
-      HeapKeyedStateBackend<?> keyedStateBackend) {
+      KeyedStateBackend<?> keyedStateBackend) {
     this.keyedStateBackend = keyedStateBackend;
     this.jobName = jobName;
     this.taskName = taskName;
@@ -135,7 +135,7 @@ public final class StreamingRuntimeContext implements RuntimeContext {
    * (null for an operator that is not keyed).
    */
   public StreamingRuntimeContext forOperator(
-      String operatorName, HeapKeyedStateBackend<?> keyedStateBackend) {
+      String operatorName, KeyedStateBackend<?> keyedStateBackend) {
     return new StreamingRuntimeContext(
         jobName,
         operatorName,

@@ -8,9 +8,9 @@ import io.eddy.runtime.graph.JobVertex;
 import io.eddy.runtime.snapshot.ChannelState;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.storage.CheckpointMetadata;
-import io.eddy.runtime.storage.FsCheckpointStorage;
+import io.eddy.runtime.storage.CheckpointStorage;
+import io.eddy.runtime.storage.CheckpointStorages;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ public final class JobStateRestore {
    * @throws IllegalStateException if there are completed checkpoints but none is readable: starting
    *     over would repeat output that they committed
    */
-  public void useLatestCheckpoint(FsCheckpointStorage storage) {
+  public void useLatestCheckpoint(CheckpointStorage storage) {
     if (storage != null) {
       try {
         var latest = storage.latestRestorable();
@@ -64,7 +64,7 @@ public final class JobStateRestore {
               "Cannot restart job '"
                   + jobGraph.jobName()
                   + "': no completed checkpoint in "
-                  + storage.jobDirectory()
+                  + storage.jobLocation()
                   + " has readable metadata (see the warnings above).");
         }
         if (latest.isPresent()) {
@@ -73,7 +73,7 @@ public final class JobStateRestore {
               jobGraph.jobName(),
               latest.get().checkpoint().checkpointId());
           current =
-              new StateAssignment(latest.get().metadata(), latest.get().checkpoint().directory());
+              new StateAssignment(latest.get().metadata(), latest.get().checkpoint().location());
           return;
         }
       } catch (IOException e) {
@@ -95,7 +95,7 @@ public final class JobStateRestore {
    * at another parallelism: it holds no in-flight data of an unaligned checkpoint (nor is it
    * unreadable).
    */
-  public boolean latestRestorableRescaled(FsCheckpointStorage storage) {
+  public boolean latestRestorableRescaled(CheckpointStorage storage) {
     try {
       CheckpointMetadata metadata = null;
       if (storage != null) {
@@ -107,7 +107,7 @@ public final class JobStateRestore {
       }
       SavepointRestoreSettings settings = jobGraph.config().savepointRestore();
       if (metadata == null && settings.restoreSavepoint()) {
-        metadata = FsCheckpointStorage.readMetadata(Path.of(settings.path()));
+        metadata = CheckpointStorages.readMetadata(settings.path());
       }
       return metadata == null
           || metadata.stateFiles().stream().noneMatch(f -> ChannelState.isStateId(f.operatorId()));
@@ -158,10 +158,10 @@ public final class JobStateRestore {
     if (!settings.restoreSavepoint()) {
       return null;
     }
-    Path dir = Path.of(settings.path());
+    String dir = CheckpointStorages.absolute(settings.path());
     CheckpointMetadata metadata;
     try {
-      metadata = FsCheckpointStorage.readMetadata(dir);
+      metadata = CheckpointStorages.readMetadata(dir);
     } catch (IOException e) {
       throw new IllegalStateException(
           "Cannot start job '" + jobGraph.jobName() + "' from " + dir + ": " + e.getMessage(), e);

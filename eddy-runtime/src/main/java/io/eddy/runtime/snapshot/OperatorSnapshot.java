@@ -1,7 +1,6 @@
 package io.eddy.runtime.snapshot;
 
 import io.eddy.runtime.keygroup.KeyGroupRange;
-import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
 
 /**
  * What one operator instance contributes to a checkpoint. It is taken on the task thread (the

@@ -1,15 +1,14 @@
 package io.eddy.runtime.snapshot;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The state one operator instance restores from, chosen by the JobMaster from a completed
  * checkpoint or savepoint for the subtask's key groups and index.
  *
- * @param keyedStateFiles absolute paths of the keyed state files whose key groups overlap this
- *     subtask's range (one per old subtask at most); load only the overlapping key groups
+ * @param keyedStateFiles locations of the keyed state files whose key groups overlap this subtask's
+ *     range (one per old subtask at most); load only the overlapping key groups
  * @param operatorStateFiles the operator state files of all old subtasks of this operator, so that
  *     list state can be redistributed round-robin and union state given whole
  * @param previousParallelism the operator's parallelism when the snapshot was taken
@@ -31,15 +30,6 @@ public record RestoredState(
     return previousParallelism > 0;
   }
 
-  /** The keyed state files as paths. */
-  public List<Path> keyedStatePaths() {
-    return keyedStateFiles.stream().map(Path::of).toList();
-  }
-
-  /** An operator state file (absolute path) and the old subtask that wrote it. */
-  public record SubtaskFile(int subtaskIndex, String file) implements Serializable {
-    public Path path() {
-      return Path.of(file);
-    }
-  }
+  /** An operator state file (its location) and the old subtask that wrote it. */
+  public record SubtaskFile(int subtaskIndex, String file) implements Serializable {}
 }

@@ -2,11 +2,10 @@ package io.eddy.runtime.task;
 
 import io.eddy.runtime.network.api.RecordWriter;
 import io.eddy.runtime.snapshot.ChannelState;
+import io.eddy.runtime.storage.CheckpointStorages;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -18,10 +17,10 @@ import java.util.List;
 final class InFlightDataRestore {
   private InFlightDataRestore() {}
 
-  static void restore(Path file, List<RecordWriter<?>> writers, NetworkInput input)
+  static void restore(String file, List<RecordWriter<?>> writers, NetworkInput input)
       throws IOException, InterruptedException {
     ChannelState state;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+    try (InputStream in = new BufferedInputStream(CheckpointStorages.openStream(file))) {
       state = ChannelState.read(in);
     } catch (IOException e) {
       throw new IOException("Cannot restore the in-flight data " + file + ": " + e.getMessage(), e);

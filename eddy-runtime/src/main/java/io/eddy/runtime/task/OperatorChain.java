@@ -17,7 +17,8 @@ import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
+import io.eddy.runtime.state.StateBackend;
 import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.time.ProcessingTimeService;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ public final class OperatorChain {
       ProcessingTimeService timeService,
       long autoWatermarkIntervalMillis,
       OperatorEventGateway operatorEvents,
-      JobMasterGateway jobMaster) {
+      JobMasterGateway jobMaster,
+      StateBackend stateBackend) {
     List<OperatorConfig> configs = config.operators();
     operators = new StreamOperator[configs.size()];
     operatorIds = configs.stream().map(OperatorConfig::operatorId).toArray(String[]::new);
@@ -62,10 +64,10 @@ public final class OperatorChain {
           };
       StreamOperator<?> operator =
           OperatorFactory.create(oc.spec(), jobMaster, autoWatermarkIntervalMillis);
-      HeapKeyedStateBackend<?> keyed =
+      KeyedStateBackend<?> keyed =
           oc.stateKeySelector() == null
               ? null
-              : new HeapKeyedStateBackend<>(
+              : stateBackend.createKeyedStateBackend(
                   keyGroupRange,
                   baseContext.getMaxNumberOfParallelSubtasks(),
                   (TypeSerializer) oc.stateKeySerializer());
@@ -79,7 +81,8 @@ public final class OperatorChain {
                   keyed,
                   timeService,
                   operatorEvents,
-                  oc.stateKeySelector2()));
+                  oc.stateKeySelector2(),
+                  stateBackend));
       operators[i] = operator;
     }
   }

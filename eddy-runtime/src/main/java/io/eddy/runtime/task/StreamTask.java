@@ -96,7 +96,8 @@ public final class StreamTask {
               event ->
                   jobMaster.sendOperatorEventToCoordinator(
                       tdd.attemptId(), tdd.vertexIndex(), event),
-              jobMaster);
+              jobMaster,
+              services.stateBackend());
       if (tdd.checkpointing().enabled()) {
         checkpoints = new SubtaskCheckpointCoordinator(tdd, services.checkpointIo(), jobMaster);
       }
@@ -107,8 +108,7 @@ public final class StreamTask {
         networkInput.setBarrierHandler(createBarrierHandler(networkInput));
       }
       if (tdd.channelStateFile() != null) {
-        InFlightDataRestore.restore(
-            java.nio.file.Path.of(tdd.channelStateFile()), writers, networkInput);
+        InFlightDataRestore.restore(tdd.channelStateFile(), writers, networkInput);
       }
       chain.initializeState(tdd::restoredState);
       chain.open();

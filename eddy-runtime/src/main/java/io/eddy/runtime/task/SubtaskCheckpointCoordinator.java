@@ -7,8 +7,8 @@ import io.eddy.runtime.network.api.RecordWriter;
 import io.eddy.runtime.snapshot.ChannelState;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.StateFileHandle;
-import io.eddy.runtime.storage.FsCheckpointStorage;
-import java.nio.file.Path;
+import io.eddy.runtime.storage.CheckpointStorages;
+import io.eddy.runtime.storage.CheckpointStreamFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,7 @@ final class SubtaskCheckpointCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(SubtaskCheckpointCoordinator.class);
 
   private final TaskDeploymentDescriptor tdd;
-  private final FsCheckpointStorage storage;
+  private final CheckpointStreamFactory stateFiles;
   private final Executor io;
   private final JobMasterGateway jobMaster;
   private long lastCheckpointId = -1;
@@ -44,7 +44,13 @@ final class SubtaskCheckpointCoordinator {
   SubtaskCheckpointCoordinator(
       TaskDeploymentDescriptor tdd, Executor io, JobMasterGateway jobMaster) {
     this.tdd = tdd;
-    this.storage = new FsCheckpointStorage(Path.of(tdd.checkpointStorageRoot()), tdd.jobId());
+    this.stateFiles =
+        CheckpointStorages.streamFactory(
+            tdd.checkpointStorageRoot(),
+            tdd.jobId(),
+            tdd.vertexIndex(),
+            tdd.subtaskIndex(),
+            tdd.attemptNumber());
     this.io = io;
     this.jobMaster = jobMaster;
   }
@@ -191,45 +197,19 @@ final class SubtaskCheckpointCoordinator {
     try {
       List<StateFileHandle> files = new ArrayList<>();
       if (channels != null && !channels.isEmpty()) {
-        String name =
-            "v"
-                + tdd.vertexIndex()
-                + "-s"
-                + tdd.subtaskIndex()
-                + "-a"
-                + tdd.attemptNumber()
-                + ".channels";
-        storage.writeStateFile(id, name, channels::writeTo);
         files.add(
-            new StateFileHandle(
-                channelStateId(chain.operatorId(0)),
-                tdd.subtaskIndex(),
-                name,
-                StateFileHandle.NO_KEY_GROUPS));
+            stateFiles.writeChannelState(
+                id, channelStateId(chain.operatorId(0)), channels::writeTo));
       }
       for (int i = 0; i < snapshots.length; i++) {
         OperatorSnapshot s = snapshots[i];
-        String prefix =
-            "v"
-                + tdd.vertexIndex()
-                + "-o"
-                + i
-                + "-s"
-                + tdd.subtaskIndex()
-                + "-a"
-                + tdd.attemptNumber();
         if (s.keyedState() != null) {
-          String name = prefix + ".keyed";
-          storage.writeStateFile(id, name, s.keyedState());
           files.add(
-              new StateFileHandle(chain.operatorId(i), tdd.subtaskIndex(), name, s.keyGroups()));
+              stateFiles.writeKeyedState(
+                  id, i, chain.operatorId(i), s.keyGroups(), s.keyedState()));
         }
         if (s.operatorState() != null) {
-          String name = prefix + ".op";
-          storage.writeStateFile(id, name, s.operatorState());
-          files.add(
-              new StateFileHandle(
-                  chain.operatorId(i), tdd.subtaskIndex(), name, StateFileHandle.NO_KEY_GROUPS));
+          files.add(stateFiles.writeOperatorState(id, i, chain.operatorId(i), s.operatorState()));
         }
       }
       jobMaster.acknowledgeCheckpoint(tdd.attemptId(), id, files);

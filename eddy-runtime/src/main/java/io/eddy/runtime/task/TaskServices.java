@@ -1,8 +1,11 @@
 package io.eddy.runtime.task;
 
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
+import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
+import io.eddy.runtime.state.StateBackend;
 import io.eddy.runtime.time.Clock;
+import java.util.concurrent.Executor;
 
 /**
  * What a TaskManager lends its tasks.
@@ -15,6 +18,7 @@ import io.eddy.runtime.time.Clock;
  * @param checkpointIo runs the asynchronous parts of checkpoints (writing state files)
  * @param dataPlane the network transport to producers on other TaskManagers, or null if every
  *     producer is reachable in memory (the embedded cluster's local transport)
+ * @param stateBackend where the operators keep their keyed and operator state
  */
 public record TaskServices(
     NetworkBufferPool networkBufferPool,
@@ -22,8 +26,9 @@ public record TaskServices(
     Clock clock,
     ClassLoader userCodeClassLoader,
     int buffersPerChannel,
-    java.util.concurrent.Executor checkpointIo,
-    io.eddy.runtime.network.netty.NettyDataPlane dataPlane) {
+    Executor checkpointIo,
+    NettyDataPlane dataPlane,
+    StateBackend stateBackend) {
 
   /** Whether a producer at {@code producerLocation} is read in memory (else over the network). */
   public boolean isLocal(String producerLocation) {

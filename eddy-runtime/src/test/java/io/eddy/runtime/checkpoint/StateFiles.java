@@ -3,7 +3,7 @@ package io.eddy.runtime.checkpoint;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.snapshot.RestoredState.SubtaskFile;
-import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
+import io.eddy.runtime.snapshot.StateWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

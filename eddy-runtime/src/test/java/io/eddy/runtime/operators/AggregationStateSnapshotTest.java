@@ -60,7 +60,7 @@ class AggregationStateSnapshotTest {
     }
 
     HeapKeyedStateBackend<String> restored = backend();
-    restored.restore(List.of(file));
+    restored.restore(List.of(file.toString()));
     HeapValueState<String, Object> restoredState =
         restored.getValueState("_aggregate", serializer());
     for (int k = 0; k < 100; k++) {

@@ -63,7 +63,8 @@ class JobStateRestoreTest {
   /** A completed checkpoint of operator "op" at parallelism 2, with in-flight data if asked. */
   private static void complete(FsCheckpointStorage storage, long id, boolean inFlight)
       throws IOException {
-    Path dir = storage.initCheckpoint(id);
+    storage.initCheckpoint(id);
+    Path dir = storage.checkpointDirectory(id);
     List<StateFileHandle> files = new ArrayList<>();
     for (int s = 0; s < 2; s++) {
       Files.write(dir.resolve("op-" + s), new byte[] {1});

@@ -24,7 +24,8 @@ class FsCheckpointStorageTest {
   /** Writes one state file per subtask and completes checkpoint {@code id}. */
   private static CheckpointMetadata complete(FsCheckpointStorage storage, long id)
       throws IOException {
-    Path dir = storage.initCheckpoint(id);
+    storage.initCheckpoint(id);
+    Path dir = storage.checkpointDirectory(id);
     Files.write(dir.resolve("op-0"), new byte[] {1});
     Files.write(dir.resolve("op-1"), new byte[] {2});
     CheckpointMetadata metadata =
@@ -38,15 +39,16 @@ class FsCheckpointStorageTest {
     return metadata;
   }
 
-  private static List<Long> ids(List<CheckpointDirectory> dirs) {
-    return dirs.stream().map(CheckpointDirectory::checkpointId).toList();
+  private static List<Long> ids(List<CheckpointLocation> dirs) {
+    return dirs.stream().map(CheckpointLocation::checkpointId).toList();
   }
 
   @Test
   void metadataRoundTripsAndOnlyCompletedCheckpointsAreListed() throws IOException {
     FsCheckpointStorage storage = storage();
     CheckpointMetadata first = complete(storage, 1);
-    Path attempt = storage.initCheckpoint(2);
+    storage.initCheckpoint(2);
+    Path attempt = storage.checkpointDirectory(2);
     Files.write(attempt.resolve("op-0"), new byte[] {1});
     assertThat(root.resolve("job-1").resolve("chk-1").resolve("_metadata")).isRegularFile();
     assertThat(ids(storage.listCompleted())).containsExactly(1L);
@@ -72,17 +74,39 @@ class FsCheckpointStorageTest {
   }
 
   @Test
-  void stateFilesAreWrittenOnceAndNeverUnderTheMetadataName() throws IOException {
+  void subtasksWriteStateFilesNamedByTheStorageAndTheirLocationsResolve() throws IOException {
     FsCheckpointStorage storage = storage();
     storage.initCheckpoint(1);
-    Path file = storage.writeStateFile(1, "op-0", out -> out.write(new byte[] {4, 2}));
-    assertThat(Files.readAllBytes(file)).containsExactly(4, 2);
-    assertThatThrownBy(() -> storage.writeStateFile(1, "op-0", out -> {}))
+    CheckpointStreamFactory subtask =
+        CheckpointStorages.streamFactory(root.toString(), "job-1", 3, 1, 0);
+    CheckpointStreamFactory retried =
+        CheckpointStorages.streamFactory(root.toString(), "job-1", 3, 1, 1);
+    StateFileHandle keyed =
+        subtask.writeKeyedState(
+            1, 0, "op", new KeyGroupRange(0, 7), out -> out.write(new byte[] {4, 2}));
+    StateFileHandle operator = subtask.writeOperatorState(1, 1, "op2", out -> out.write(7));
+    StateFileHandle again =
+        retried.writeKeyedState(1, 0, "op", new KeyGroupRange(0, 7), out -> out.write(1));
+    assertThat(keyed.keyGroupRange()).isEqualTo(new KeyGroupRange(0, 7));
+    assertThat(operator.isKeyed()).isFalse();
+    assertThat(List.of(keyed.fileName(), operator.fileName(), again.fileName()))
+        .doesNotHaveDuplicates();
+    String location = storage.checkpointDirectory(1).toString();
+    assertThat(CheckpointStorages.readAll(StateLocations.resolve(location, keyed.fileName())))
+        .containsExactly(4, 2);
+    // the same attempt never writes a file twice
+    assertThatThrownBy(
+            () -> subtask.writeKeyedState(1, 0, "op", new KeyGroupRange(0, 7), out -> {}))
         .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
-    assertThatThrownBy(() -> storage.writeStateFile(1, "_metadata", out -> {}))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> storage.writeStateFile(1, "../escape", out -> {}))
-        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void unknownSchemesAreRefusedWithTheScheme() {
+    assertThatThrownBy(() -> CheckpointStorages.storage("nosuch://bucket/checkpoints", "job-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("No checkpoint storage for 'nosuch:' locations");
+    assertThat(CheckpointStorages.factoryFor("file:///tmp/x"))
+        .isInstanceOf(FsCheckpointStorageFactory.class);
   }
 
   @Test
@@ -101,7 +125,8 @@ class FsCheckpointStorageTest {
   void deletesFailedAttemptsButNotThoseInProgressOrCompleted() throws IOException {
     FsCheckpointStorage storage = storage();
     complete(storage, 1);
-    Files.write(storage.initCheckpoint(2).resolve("op-0"), new byte[] {1});
+    storage.initCheckpoint(2);
+    Files.write(storage.checkpointDirectory(2).resolve("op-0"), new byte[] {1});
     storage.initCheckpoint(3);
     assertThat(storage.deleteFailedAttempts(Set.of(3L))).containsExactly(2L);
     assertThat(storage.checkpointDirectory(2)).doesNotExist();
@@ -124,7 +149,7 @@ class FsCheckpointStorageTest {
     secondBytes[secondBytes.length - 8] ^= 0x40; // a bit of the last file name
     Files.write(second, secondBytes);
 
-    List<CheckpointDirectory> completed = storage.listCompleted();
+    List<CheckpointLocation> completed = storage.listCompleted();
     assertThatThrownBy(() -> storage.readMetadata(completed.get(2)))
         .isInstanceOf(CorruptCheckpointMetadataException.class)
         .hasMessageStartingWith("Unreadable checkpoint metadata " + third + ": truncated")
@@ -133,7 +158,7 @@ class FsCheckpointStorageTest {
         .isInstanceOf(CorruptCheckpointMetadataException.class)
         .hasMessage("Unreadable checkpoint metadata " + second + ": checksum mismatch");
 
-    FsCheckpointStorage.RestorableCheckpoint latest = storage.latestRestorable().orElseThrow();
+    CheckpointStorage.RestorableCheckpoint latest = storage.latestRestorable().orElseThrow();
     assertThat(latest.checkpoint().checkpointId()).isEqualTo(1);
     assertThat(latest.metadata()).isEqualTo(first);
   }

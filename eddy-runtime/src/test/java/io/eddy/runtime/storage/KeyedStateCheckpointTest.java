@@ -55,13 +55,19 @@ class KeyedStateCheckpointTest {
           count.update(key * 10L);
         }
       }
-      String name = "window-op-" + subtask;
-      storage.writeStateFile(7, name, HeapKeyedStateSnapshot.take(backend, KEYS, null)::writeTo);
-      files.add(new StateFileHandle("window-op", subtask, name, backend.getKeyGroupRange()));
+      CheckpointStreamFactory stateFiles =
+          CheckpointStorages.streamFactory(root.toString(), "job", 0, subtask, 0);
+      files.add(
+          stateFiles.writeKeyedState(
+              7,
+              0,
+              "window-op",
+              backend.getKeyGroupRange(),
+              HeapKeyedStateSnapshot.take(backend, KEYS, null)::writeTo));
     }
     storage.completeCheckpoint(new CheckpointMetadata(7, 0, files));
 
-    FsCheckpointStorage.RestorableCheckpoint latest = storage.latestRestorable().orElseThrow();
+    CheckpointStorage.RestorableCheckpoint latest = storage.latestRestorable().orElseThrow();
     int restoredKeys = 0;
     for (int subtask = 0; subtask < 3; subtask++) {
       HeapKeyedStateBackend<Integer> backend =
@@ -73,7 +79,7 @@ class KeyedStateCheckpointTest {
       assertThat(overlapping).hasSizeBetween(1, 2);
       int keyGroups = 0;
       for (StateFileHandle file : overlapping) {
-        keyGroups += restore.restore(latest.checkpoint().directory().resolve(file.fileName()));
+        keyGroups += restore.restore(latest.stateFileLocation(file));
       }
       assertThat(keyGroups).isEqualTo(backend.getKeyGroupRange().size());
       ValueState<Long> count =

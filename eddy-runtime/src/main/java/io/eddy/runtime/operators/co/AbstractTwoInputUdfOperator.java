@@ -4,7 +4,7 @@ import io.eddy.api.common.functions.Function;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.runtime.operators.AbstractUdfStreamOperator;
 import io.eddy.runtime.operators.TwoInputStreamOperator;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 
@@ -75,7 +75,7 @@ public abstract class AbstractTwoInputUdfOperator<IN1, IN2, OUT, F extends Funct
     } catch (Exception e) {
       throw userError(e);
     }
-    ((HeapKeyedStateBackend) setup.keyedStateBackend()).setCurrentKey(key);
+    ((KeyedStateBackend) setup.keyedStateBackend()).setCurrentKey(key);
     return key;
   }
 }

@@ -3,8 +3,8 @@ package io.eddy.runtime.operators.co;
 import io.eddy.api.common.state.BroadcastState;
 import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.common.state.ReadOnlyBroadcastState;
-import io.eddy.runtime.state.heap.HeapBroadcastState;
-import io.eddy.runtime.state.heap.HeapOperatorStateBackend;
+import io.eddy.runtime.state.InternalBroadcastState;
+import io.eddy.runtime.state.OperatorStateBackend;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -18,18 +18,18 @@ import java.util.Map;
  * deterministically. Task thread only.
  */
 final class BroadcastStates {
-  private final Map<String, HeapBroadcastState<?, ?>> states = new HashMap<>();
+  private final Map<String, InternalBroadcastState<?, ?>> states = new HashMap<>();
 
-  BroadcastStates(HeapOperatorStateBackend backend, List<MapStateDescriptor<?, ?>> descriptors)
+  BroadcastStates(OperatorStateBackend backend, List<MapStateDescriptor<?, ?>> descriptors)
       throws IOException {
     for (MapStateDescriptor<?, ?> d : descriptors) {
-      states.put(d.getName(), backend.getHeapBroadcastState(d));
+      states.put(d.getName(), backend.getBroadcastState(d));
     }
   }
 
   @SuppressWarnings("unchecked")
   <K, V> BroadcastState<K, V> get(MapStateDescriptor<K, V> descriptor) {
-    HeapBroadcastState<?, ?> state = states.get(descriptor.getName());
+    InternalBroadcastState<?, ?> state = states.get(descriptor.getName());
     if (state == null) {
       throw new IllegalArgumentException(
           "There is no broadcast state named '"
@@ -42,6 +42,6 @@ final class BroadcastStates {
   }
 
   <K, V> ReadOnlyBroadcastState<K, V> getReadOnly(MapStateDescriptor<K, V> descriptor) {
-    return ((HeapBroadcastState<K, V>) get(descriptor)).readOnly();
+    return ((InternalBroadcastState<K, V>) get(descriptor)).readOnly();
   }
 }

@@ -11,7 +11,7 @@ import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.co.KeyedBroadcastProcessFunction;
 import io.eddy.runtime.operators.FunctionContextSupport;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.timers.InternalTimer;
 import io.eddy.runtime.state.timers.Triggerable;
 import io.eddy.runtime.streamrecord.StreamRecord;
@@ -112,7 +112,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
     @SuppressWarnings("unchecked")
     public <VS, S extends State> void applyToKeyedState(
         StateDescriptor<S, VS> descriptor, KeyedStateFunction<KS, S> function) throws Exception {
-      ((HeapKeyedStateBackend<KS>) setup.keyedStateBackend()).applyToAllKeys(descriptor, function);
+      ((KeyedStateBackend<KS>) setup.keyedStateBackend()).applyToAllKeys(descriptor, function);
     }
 
     @Override

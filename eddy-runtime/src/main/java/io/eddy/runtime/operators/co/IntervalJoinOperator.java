@@ -7,7 +7,7 @@ import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.co.ProcessJoinFunction;
 import io.eddy.runtime.operators.FunctionContextSupport;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.timers.InternalTimer;
 import io.eddy.runtime.state.timers.InternalTimerService;
 import io.eddy.runtime.state.timers.Triggerable;
@@ -54,7 +54,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
   @Override
   public void open() throws Exception {
     super.open();
-    HeapKeyedStateBackend<?> backend = setup.keyedStateBackend();
+    KeyedStateBackend<?> backend = setup.keyedStateBackend();
     if (backend == null || setup.keySelector2() == null) {
       throw new IllegalStateException(
           "An interval join needs two keyed inputs, but " + setup.description() + " is not keyed.");

@@ -6,8 +6,8 @@ import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.windowing.assigners.MergingWindowAssigner;
 import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.runtime.state.InternalKvState;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.TimeWindowSerializer;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,7 +30,7 @@ final class MergingWindowSet {
   private final ValueState<ArrayList<TimeWindow>> activeWindows;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  MergingWindowSet(MergingWindowAssigner<?> assigner, HeapKeyedStateBackend<?> backend) {
+  MergingWindowSet(MergingWindowAssigner<?> assigner, KeyedStateBackend<?> backend) {
     this.assigner = assigner;
     this.activeWindows =
         (ValueState)

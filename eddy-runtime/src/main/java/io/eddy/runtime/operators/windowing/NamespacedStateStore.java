@@ -14,7 +14,7 @@ import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.runtime.state.InternalKvState;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ import java.util.List;
  * namespace so they can be cleared with the window. Task thread only.
  */
 final class NamespacedStateStore implements KeyedStateStore {
-  private final HeapKeyedStateBackend<?> backend;
+  private final KeyedStateBackend<?> backend;
   private final boolean perWindow;
   private final List<State> used = new ArrayList<>();
   private Object namespace;
@@ -33,7 +33,7 @@ final class NamespacedStateStore implements KeyedStateStore {
    * @param perWindow whether states are scoped to the namespace set with {@link #setNamespace}
    *     (else they have none)
    */
-  NamespacedStateStore(HeapKeyedStateBackend<?> backend, boolean perWindow) {
+  NamespacedStateStore(KeyedStateBackend<?> backend, boolean perWindow) {
     this.backend = backend;
     this.perWindow = perWindow;
   }

@@ -17,7 +17,7 @@ import io.eddy.runtime.operators.FunctionContextSupport;
 import io.eddy.runtime.operators.OneInputStreamOperator;
 import io.eddy.runtime.state.InternalKvState;
 import io.eddy.runtime.state.InternalMergingState;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.timers.InternalTimer;
 import io.eddy.runtime.state.timers.InternalTimerService;
 import io.eddy.runtime.state.timers.Triggerable;
@@ -125,7 +125,7 @@ public class WindowOperator<K, IN, ACC, OUT, W extends Window>
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void open() throws Exception {
     super.open();
-    HeapKeyedStateBackend<?> backend = setup.keyedStateBackend();
+    KeyedStateBackend<?> backend = setup.keyedStateBackend();
     if (backend == null) {
       throw new IllegalStateException(
           "Windows need a keyed stream (keyBy(...).window(...) or windowAll(...)), but "

@@ -7,7 +7,7 @@ import io.eddy.api.windowing.triggers.Trigger;
 import io.eddy.api.windowing.windows.Window;
 import io.eddy.runtime.state.InternalKvState;
 import io.eddy.runtime.state.InternalMergingState;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.timers.InternalTimerService;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.function.ToLongFunction;
  */
 final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMergeContext {
   private final InternalTimerService<K> timers;
-  private final HeapKeyedStateBackend<?> backend;
+  private final KeyedStateBackend<?> backend;
   K key;
   W window;
   Collection<W> mergedWindows = List.of();
@@ -52,7 +52,7 @@ final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMerge
 
   WindowTriggerContext(
       InternalTimerService<K> timers,
-      HeapKeyedStateBackend<?> backend,
+      KeyedStateBackend<?> backend,
       boolean cleanupEventTime,
       ToLongFunction<W> cleanupTime) {
     this.timers = timers;

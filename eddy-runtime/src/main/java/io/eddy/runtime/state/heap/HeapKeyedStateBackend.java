@@ -1,6 +1,7 @@
 package io.eddy.runtime.state.heap;
 
 import io.eddy.api.common.state.AggregatingStateDescriptor;
+import io.eddy.api.common.state.KeyedStateFunction;
 import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.common.state.ReducingStateDescriptor;
 import io.eddy.api.common.state.State;
@@ -9,12 +10,12 @@ import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import io.eddy.runtime.state.ttl.TtlTimeProvider;
 import io.eddy.runtime.state.ttl.TtlTimeProviders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ import java.util.Map;
  * timer queue when the timer service asks for it ({@link #restoreTimers}); what is never registered
  * is carried over into later snapshots as it was read.
  */
-public final class HeapKeyedStateBackend<K> {
+public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final KeyGroupRange keyGroupRange;
   private final int maxParallelism;
   private final TtlTimeProvider ttlTimeProvider;
@@ -84,10 +85,12 @@ public final class HeapKeyedStateBackend<K> {
     this.keySerializer = keySerializer == null ? null : keySerializer.duplicate();
   }
 
+  @Override
   public KeyGroupRange getKeyGroupRange() {
     return keyGroupRange;
   }
 
+  @Override
   public void setCurrentKey(K key) {
     int hash = key.hashCode();
     int keyGroup = KeyGroupRangeAssignment.computeKeyGroupForKeyHash(hash, maxParallelism);
@@ -106,6 +109,7 @@ public final class HeapKeyedStateBackend<K> {
     this.currentKeyGroupIndex = keyGroup - keyGroupRange.start();
   }
 
+  @Override
   public K getCurrentKey() {
     return currentKey;
   }
@@ -115,6 +119,7 @@ public final class HeapKeyedStateBackend<K> {
   }
 
   /** The key group of the current key, relative to the start of the backend's range. */
+  @Override
   public int getCurrentKeyGroupIndex() {
     return currentKeyGroupIndex;
   }
@@ -132,6 +137,7 @@ public final class HeapKeyedStateBackend<K> {
    * {@code serializer} writes its values in snapshots.
    */
   @SuppressWarnings("unchecked")
+  @Override
   public <V> HeapValueState<K, V> getValueState(String name, TypeSerializer<V> serializer) {
     HeapValueState<K, V> state = (HeapValueState<K, V>) states.get(name);
     if (state == null) {
@@ -149,6 +155,7 @@ public final class HeapKeyedStateBackend<K> {
    * of state or another type is an {@link IllegalStateException}.
    */
   @SuppressWarnings("unchecked")
+  @Override
   public <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
     Registered registered = userStates.get(descriptor.getName());
     if (registered == null) {
@@ -189,6 +196,7 @@ public final class HeapKeyedStateBackend<K> {
 
   // ---------------------------------------------------------------- snapshots
 
+  @Override
   public int getMaxParallelism() {
     return maxParallelism;
   }
@@ -229,6 +237,7 @@ public final class HeapKeyedStateBackend<K> {
    *
    * @throws IllegalStateException if the backend has no key serializer
    */
+  @Override
   public HeapKeyedStateSnapshot snapshot(Map<String, KeyGroupedTimerQueue<K>> timerQueues) {
     return HeapKeyedStateSnapshot.take(
         this, timerQueues, requireKeySerializer(), namespaceSerializer);
@@ -241,13 +250,14 @@ public final class HeapKeyedStateBackend<K> {
    *
    * @throws IOException naming the file, if one is missing, damaged or does not match the backend
    */
-  public void restore(List<Path> files) throws IOException {
+  @Override
+  public void restore(List<String> files) throws IOException {
     if (restored != null || !userStates.isEmpty() || !states.isEmpty()) {
       throw new IllegalStateException("Restore into a fresh backend only, and only once.");
     }
     requireKeySerializer();
     List<KeyedStateFile> read = new ArrayList<>(files.size());
-    for (Path file : files) {
+    for (String file : files) {
       KeyedStateFile f = KeyedStateFile.read(file, keyGroupRange);
       checkCompatible(f);
       read.add(f);
@@ -279,6 +289,7 @@ public final class HeapKeyedStateBackend<K> {
    * Adds the restored timers of the queue named {@code name} to {@code queue} (key group indexes
    * relative to this backend's range); returns whether there were any restored timers of that name.
    */
+  @Override
   public boolean restoreTimers(String name, KeyGroupedTimerQueue<K> queue) {
     RestoredKeyGroups.Pending pending = restored == null ? null : restored.claimTimers(name);
     if (pending == null) {
@@ -355,9 +366,9 @@ public final class HeapKeyedStateBackend<K> {
    * collected first, so changes during the visit are safe. The current key is restored afterwards.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
+  @Override
   public <S extends State> void applyToAllKeys(
-      StateDescriptor<S, ?> descriptor, io.eddy.api.common.state.KeyedStateFunction<K, S> function)
-      throws Exception {
+      StateDescriptor<S, ?> descriptor, KeyedStateFunction<K, S> function) throws Exception {
     S state = getOrCreateKeyedState(descriptor);
     K previous = currentKey;
     try {

@@ -4,7 +4,6 @@ import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class HeapKeyedStateRestore<K> {
    * snapshot or does not match the backend and descriptors; the backend may then hold part of the
    * snapshot and must be discarded.
    */
-  public int restore(Path file) throws IOException {
+  public int restore(String file) throws IOException {
     KeyedStateFile read = KeyedStateFile.read(file, backend.getKeyGroupRange());
     try {
       return load(read);

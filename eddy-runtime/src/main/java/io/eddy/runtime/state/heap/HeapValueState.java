@@ -1,5 +1,6 @@
 package io.eddy.runtime.state.heap;
 
+import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.typeutils.TypeSerializer;
 
 /**
@@ -7,7 +8,7 @@ import io.eddy.api.common.typeutils.TypeSerializer;
  * own operators (reduce, aggregations), without namespaces or TTL. Its serializer makes it part of
  * snapshots. Task thread only.
  */
-public final class HeapValueState<K, V> {
+public final class HeapValueState<K, V> implements ValueState<V> {
   private final HeapKeyedStateBackend<K> backend;
   private final String name;
   private final TypeSerializer<V> serializer;
@@ -31,11 +32,13 @@ public final class HeapValueState<K, V> {
    * The current key's value, or null. A mutable value may be changed and stored again; while a
    * snapshot that shares it is being written, it is a copy.
    */
+  @Override
   @SuppressWarnings("unchecked")
   public V value() {
     return (V) currentMap().get(backend.getCurrentKey(), backend.getCurrentKeyHash());
   }
 
+  @Override
   public void update(V value) {
     if (value == null) {
       clear();
@@ -44,6 +47,7 @@ public final class HeapValueState<K, V> {
     currentMap().put(backend.getCurrentKey(), backend.getCurrentKeyHash(), value);
   }
 
+  @Override
   public void clear() {
     currentMap().remove(backend.getCurrentKey(), backend.getCurrentKeyHash());
   }

@@ -2,12 +2,11 @@ package io.eddy.runtime.state.heap;
 
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.storage.CheckpointStorages;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,12 +18,12 @@ import java.util.zip.CRC32;
  * every state's and timer queue's section, checksums verified. Nothing is deserialized: that needs
  * the serializers of each state, which arrive only when the state is registered.
  *
- * <p>Reading the bytes into memory at once (rather than keeping the path) detects a missing or
+ * <p>Reading the bytes into memory at once (rather than keeping the location) detects a missing or
  * damaged file at restore time, and makes later registrations independent of the checkpoint
  * directory, which may be cleaned up meanwhile.
  */
 final class KeyedStateFile {
-  final Path file;
+  final String file;
   final int maxParallelism;
   final KeyGroupRange range;
   final String keySerializerClass;
@@ -39,7 +38,7 @@ final class KeyedStateFile {
   private final byte[][][] sections;
 
   private KeyedStateFile(
-      Path file,
+      String file,
       int maxParallelism,
       KeyGroupRange range,
       String keySerializerClass,
@@ -80,8 +79,8 @@ final class KeyedStateFile {
    * Reads the header of {@code file} and the blocks of the key groups in {@code wanted}. Throws an
    * {@link IOException} naming the file if it is missing, truncated, damaged or not a snapshot.
    */
-  static KeyedStateFile read(Path file, KeyGroupRange wanted) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+  static KeyedStateFile read(String file, KeyGroupRange wanted) throws IOException {
+    try (SeekableByteChannel channel = CheckpointStorages.openForRead(file)) {
       return read(file, channel, wanted);
     } catch (IOException | RuntimeException e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -89,7 +88,7 @@ final class KeyedStateFile {
     }
   }
 
-  private static KeyedStateFile read(Path file, FileChannel channel, KeyGroupRange wanted)
+  private static KeyedStateFile read(String file, SeekableByteChannel channel, KeyGroupRange wanted)
       throws IOException {
     ByteBuffer prefix = readFully(channel, 0, KeyedStateSnapshotFormat.PREFIX_BYTES);
     int magic = prefix.getInt();
@@ -167,14 +166,15 @@ final class KeyedStateFile {
     return result;
   }
 
-  private static ByteBuffer readFully(FileChannel channel, long position, int length)
+  private static ByteBuffer readFully(SeekableByteChannel channel, long position, int length)
       throws IOException {
     if (length < 0 || position < 0) {
       throw new IOException("corrupt index (offset " + position + ", length " + length + ")");
     }
     ByteBuffer buffer = ByteBuffer.allocate(length);
     while (buffer.hasRemaining()) {
-      if (channel.read(buffer, position + buffer.position()) < 0) {
+      channel.position(position + buffer.position());
+      if (channel.read(buffer) < 0) {
         throw new EOFException("truncated: expected " + length + " bytes at offset " + position);
       }
     }

@@ -1,7 +1,6 @@
 package io.eddy.runtime.state.operator;
 
 import io.eddy.api.common.state.ListState;
-import io.eddy.runtime.state.heap.HeapOperatorStateBackend;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.eddy.runtime.state.operator;
 
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.snapshot.RestoredState.SubtaskFile;
+import io.eddy.runtime.storage.CheckpointStorages;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class OperatorStateRestore {
     for (SubtaskFile file : restored.operatorStateFiles()) {
       List<SerializedOperatorState> states;
       try {
-        states = OperatorStateFormat.read(Files.readAllBytes(file.path()));
+        states = OperatorStateFormat.read(CheckpointStorages.readAll(file.file()));
       } catch (IOException e) {
         throw new IOException(
             "Cannot read the operator state file " + file.file() + ": " + e.getMessage(), e);

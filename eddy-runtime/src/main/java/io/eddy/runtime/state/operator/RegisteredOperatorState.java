@@ -3,8 +3,6 @@ package io.eddy.runtime.state.operator;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
-import io.eddy.runtime.state.heap.HeapBroadcastState;
-import io.eddy.runtime.state.heap.HeapOperatorStateBackend;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.eddy.runtime.state.timers;
 
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.time.Clock;
 import io.eddy.runtime.time.ProcessingTimeService;
 
@@ -27,7 +27,7 @@ public final class InternalTimerService<K> {
   private final int maxParallelism;
   private final ProcessingTimeService processingTimeService;
   private final Triggerable<K> target;
-  private final HeapKeyedStateBackend<K> keyContext;
+  private final KeyedStateBackend<K> keyContext;
   private final KeyGroupedTimerQueue<K> eventTimeTimers;
   private final KeyGroupedTimerQueue<K> processingTimeTimers;
   private long currentWatermark = Long.MIN_VALUE;
@@ -47,7 +47,7 @@ public final class InternalTimerService<K> {
       int maxParallelism,
       ProcessingTimeService processingTimeService,
       Triggerable<K> target,
-      HeapKeyedStateBackend<K> keyContext) {
+      KeyedStateBackend<K> keyContext) {
     this.keyGroupRange = keyGroupRange;
     this.maxParallelism = maxParallelism;
     this.processingTimeService = processingTimeService;

@@ -192,7 +192,7 @@ class HeapKeyedStateSnapshotTest {
     clock.set(START + TTL.toMillis() - 1);
     HeapKeyedStateBackend<String> restored = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
     List<StateDescriptor<?, ?>> d = descriptors(true);
-    restorer(restored, d).restore(dir.resolve("all"));
+    restorer(restored, d).restore(dir.resolve("all").toString());
     assertFilled(restored, d, 7);
     // ... and at expiry it is gone
     clock.set(START + TTL.toMillis());
@@ -214,7 +214,7 @@ class HeapKeyedStateSnapshotTest {
 
     HeapKeyedStateBackend<String> restored = backend(all);
     List<StateDescriptor<?, ?>> fresh = descriptors(ttl);
-    assertThat(restorer(restored, fresh).restore(file)).isEqualTo(MAX_PARALLELISM);
+    assertThat(restorer(restored, fresh).restore(file.toString())).isEqualTo(MAX_PARALLELISM);
     for (int k = 0; k < 50; k++) {
       assertFilled(restored, fresh, k);
     }
@@ -230,7 +230,7 @@ class HeapKeyedStateSnapshotTest {
     clock.set(START + 50);
     HeapKeyedStateBackend<String> restored = backend(all);
     List<StateDescriptor<?, ?>> d = descriptors(true);
-    restorer(restored, d).restore(file);
+    restorer(restored, d).restore(file.toString());
     clock.set(START + 50 + TTL.toMillis() - 1);
     assertFilled(restored, d, 3);
   }
@@ -262,7 +262,7 @@ class HeapKeyedStateSnapshotTest {
         List<StateDescriptor<?, ?>> d = descriptors(false);
         int loaded = 0;
         for (Path file : files) {
-          loaded += restorer(b, d).restore(file);
+          loaded += restorer(b, d).restore(file.toString());
         }
         assertThat(loaded).isEqualTo(range.size());
         for (int k = 0; k < keys; k++) {
@@ -322,7 +322,7 @@ class HeapKeyedStateSnapshotTest {
               TimeWindowSerializer.INSTANCE,
               List.of());
       for (Path file : files) {
-        restore.restore(file);
+        restore.restore(file.toString());
       }
       assertThat(processingTime.size() * 2).isEqualTo(eventTime.size());
       eventTimers += eventTime.size();
@@ -351,7 +351,7 @@ class HeapKeyedStateSnapshotTest {
     try (OutputStream out = Files.newOutputStream(file)) {
       HeapKeyedStateSnapshot.take(backend(all), Map.of("event", queue), KEYS, null).writeTo(out);
     }
-    assertThatThrownBy(() -> restorer(backend(all), List.of()).restore(file))
+    assertThatThrownBy(() -> restorer(backend(all), List.of()).restore(file.toString()))
         .hasMessageContaining("no timer queue given for the snapshot's timers 'event'");
   }
 
@@ -414,7 +414,7 @@ class HeapKeyedStateSnapshotTest {
             List.of(
                 new ValueStateDescriptor<>("names", String.class),
                 new ValueStateDescriptor<>("arrays", int[].class)))
-        .restore(file);
+        .restore(file.toString());
     ValueState<String> restoredName = restored.getOrCreateKeyedState(names);
     ValueState<int[]> restoredArray = restored.getOrCreateKeyedState(arrays);
     for (int k = 0; k < 1_000; k++) {
@@ -446,7 +446,7 @@ class HeapKeyedStateSnapshotTest {
     }
     HeapKeyedStateBackend<String> restored = backend(all);
     List<StateDescriptor<?, ?>> fresh = descriptors(false);
-    restorer(restored, fresh).restore(file);
+    restorer(restored, fresh).restore(file.toString());
     assertFilled(restored, fresh, 5);
     ValueState<String> value = state(restored, fresh, 0);
     restored.setCurrentKey(key(6));
@@ -469,12 +469,12 @@ class HeapKeyedStateSnapshotTest {
                         ints,
                         TimeWindowSerializer.INSTANCE,
                         descriptors(false))
-                    .restore(file))
+                    .restore(file.toString()))
         .hasMessageContaining("the snapshot's key serializer is " + KEYS.getClass().getName());
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length - 10] ^= 0x01;
     Files.write(file, bytes);
-    assertThatThrownBy(() -> restorer(backend(all), descriptors(false)).restore(file))
+    assertThatThrownBy(() -> restorer(backend(all), descriptors(false)).restore(file.toString()))
         .hasMessageStartingWith("Cannot restore keyed state from " + file + ": checksum mismatch");
   }
 
@@ -487,7 +487,7 @@ class HeapKeyedStateSnapshotTest {
     byte[] bytes = Files.readAllBytes(file);
     Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
     HeapKeyedStateBackend<String> restored = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
-    assertThatThrownBy(() -> restorer(restored, descriptors(false)).restore(file))
+    assertThatThrownBy(() -> restorer(restored, descriptors(false)).restore(file.toString()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining(file.toString())
         .hasMessageContaining("truncated");
@@ -499,11 +499,13 @@ class HeapKeyedStateSnapshotTest {
     fill(original, descriptors(false), 1);
     Path file = write(original, "kinds");
     HeapKeyedStateBackend<String> restored = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
-    assertThatThrownBy(() -> restorer(restored, descriptors(false).subList(0, 2)).restore(file))
+    assertThatThrownBy(
+            () -> restorer(restored, descriptors(false).subList(0, 2)).restore(file.toString()))
         .hasMessageContaining("no descriptor given for state");
     List<StateDescriptor<?, ?>> wrongKind = new ArrayList<>(descriptors(false));
     wrongKind.set(0, new ListStateDescriptor<>("value", String.class));
-    assertThatThrownBy(() -> restorer(backend(new KeyGroupRange(0, 127)), wrongKind).restore(file))
+    assertThatThrownBy(
+            () -> restorer(backend(new KeyGroupRange(0, 127)), wrongKind).restore(file.toString()))
         .hasMessageContaining("'value' is VALUE in the snapshot but LIST");
   }
 
@@ -794,7 +796,7 @@ class HeapKeyedStateSnapshotTest {
   private Map<String, String> restoredDump(Path file, boolean ttl) throws IOException {
     List<StateDescriptor<?, ?>> d = mutableDescriptors(ttl);
     HeapKeyedStateBackend<String> restored = checkpointed();
-    restored.restore(List.of(file));
+    restored.restore(List.of(file.toString()));
     register(restored, d);
     return dump(restored);
   }

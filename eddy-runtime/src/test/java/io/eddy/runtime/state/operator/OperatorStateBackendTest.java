@@ -10,8 +10,7 @@ import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.common.typeinfo.Types;
 import io.eddy.runtime.checkpoint.StateFiles;
 import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.state.heap.HeapOperatorStateBackend;
-import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
+import io.eddy.runtime.snapshot.StateWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -211,7 +210,7 @@ class OperatorStateBackendTest {
     HeapOperatorStateBackend backend = HeapOperatorStateBackend.empty(0);
     backend.getListState(LIST).add("x");
     RestoredState restored = StateFiles.writeOperatorState(dir, List.of(backend.snapshot()));
-    Path file = restored.operatorStateFiles().get(0).path();
+    Path file = Path.of(restored.operatorStateFiles().get(0).file());
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length - 6] ^= 1; // inside the payload
     Files.write(file, bytes);

@@ -1,21 +1,13 @@
-package io.eddy.runtime.state.heap;
+package io.eddy.runtime.state.operator;
 
-import io.eddy.api.common.state.BroadcastState;
 import io.eddy.api.common.state.ListState;
 import io.eddy.api.common.state.ListStateDescriptor;
 import io.eddy.api.common.state.MapStateDescriptor;
-import io.eddy.api.common.state.OperatorStateStore;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
 import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.state.operator.OperatorListState;
-import io.eddy.runtime.state.operator.OperatorStateFormat;
-import io.eddy.runtime.state.operator.OperatorStateKind;
-import io.eddy.runtime.state.operator.OperatorStateRedistribution;
-import io.eddy.runtime.state.operator.OperatorStateRestore;
-import io.eddy.runtime.state.operator.RegisteredOperatorState;
-import io.eddy.runtime.state.operator.SerializedOperatorState;
-import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
+import io.eddy.runtime.snapshot.StateWriter;
+import io.eddy.runtime.state.OperatorStateBackend;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +33,7 @@ import java.util.Objects;
  *
  * <p>Threading: task thread only.
  */
-public final class HeapOperatorStateBackend implements OperatorStateStore {
+public final class HeapOperatorStateBackend implements OperatorStateBackend {
   private final int subtaskIndex;
   private final Map<String, RegisteredOperatorState> registered = new LinkedHashMap<>();
 
@@ -99,14 +91,8 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
   }
 
   @Override
-  public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor)
-      throws IOException {
-    return getHeapBroadcastState(descriptor);
-  }
-
-  /** {@link #getBroadcastState}, with the read-only view the runtime gives the keyed side. */
   @SuppressWarnings("unchecked")
-  public <K, V> HeapBroadcastState<K, V> getHeapBroadcastState(MapStateDescriptor<K, V> descriptor)
+  public <K, V> HeapBroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor)
       throws IOException {
     Objects.requireNonNull(descriptor, "descriptor");
     RegisteredOperatorState existing = registered.get(descriptor.getName());
@@ -170,6 +156,7 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
   }
 
   /** The names of the registered states. */
+  @Override
   public List<String> registeredStateNames() {
     return List.copyOf(registered.keySet());
   }
@@ -178,6 +165,7 @@ public final class HeapOperatorStateBackend implements OperatorStateStore {
    * Takes a snapshot: serializes every state now (task thread) and returns a writer of the frozen
    * bytes that any thread may run, or null if there is no state at all.
    */
+  @Override
   public StateWriter snapshot() throws IOException {
     List<SerializedOperatorState> states = new ArrayList<>(registered.size() + pending.size());
     DataOutputSerializer scratch = new DataOutputSerializer(128);

@@ -1,7 +1,7 @@
-package io.eddy.runtime.state.heap;
+package io.eddy.runtime.state.operator;
 
-import io.eddy.api.common.state.BroadcastState;
 import io.eddy.api.common.state.ReadOnlyBroadcastState;
+import io.eddy.runtime.state.InternalBroadcastState;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -12,10 +12,11 @@ import java.util.Map;
  * checkpointed by a {@link HeapOperatorStateBackend}. Task thread only. {@link #readOnly()} is the
  * view the non-broadcast side gets.
  */
-public final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
+public final class HeapBroadcastState<K, V> implements InternalBroadcastState<K, V> {
   private final Map<K, V> map = new HashMap<>();
   private final ReadOnlyBroadcastState<K, V> readOnly = new ReadOnlyView();
 
+  @Override
   public ReadOnlyBroadcastState<K, V> readOnly() {
     return readOnly;
   }
