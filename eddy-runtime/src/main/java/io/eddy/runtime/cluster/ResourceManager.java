@@ -1,7 +1,9 @@
 package io.eddy.runtime.cluster;
 
+import io.eddy.runtime.gateway.Slot;
 import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.gateway.TaskManagerInfo;
+import io.eddy.runtime.scheduler.SlotProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * goes to the TaskManager with the most free slots, so no TaskManager gets more than its share
  * while others have room. Thread-safe.
  */
-public final class ResourceManager {
+public final class ResourceManager implements SlotProvider {
   /** Told when TaskManagers come and go; called outside the resource manager's lock. */
   public interface Listener {
     /** {@code taskManager} registered: jobs waiting for slots may try again. */
@@ -62,6 +64,7 @@ public final class ResourceManager {
     return slots.values().stream().mapToInt(s -> s.length).sum();
   }
 
+  @Override
   public synchronized int getFreeSlots() {
     int free = 0;
     for (boolean[] used : slots.values()) {
@@ -89,6 +92,7 @@ public final class ResourceManager {
    * Lends {@code count} slots to a job (more, if it has some already: a restart of some of its
    * subtasks whose TaskManager was lost), or fails with a message saying what is missing.
    */
+  @Override
   public synchronized List<Slot> allocateSlots(String jobId, int count) {
     int free = getFreeSlots();
     if (free < count) {
@@ -134,11 +138,13 @@ public final class ResourceManager {
    * Whether {@code slot} is still lent to the job: false once its TaskManager was lost (or the
    * job's slots were released).
    */
+  @Override
   public synchronized boolean isAllocated(String jobId, Slot slot) {
     List<Slot> lent = allocations.get(jobId);
     return lent != null && lent.contains(slot);
   }
 
+  @Override
   public synchronized void releaseSlots(String jobId) {
     List<Slot> lent = allocations.remove(jobId);
     if (lent != null) {

@@ -16,7 +16,6 @@ import io.eddy.runtime.storage.CheckpointStorages;
 import io.eddy.runtime.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +79,7 @@ public final class JobCheckpointing {
     String root =
         options.storageDirectory() != null
             ? options.storageDirectory()
-            : Path.of(System.getProperty("java.io.tmpdir"), "eddy-checkpoints").toString();
+            : CheckpointStorages.defaultRoot();
     CheckpointStorage storage;
     try {
       storage = CheckpointStorages.storage(root, jobGraph.jobId());

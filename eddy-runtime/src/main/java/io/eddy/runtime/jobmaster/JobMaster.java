@@ -7,14 +7,13 @@ import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.core.dag.ops.Specs;
 import io.eddy.runtime.checkpoint.CheckpointCoordinator;
 import io.eddy.runtime.checkpoint.CheckpointParticipants;
-import io.eddy.runtime.cluster.ResourceManager;
-import io.eddy.runtime.cluster.Slot;
 import io.eddy.runtime.gateway.CheckpointStats;
 import io.eddy.runtime.gateway.ExecutionState;
 import io.eddy.runtime.gateway.JobDetails;
 import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.gateway.JobOverview;
 import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.gateway.Slot;
 import io.eddy.runtime.gateway.TaskExecutionState;
 import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.gateway.TaskManagerLostException;
@@ -29,6 +28,7 @@ import io.eddy.runtime.scheduler.ExecutionGraph;
 import io.eddy.runtime.scheduler.ExecutionVertex;
 import io.eddy.runtime.scheduler.JobStateRestore;
 import io.eddy.runtime.scheduler.ParallelismCap;
+import io.eddy.runtime.scheduler.SlotProvider;
 import io.eddy.runtime.scheduler.SourceCoordinators;
 import io.eddy.runtime.scheduler.restart.RestartBackoffTimeStrategies;
 import io.eddy.runtime.snapshot.StateFileHandle;
@@ -68,7 +68,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   /** The job as it runs: its parallelism may be lowered by a restart (see ParallelismCap). */
   private JobGraph jobGraph;
 
-  private final ResourceManager resourceManager;
+  private final SlotProvider slotProvider;
   private final ClassLoader userCodeClassLoader;
   private ExecutionGraph executionGraph;
   private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
@@ -100,13 +100,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
    * @param clock the time of checkpoint triggers and timeouts and of the job's times
    */
   public JobMaster(
-      JobGraph jobGraph,
-      ResourceManager resourceManager,
-      ClassLoader userCodeClassLoader,
-      Clock clock) {
+      JobGraph jobGraph, SlotProvider slotProvider, ClassLoader userCodeClassLoader, Clock clock) {
     super("jobmaster-" + jobGraph.jobId());
     this.jobGraph = jobGraph;
-    this.resourceManager = resourceManager;
+    this.slotProvider = slotProvider;
     this.userCodeClassLoader = userCodeClassLoader;
     this.executionGraph = new ExecutionGraph(jobGraph);
     this.restore = new JobStateRestore(jobGraph, operatorIds, operatorInfos);
@@ -119,7 +116,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.restarts =
         new RestartController(
             executionGraph,
-            resourceManager,
+            slotProvider,
             restore,
             coordinators,
             RestartBackoffTimeStrategies.forJob(
@@ -136,7 +133,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     return composeAsync(
             () -> {
               List<Slot> slots =
-                  resourceManager.allocateSlots(jobGraph.jobId(), executionGraph.requiredSlots());
+                  slotProvider.allocateSlots(jobGraph.jobId(), executionGraph.requiredSlots());
               executionGraph.assignSlots(slots);
               registerOperators();
               restore.useInitialSnapshot();
@@ -480,7 +477,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         .filter(Objects::nonNull)
         .distinct()
         .forEach(tm -> tm.jobEnded(jobGraph.jobId()));
-    resourceManager.releaseSlots(jobGraph.jobId());
+    slotProvider.releaseSlots(jobGraph.jobId());
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -2,9 +2,8 @@ package io.eddy.runtime.jobmaster;
 
 import io.eddy.api.JobStatus;
 import io.eddy.runtime.checkpoint.CheckpointCoordinator;
-import io.eddy.runtime.cluster.ResourceManager;
-import io.eddy.runtime.cluster.Slot;
 import io.eddy.runtime.gateway.ExecutionState;
+import io.eddy.runtime.gateway.Slot;
 import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.graph.JobGraph;
 import io.eddy.runtime.scheduler.ExecutionGraph;
@@ -12,6 +11,7 @@ import io.eddy.runtime.scheduler.ExecutionVertex;
 import io.eddy.runtime.scheduler.JobStateRestore;
 import io.eddy.runtime.scheduler.ParallelismCap;
 import io.eddy.runtime.scheduler.PipelinedRegions;
+import io.eddy.runtime.scheduler.SlotProvider;
 import io.eddy.runtime.scheduler.SourceCoordinators;
 import io.eddy.runtime.scheduler.restart.RestartBackoffTimeStrategy;
 import java.time.Duration;
@@ -125,7 +125,7 @@ public final class RestartController {
   private JobGraph jobGraph;
   private ExecutionGraph executionGraph;
   private PipelinedRegions regions;
-  private final ResourceManager resourceManager;
+  private final SlotProvider slotProvider;
   private final JobStateRestore restore;
   private final SourceCoordinators coordinators;
   private final RestartBackoffTimeStrategy strategy;
@@ -140,7 +140,7 @@ public final class RestartController {
 
   RestartController(
       ExecutionGraph executionGraph,
-      ResourceManager resourceManager,
+      SlotProvider slotProvider,
       JobStateRestore restore,
       SourceCoordinators coordinators,
       RestartBackoffTimeStrategy strategy,
@@ -148,7 +148,7 @@ public final class RestartController {
     this.jobGraph = executionGraph.getJobGraph();
     this.executionGraph = executionGraph;
     this.regions = PipelinedRegions.of(jobGraph);
-    this.resourceManager = resourceManager;
+    this.slotProvider = slotProvider;
     this.restore = restore;
     this.coordinators = coordinators;
     this.strategy = strategy;
@@ -391,9 +391,9 @@ public final class RestartController {
             .filter(Objects::nonNull)
             .distinct()
             .toList();
-    resourceManager.releaseSlots(jobGraph.jobId());
+    slotProvider.releaseSlots(jobGraph.jobId());
     List<Slot> slots =
-        executionGraph.requiredSlots() > resourceManager.getFreeSlots() ? lowerParallelism() : null;
+        executionGraph.requiredSlots() > slotProvider.getFreeSlots() ? lowerParallelism() : null;
     if (slots == null) {
       slots = allocate(whole, executionGraph.requiredSlots());
     }
@@ -414,7 +414,7 @@ public final class RestartController {
    */
   private List<Slot> lowerParallelism() {
     CheckpointCoordinator checkpoints = job.checkpointCoordinator();
-    int free = resourceManager.getFreeSlots();
+    int free = slotProvider.getFreeSlots();
     int cap = ParallelismCap.largestFitting(jobGraph, free);
     if (checkpoints == null || cap == 0) {
       return null;
@@ -429,8 +429,7 @@ public final class RestartController {
     List<Slot> slots;
     try {
       slots =
-          resourceManager.allocateSlots(
-              jobGraph.jobId(), ParallelismCap.requiredSlots(jobGraph, cap));
+          slotProvider.allocateSlots(jobGraph.jobId(), ParallelismCap.requiredSlots(jobGraph, cap));
     } catch (IllegalStateException notEnough) {
       return null; // taken meanwhile: wait for TaskManagers
     }
@@ -456,7 +455,7 @@ public final class RestartController {
         r.subtasks.stream()
             .map(ExecutionVertex::getSlot)
             .distinct()
-            .filter(slot -> !resourceManager.isAllocated(jobGraph.jobId(), slot))
+            .filter(slot -> !slotProvider.isAllocated(jobGraph.jobId(), slot))
             .toList();
     if (lost.isEmpty()) {
       return Map.of();
@@ -478,7 +477,7 @@ public final class RestartController {
    */
   private List<Slot> allocate(Restart r, int count) {
     try {
-      List<Slot> slots = resourceManager.allocateSlots(jobGraph.jobId(), count);
+      List<Slot> slots = slotProvider.allocateSlots(jobGraph.jobId(), count);
       r.waitingForSlotsSince = 0;
       return slots;
     } catch (IllegalStateException notEnough) {
@@ -505,7 +504,7 @@ public final class RestartController {
               "Not enough slots to restart within "
                   + SLOT_WAIT.toSeconds()
                   + " s ("
-                  + resourceManager.getFreeSlots()
+                  + slotProvider.getFreeSlots()
                   + " free, "
                   + needed
                   + " needed): start more TaskManagers or lower the job's parallelism."));

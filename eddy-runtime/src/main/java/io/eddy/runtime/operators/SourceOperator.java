@@ -15,7 +15,6 @@ import io.eddy.api.connector.source.SourceSplit;
 import io.eddy.runtime.gateway.OperatorEvent;
 import io.eddy.runtime.gateway.VersionedBytes;
 import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.source.SourceCoordinator;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.WatermarkElement;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ import java.util.concurrent.CompletableFuture;
  * each serialized with the source's split serializer and its version. A restored operator gives its
  * share of them (list state is redistributed round-robin on rescaling) to the new reader before
  * starting it, so the reader continues right after the last record it emitted before the
- * checkpoint; splits it never got are in the enumerator's checkpoint (see {@link
+ * checkpoint; splits it never got are in the enumerator's checkpoint (see {@code
  * SourceCoordinator#snapshotState}).
  */
 public final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStreamOperator<T>

@@ -1,6 +1,6 @@
 package io.eddy.runtime.scheduler;
 
-import io.eddy.runtime.cluster.Slot;
+import io.eddy.runtime.gateway.Slot;
 import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
 import io.eddy.runtime.gateway.TaskDeploymentDescriptor.ChannelDescriptor;
 import io.eddy.runtime.gateway.TaskDeploymentDescriptor.InputDescriptor;

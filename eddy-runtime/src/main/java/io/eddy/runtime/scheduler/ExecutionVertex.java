@@ -1,7 +1,7 @@
 package io.eddy.runtime.scheduler;
 
-import io.eddy.runtime.cluster.Slot;
 import io.eddy.runtime.gateway.ExecutionState;
+import io.eddy.runtime.gateway.Slot;
 import java.util.UUID;
 
 /** One subtask of a job vertex and its current attempt. Confined to the JobMaster thread. */

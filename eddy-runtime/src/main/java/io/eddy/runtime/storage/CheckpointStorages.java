@@ -53,6 +53,13 @@ public final class CheckpointStorages {
     return factoryFor(location).readMetadata(location);
   }
 
+  /**
+   * Where checkpoints go when a job names no directory: {@code eddy-checkpoints} in the temp dir.
+   */
+  public static String defaultRoot() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "eddy-checkpoints").toString();
+  }
+
   /** {@code location} with a plain path made absolute (tasks may run in another directory). */
   public static String absolute(String location) {
     return schemeOf(location) == null ? Path.of(location).toAbsolutePath().toString() : location;

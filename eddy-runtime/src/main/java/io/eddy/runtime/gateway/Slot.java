@@ -1,6 +1,4 @@
-package io.eddy.runtime.cluster;
-
-import io.eddy.runtime.gateway.TaskExecutorGateway;
+package io.eddy.runtime.gateway;
 
 /**
  * One slot of a TaskManager, lent to a job.
