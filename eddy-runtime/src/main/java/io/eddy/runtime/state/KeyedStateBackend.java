@@ -35,13 +35,17 @@ public interface KeyedStateBackend<K> {
   /** The job's max parallelism (the number of key groups). */
   int getMaxParallelism();
 
-  /** Makes {@code key} the current key: states read and write its values from now on. */
+  /**
+   * Makes {@code key} the current key: states read and write its values from now on.
+   *
+   * @throws IllegalStateException if the key's key group is not in this backend's range
+   */
   void setCurrentKey(K key);
 
   /** The current key, or null before the first {@link #setCurrentKey}. */
   K getCurrentKey();
 
-  /** The key group of the current key. */
+  /** The key group of the current key, relative to the start of {@link #getKeyGroupRange()}. */
   int getCurrentKeyGroupIndex();
 
   /**
