@@ -1,17 +1,18 @@
 package io.eddy.runtime.task;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.graph.OperatorConfig;
 import io.eddy.runtime.graph.VertexConfig;
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.network.api.RecordWriter;
 import io.eddy.runtime.operators.BroadcastingOutput;
 import io.eddy.runtime.operators.ChainingOutput;
+import io.eddy.runtime.operators.CollectResultsPort;
 import io.eddy.runtime.operators.OneInputStreamOperator;
 import io.eddy.runtime.operators.OperatorEventGateway;
 import io.eddy.runtime.operators.OperatorSetup;
 import io.eddy.runtime.operators.Output;
+import io.eddy.runtime.operators.PausingOperator;
 import io.eddy.runtime.operators.RecordWriterOutput;
 import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
@@ -30,6 +31,7 @@ import java.util.List;
 public final class OperatorChain {
   private final StreamOperator<?>[] operators;
   private final String[] operatorIds;
+  private final List<PausingOperator> pausing = new ArrayList<>();
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   public OperatorChain(
@@ -40,7 +42,7 @@ public final class OperatorChain {
       ProcessingTimeService timeService,
       long autoWatermarkIntervalMillis,
       OperatorEventGateway operatorEvents,
-      JobMasterGateway jobMaster) {
+      CollectResultsPort collectResults) {
     List<OperatorConfig> configs = config.operators();
     operators = new StreamOperator[configs.size()];
     operatorIds = configs.stream().map(OperatorConfig::operatorId).toArray(String[]::new);
@@ -61,7 +63,7 @@ public final class OperatorChain {
             default -> new BroadcastingOutput<>(outputs.toArray(new Output[0]));
           };
       StreamOperator<?> operator =
-          OperatorFactory.create(oc.spec(), jobMaster, autoWatermarkIntervalMillis);
+          OperatorFactory.create(oc.spec(), collectResults, autoWatermarkIntervalMillis);
       HeapKeyedStateBackend<?> keyed =
           oc.stateKeySelector() == null
               ? null
@@ -81,7 +83,25 @@ public final class OperatorChain {
                   operatorEvents,
                   oc.stateKeySelector2()));
       operators[i] = operator;
+      if (operator instanceof PausingOperator p) {
+        pausing.add(p);
+      }
     }
+  }
+
+  /**
+   * Lets the operators that wait without blocking make progress (task thread).
+   *
+   * @return null if all of them can take input (after {@link #finish()}: delivered all they
+   *     produced), else a future to wait for before asking again
+   */
+  public java.util.concurrent.CompletableFuture<?> pauseFuture() throws Exception {
+    for (PausingOperator operator : pausing) {
+      if (!operator.tryProgress()) {
+        return operator.getAvailableFuture();
+      }
+    }
+    return null;
   }
 
   public StreamOperator<?> getHead() {

@@ -1,6 +1,5 @@
 package io.eddy.runtime.task;
 
-import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
 import io.eddy.runtime.network.api.CheckpointBarrier;
 import io.eddy.runtime.network.api.RecordWriter;
@@ -19,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A subtask's part of a checkpoint. On the task thread: the operators' synchronous snapshots, then
  * the barrier to every output. On the checkpoint I/O thread: the state files, then the
- * acknowledgement to the JobMaster (or a decline if anything failed), so the task thread goes on
- * processing records while the files are written.
+ * acknowledgement through the {@link CheckpointResponder} (or a decline if anything failed), so the
+ * task thread goes on processing records while the files are written.
  */
 final class SubtaskCheckpointCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(SubtaskCheckpointCoordinator.class);
@@ -28,7 +27,7 @@ final class SubtaskCheckpointCoordinator {
   private final TaskDeploymentDescriptor tdd;
   private final FsCheckpointStorage storage;
   private final Executor io;
-  private final JobMasterGateway jobMaster;
+  private final CheckpointResponder responder;
   private long lastCheckpointId = -1;
 
   /**
@@ -42,11 +41,11 @@ final class SubtaskCheckpointCoordinator {
   private List<RecordWriter<?>> trackedWriters;
 
   SubtaskCheckpointCoordinator(
-      TaskDeploymentDescriptor tdd, Executor io, JobMasterGateway jobMaster) {
+      TaskDeploymentDescriptor tdd, Executor io, CheckpointResponder responder) {
     this.tdd = tdd;
     this.storage = new FsCheckpointStorage(Path.of(tdd.checkpointStorageRoot()), tdd.jobId());
     this.io = io;
-    this.jobMaster = jobMaster;
+    this.responder = responder;
   }
 
   /**
@@ -140,7 +139,7 @@ final class SubtaskCheckpointCoordinator {
         (inputs, error) -> {
           if (error != null) {
             OperatorSnapshot.releaseAll(snapshots);
-            jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(error));
+            responder.declineCheckpoint(id, describe(error));
             return;
           }
           ChannelState channels = new ChannelState(outputData, inputs);
@@ -170,7 +169,7 @@ final class SubtaskCheckpointCoordinator {
       return chain.snapshotState(id, barrier.timestamp());
     } catch (Exception e) {
       LOG.warn("{} could not snapshot its state for checkpoint {}", tdd.description(), id, e);
-      jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(e));
+      responder.declineCheckpoint(id, describe(e));
       if (!outputsEnded) {
         writers.forEach(w -> broadcast(w, barrier));
       }
@@ -232,10 +231,10 @@ final class SubtaskCheckpointCoordinator {
                   chain.operatorId(i), tdd.subtaskIndex(), name, StateFileHandle.NO_KEY_GROUPS));
         }
       }
-      jobMaster.acknowledgeCheckpoint(tdd.attemptId(), id, files);
+      responder.acknowledgeCheckpoint(id, files);
     } catch (Throwable t) {
       LOG.warn("{} could not write its state for checkpoint {}", tdd.description(), id, t);
-      jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(t));
+      responder.declineCheckpoint(id, describe(t));
     } finally {
       OperatorSnapshot.releaseAll(snapshots); // written or not, they are done with
     }
