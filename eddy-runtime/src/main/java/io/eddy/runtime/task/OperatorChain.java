@@ -31,7 +31,9 @@ import java.util.List;
 public final class OperatorChain {
   private final StreamOperator<?>[] operators;
   private final String[] operatorIds;
-  private final List<PausingOperator> pausing = new ArrayList<>();
+
+  /** The operators that may pause the input (usually none; checked before every input step). */
+  private final PausingOperator[] pausing;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   public OperatorChain(
@@ -83,10 +85,11 @@ public final class OperatorChain {
                   operatorEvents,
                   oc.stateKeySelector2()));
       operators[i] = operator;
-      if (operator instanceof PausingOperator p) {
-        pausing.add(p);
-      }
     }
+    pausing =
+        java.util.Arrays.stream(operators)
+            .filter(PausingOperator.class::isInstance)
+            .toArray(PausingOperator[]::new);
   }
 
   /**
