@@ -143,6 +143,39 @@ class ArchitectureTest {
   }
 
   /**
+   * Tasks and operators reach the control plane only through their ports (CheckpointResponder,
+   * TaskStateListener, OperatorEventGateway, CollectResultsPort), never through the gateways.
+   */
+  @Test
+  void tasksAndOperatorsUseTheirPortsNotTheGateways() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.eddy.runtime.task..", "io.eddy.runtime.operators..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.eddy.runtime.gateway.JobMasterGateway")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.eddy.runtime.gateway.TaskExecutorGateway")
+        .check(CLASSES);
+  }
+
+  /** The checkpoint coordinator reaches subtasks through its SubtaskCheckpointTrigger port. */
+  @Test
+  void checkpointCoordinatorUsesItsPortNotTheGateways() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.eddy.runtime.checkpoint..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.eddy.runtime.gateway.TaskExecutorGateway")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.eddy.runtime.gateway.JobMasterGateway")
+        .check(CLASSES);
+  }
+
+  /**
    * Serializers may restore transient fields in readObject, but never open Java object streams; nor
    * does the gRPC control plane (DESIGN.md §4: no Java serialization from the network).
    */

@@ -71,7 +71,7 @@ final class CheckpointFinalizer {
     List<CheckpointParticipants.Subtask> subtasks = job.runningSubtasks();
     if (subtasks != null) {
       for (CheckpointParticipants.Subtask s : subtasks) {
-        s.taskManager().notifyCheckpointComplete(s.attemptId(), id, checkpoint.isFinal());
+        s.trigger().notifyCheckpointComplete(s.attemptId(), id, checkpoint.isFinal());
       }
     }
     for (CheckpointParticipants.OperatorInfo op : job.operators()) {
@@ -99,7 +99,7 @@ final class CheckpointFinalizer {
     List<CheckpointParticipants.Subtask> subtasks = notifySubtasks ? job.runningSubtasks() : null;
     if (subtasks != null) {
       for (CheckpointParticipants.Subtask s : subtasks) {
-        s.taskManager().notifyCheckpointAborted(s.attemptId(), id);
+        s.trigger().notifyCheckpointAborted(s.attemptId(), id);
       }
     }
     try {

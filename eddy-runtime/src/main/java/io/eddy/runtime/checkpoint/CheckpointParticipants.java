@@ -1,13 +1,17 @@
 package io.eddy.runtime.checkpoint;
 
-import io.eddy.runtime.gateway.TaskExecutorGateway;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** What the checkpoint coordinator needs to know of the job it checkpoints (JobMaster thread). */
 public interface CheckpointParticipants {
-  /** One running subtask attempt. */
-  record Subtask(String attemptId, TaskExecutorGateway taskManager, boolean hasNetworkInput) {}
+  /**
+   * One running subtask attempt.
+   *
+   * @param trigger how to reach it (the JobMaster binds this to the attempt's TaskManager)
+   * @param hasNetworkInput whether it gets barriers from upstream (else it is triggered directly)
+   */
+  record Subtask(String attemptId, SubtaskCheckpointTrigger trigger, boolean hasNetworkInput) {}
 
   /** The current attempts of all subtasks, or null if not all of them are running. */
   List<Subtask> runningSubtasks();

@@ -161,7 +161,7 @@ final class CheckpointTrigger {
         options.alignedTimeoutMillis());
     for (CheckpointParticipants.Subtask s : subtasks) {
       if (checkpoint.awaits(s.attemptId())) {
-        s.taskManager()
+        s.trigger()
             .alignmentTimedOut(s.attemptId(), checkpoint.checkpointId(), checkpoint.timestamp());
       }
     }
@@ -195,7 +195,7 @@ final class CheckpointTrigger {
 
   private void triggerDirectly(PendingCheckpoint checkpoint, CheckpointParticipants.Subtask s) {
     if (checkpoint.markTriggered(s.attemptId())) {
-      s.taskManager()
+      s.trigger()
           .triggerCheckpoint(
               s.attemptId(), checkpoint.checkpointId(), checkpoint.timestamp(), checkpoint.type());
     }

@@ -139,7 +139,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                   dataPlane,
                   stateBackend);
           Task task =
-              new Task(tdd, services, jobMaster, () -> runAsync(() -> taskEnded(tdd.attemptId())));
+              new Task(
+                  tdd,
+                  services,
+                  JobMasterTaskPorts.forAttempt(jobMaster, tdd),
+                  () -> runAsync(() -> taskEnded(tdd.attemptId())));
           tasks.put(tdd.attemptId(), task);
           List<io.eddy.runtime.network.partition.ResultPartitionId> ids =
               partitionsByJob.computeIfAbsent(tdd.jobId(), k -> new ArrayList<>());

@@ -236,7 +236,7 @@ public final class JobCheckpointing {
         subtasks.add(
             new Subtask(
                 ev.getAttemptId(),
-                ev.getSlot().taskManager(),
+                new TaskManagerCheckpointTrigger(ev.getSlot().taskManager()),
                 !jobGraph.inputsOf(ev.getVertexIndex()).isEmpty()));
       }
       return subtasks;

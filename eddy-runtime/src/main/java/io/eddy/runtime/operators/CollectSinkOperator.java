@@ -2,33 +2,48 @@ package io.eddy.runtime.operators;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
-import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.time.Clock;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
  * Ships records to the client for {@code executeAndCollect}: serialized into batches that go to the
- * JobMaster when they reach {@value #BATCH_BYTES} bytes, every 100 ms, and at the end. A batch is
- * sent only when the previous one was accepted, so a slow client backpressures the job.
+ * {@link CollectResultsPort} when they reach {@value #BATCH_BYTES} bytes, every 100 ms, and at the
+ * end. A batch is sent only when the previous one was accepted, so a slow client backpressures the
+ * job: while a full batch waits, the operator pauses its task's input ({@link PausingOperator})
+ * instead of blocking the task thread, and at the end of input the task waits the same way until
+ * the last batch was accepted.
+ *
+ * <p>Records that arrive while a full batch waits (what one input step emits, e.g. the windows that
+ * the final watermark fires) go into further batches of the same size, sent in order.
  */
 public final class CollectSinkOperator<T> extends AbstractStreamOperator<Void>
-    implements OneInputStreamOperator<T, Void> {
+    implements OneInputStreamOperator<T, Void>, PausingOperator {
   static final int BATCH_BYTES = 64 * 1024;
   private static final long FLUSH_INTERVAL_MS = 100;
 
   private final String collectId;
   private final TypeSerializer<T> serializer;
-  private final JobMasterGateway jobMaster;
+  private final CollectResultsPort results;
   private final DataOutputSerializer batch = new DataOutputSerializer(BATCH_BYTES + 1024);
+
+  /** Full (or, at the end, final) batches not yet sent, oldest first. */
+  private final ArrayDeque<byte[]> sealed = new ArrayDeque<>();
+
+  /** The last batch sent; done once the port accepted it. */
+  private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+
   private Clock.Cancellable flusher;
+  private boolean finished;
 
   public CollectSinkOperator(
-      String collectId, TypeSerializer<T> serializer, JobMasterGateway jobMaster) {
+      String collectId, TypeSerializer<T> serializer, CollectResultsPort results) {
     this.collectId = collectId;
     this.serializer = serializer.duplicate();
-    this.jobMaster = jobMaster;
+    this.results = results;
   }
 
   @Override
@@ -36,20 +51,38 @@ public final class CollectSinkOperator<T> extends AbstractStreamOperator<Void>
     flusher =
         setup
             .processingTimeService()
-            .scheduleAtFixedRate(t -> send(), FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS);
+            .scheduleAtFixedRate(t -> flush(), FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS);
   }
 
   @Override
   public void processElement(StreamRecord<T> record) throws Exception {
     serializer.serialize(record.getValue(), batch);
     if (batch.length() >= BATCH_BYTES) {
-      send();
+      seal();
+      sendNext();
     }
   }
 
   @Override
   public void finish() throws Exception {
-    send();
+    finished = true;
+    seal();
+    sendNext();
+  }
+
+  /**
+   * Sends the next batch if the previous one was accepted. Returns true if input may continue (no
+   * full batch waits) or, after {@link #finish()}, if every batch was accepted.
+   */
+  @Override
+  public boolean tryProgress() throws Exception {
+    sendNext();
+    return sealed.isEmpty() && (!finished || inFlight.isDone());
+  }
+
+  @Override
+  public CompletableFuture<?> getAvailableFuture() {
+    return inFlight;
   }
 
   @Override
@@ -59,12 +92,34 @@ public final class CollectSinkOperator<T> extends AbstractStreamOperator<Void>
     }
   }
 
-  private void send() throws InterruptedException, ExecutionException {
-    if (batch.length() == 0) {
+  /** The timer: a partial batch goes out if nothing else waits to be sent. */
+  private void flush() throws InterruptedException, ExecutionException {
+    if (sealed.isEmpty() && inFlight.isDone()) {
+      seal();
+    }
+    sendNext();
+  }
+
+  private void seal() {
+    if (batch.length() > 0) {
+      sealed.add(Arrays.copyOf(batch.getSharedBuffer(), batch.length()));
+      batch.clear();
+    }
+  }
+
+  /**
+   * Sends the oldest sealed batch if the previous one was accepted; otherwise leaves it to the
+   * timer, the next record or the task's next {@link #tryProgress()}. Throws the failure of a batch
+   * that could not be delivered.
+   */
+  private void sendNext() throws InterruptedException, ExecutionException {
+    if (!inFlight.isDone()) {
       return;
     }
-    byte[] bytes = Arrays.copyOf(batch.getSharedBuffer(), batch.length());
-    batch.clear();
-    jobMaster.offerCollectBatch(collectId, bytes).get();
+    inFlight.get(); // done: returns at once, or throws the delivery's failure
+    byte[] next = sealed.poll();
+    if (next != null) {
+      inFlight = results.offer(collectId, next);
+    }
   }
 }

@@ -1,17 +1,18 @@
 package io.eddy.runtime.task;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.graph.OperatorConfig;
 import io.eddy.runtime.graph.VertexConfig;
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.network.api.RecordWriter;
 import io.eddy.runtime.operators.BroadcastingOutput;
 import io.eddy.runtime.operators.ChainingOutput;
+import io.eddy.runtime.operators.CollectResultsPort;
 import io.eddy.runtime.operators.OneInputStreamOperator;
 import io.eddy.runtime.operators.OperatorEventGateway;
 import io.eddy.runtime.operators.OperatorSetup;
 import io.eddy.runtime.operators.Output;
+import io.eddy.runtime.operators.PausingOperator;
 import io.eddy.runtime.operators.RecordWriterOutput;
 import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
@@ -22,7 +23,9 @@ import io.eddy.runtime.state.StateBackend;
 import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.time.ProcessingTimeService;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The operators of one task, wired together: chained edges become direct calls, the others network
@@ -31,6 +34,9 @@ import java.util.List;
 public final class OperatorChain {
   private final StreamOperator<?>[] operators;
   private final String[] operatorIds;
+
+  /** The operators that may pause the input (usually none; checked before every input step). */
+  private final PausingOperator[] pausing;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   public OperatorChain(
@@ -41,7 +47,7 @@ public final class OperatorChain {
       ProcessingTimeService timeService,
       long autoWatermarkIntervalMillis,
       OperatorEventGateway operatorEvents,
-      JobMasterGateway jobMaster,
+      CollectResultsPort collectResults,
       StateBackend stateBackend) {
     List<OperatorConfig> configs = config.operators();
     operators = new StreamOperator[configs.size()];
@@ -63,7 +69,7 @@ public final class OperatorChain {
             default -> new BroadcastingOutput<>(outputs.toArray(new Output[0]));
           };
       StreamOperator<?> operator =
-          OperatorFactory.create(oc.spec(), jobMaster, autoWatermarkIntervalMillis);
+          OperatorFactory.create(oc.spec(), collectResults, autoWatermarkIntervalMillis);
       KeyedStateBackend<?> keyed =
           oc.stateKeySelector() == null
               ? null
@@ -85,6 +91,25 @@ public final class OperatorChain {
                   stateBackend));
       operators[i] = operator;
     }
+    pausing =
+        Arrays.stream(operators)
+            .filter(PausingOperator.class::isInstance)
+            .toArray(PausingOperator[]::new);
+  }
+
+  /**
+   * Lets the operators that wait without blocking make progress (task thread).
+   *
+   * @return null if all of them can take input (after {@link #finish()}: delivered all they
+   *     produced), else a future to wait for before asking again
+   */
+  public CompletableFuture<?> pauseFuture() throws Exception {
+    for (PausingOperator operator : pausing) {
+      if (!operator.tryProgress()) {
+        return operator.getAvailableFuture();
+      }
+    }
+    return null;
   }
 
   public StreamOperator<?> getHead() {

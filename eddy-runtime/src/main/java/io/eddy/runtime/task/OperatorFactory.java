@@ -4,8 +4,8 @@ import io.eddy.api.connector.sink.SupportsCommitter;
 import io.eddy.core.dag.ops.OperatorSpec;
 import io.eddy.core.dag.ops.Specs;
 import io.eddy.core.dag.ops.WindowSpec;
-import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.graph.SourceSpec;
+import io.eddy.runtime.operators.CollectResultsPort;
 import io.eddy.runtime.operators.CollectSinkOperator;
 import io.eddy.runtime.operators.CommittingSinkOperator;
 import io.eddy.runtime.operators.KeyedAggregationOperator;
@@ -30,10 +30,11 @@ public final class OperatorFactory {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   /**
+   * @param collectResults where collect sinks send their batches (may be null if there are none)
    * @param autoWatermarkIntervalMillis how often watermark generators emit periodically (0: never)
    */
   public static StreamOperator<?> create(
-      OperatorSpec spec, JobMasterGateway jobMaster, long autoWatermarkIntervalMillis) {
+      OperatorSpec spec, CollectResultsPort collectResults, long autoWatermarkIntervalMillis) {
     if (spec instanceof Specs.Map m) {
       return new StreamMap<>(m.function());
     } else if (spec instanceof Specs.FlatMap f) {
@@ -54,7 +55,7 @@ public final class OperatorFactory {
       }
       return new SinkOperator<>(s.sink());
     } else if (spec instanceof Specs.Collect c) {
-      return new CollectSinkOperator<>(c.collectId(), c.serializer(), jobMaster);
+      return new CollectSinkOperator<>(c.collectId(), c.serializer(), collectResults);
     } else if (spec instanceof Specs.TimestampsAndWatermarks t) {
       return new TimestampsAndWatermarksOperator<>(t.strategy(), autoWatermarkIntervalMillis);
     } else if (spec instanceof WindowSpec w) {

@@ -4,7 +4,6 @@ import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.connector.source.InputStatus;
-import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.gateway.OperatorEvent;
 import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
 import io.eddy.runtime.graph.UserCodeSerialization;
@@ -40,7 +39,7 @@ import java.util.Map;
 public final class StreamTask {
   private final TaskDeploymentDescriptor tdd;
   private final TaskServices services;
-  private final JobMasterGateway jobMaster;
+  private final TaskControlPorts ports;
   private final TaskMailbox mailbox = new TaskMailbox();
   private final MailboxProcessor mailboxProcessor;
   private final Map<String, Accumulator<?, ?>> accumulators = new HashMap<>();
@@ -57,14 +56,18 @@ public final class StreamTask {
   /** The input ended and the task waits for the job's final checkpoint (checkpointed jobs). */
   private boolean awaitingFinalCheckpoint;
 
+  /**
+   * The input ended and the chain finished; its outputs end once its pausing operators are done.
+   */
+  private boolean chainFinished;
+
   /** A stop-with-savepoint barrier passed this source: it emits nothing more. */
   private boolean sourceStopped;
 
-  public StreamTask(
-      TaskDeploymentDescriptor tdd, TaskServices services, JobMasterGateway jobMaster) {
+  public StreamTask(TaskDeploymentDescriptor tdd, TaskServices services, TaskControlPorts ports) {
     this.tdd = tdd;
     this.services = services;
-    this.jobMaster = jobMaster;
+    this.ports = ports;
     this.mailboxProcessor = new MailboxProcessor(mailbox, this::processInput);
   }
 
@@ -93,13 +96,12 @@ public final class StreamTask {
                   tdd.maxParallelism(), tdd.parallelism(), tdd.subtaskIndex()),
               timeService,
               tdd.autoWatermarkIntervalMillis(),
-              event ->
-                  jobMaster.sendOperatorEventToCoordinator(
-                      tdd.attemptId(), tdd.vertexIndex(), event),
-              jobMaster,
+              ports.operatorEvents(),
+              ports.collectResults(),
               services.stateBackend());
       if (tdd.checkpointing().enabled()) {
-        checkpoints = new SubtaskCheckpointCoordinator(tdd, services.checkpointIo(), jobMaster);
+        checkpoints =
+            new SubtaskCheckpointCoordinator(tdd, services.checkpointIo(), ports.checkpoints());
       }
       if (chain.getHead() instanceof SourceOperator<?, ?> s) {
         source = s;
@@ -281,11 +283,20 @@ public final class StreamTask {
   }
 
   private void processInput(MailboxProcessor.Controller controller) throws Exception {
+    if (chainFinished) {
+      endOfInput(controller); // a pausing operator was still delivering: ask again
+      return;
+    }
     for (RecordWriter<?> writer : writers) {
       if (!writer.isAvailable()) {
         controller.suspendUntil(writer.getAvailableFuture());
         return;
       }
+    }
+    java.util.concurrent.CompletableFuture<?> paused = chain.pauseFuture();
+    if (paused != null) {
+      controller.suspendUntil(paused); // e.g. a collect sink whose client is slow
+      return;
     }
     if (sourceStopped) {
       controller.suspendUntil(new java.util.concurrent.CompletableFuture<>());
@@ -310,8 +321,20 @@ public final class StreamTask {
     }
   }
 
+  /**
+   * Finishes the chain, waits (as a suspended default action, taking mails) until its pausing
+   * operators delivered what they hold, then ends the outputs.
+   */
   private void endOfInput(MailboxProcessor.Controller controller) throws Exception {
-    chain.finish();
+    if (!chainFinished) {
+      chain.finish();
+      chainFinished = true;
+    }
+    java.util.concurrent.CompletableFuture<?> paused = chain.pauseFuture();
+    if (paused != null) {
+      controller.suspendUntil(paused);
+      return;
+    }
     for (RecordWriter<?> writer : writers) {
       writer.broadcastEvent(NetworkEvent.END_OF_PARTITION);
     }
@@ -324,7 +347,7 @@ public final class StreamTask {
     awaitingFinalCheckpoint = true;
     timeService.shutdown(); // finished operators fire no more timers
     controller.suspendUntil(new java.util.concurrent.CompletableFuture<>());
-    jobMaster.notifyEndOfInput(tdd.attemptId());
+    ports.checkpoints().reportEndOfInput();
   }
 
   private void flushOutputs() {

@@ -1,6 +1,5 @@
 package io.eddy.runtime.task;
 
-import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
 import io.eddy.runtime.network.api.CheckpointBarrier;
 import io.eddy.runtime.network.api.RecordWriter;
@@ -19,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A subtask's part of a checkpoint. On the task thread: the operators' synchronous snapshots, then
  * the barrier to every output. On the checkpoint I/O thread: the state files, then the
- * acknowledgement to the JobMaster (or a decline if anything failed), so the task thread goes on
- * processing records while the files are written.
+ * acknowledgement through the {@link CheckpointResponder} (or a decline if anything failed), so the
+ * task thread goes on processing records while the files are written.
  */
 final class SubtaskCheckpointCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(SubtaskCheckpointCoordinator.class);
@@ -28,7 +27,7 @@ final class SubtaskCheckpointCoordinator {
   private final TaskDeploymentDescriptor tdd;
   private final CheckpointStreamFactory stateFiles;
   private final Executor io;
-  private final JobMasterGateway jobMaster;
+  private final CheckpointResponder responder;
   private long lastCheckpointId = -1;
 
   /**
@@ -42,7 +41,7 @@ final class SubtaskCheckpointCoordinator {
   private List<RecordWriter<?>> trackedWriters;
 
   SubtaskCheckpointCoordinator(
-      TaskDeploymentDescriptor tdd, Executor io, JobMasterGateway jobMaster) {
+      TaskDeploymentDescriptor tdd, Executor io, CheckpointResponder responder) {
     this.tdd = tdd;
     this.stateFiles =
         CheckpointStorages.streamFactory(
@@ -52,7 +51,7 @@ final class SubtaskCheckpointCoordinator {
             tdd.subtaskIndex(),
             tdd.attemptNumber());
     this.io = io;
-    this.jobMaster = jobMaster;
+    this.responder = responder;
   }
 
   /**
@@ -146,7 +145,7 @@ final class SubtaskCheckpointCoordinator {
         (inputs, error) -> {
           if (error != null) {
             OperatorSnapshot.releaseAll(snapshots);
-            jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(error));
+            responder.declineCheckpoint(id, describe(error));
             return;
           }
           ChannelState channels = new ChannelState(outputData, inputs);
@@ -176,7 +175,7 @@ final class SubtaskCheckpointCoordinator {
       return chain.snapshotState(id, barrier.timestamp());
     } catch (Exception e) {
       LOG.warn("{} could not snapshot its state for checkpoint {}", tdd.description(), id, e);
-      jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(e));
+      responder.declineCheckpoint(id, describe(e));
       if (!outputsEnded) {
         writers.forEach(w -> broadcast(w, barrier));
       }
@@ -212,10 +211,10 @@ final class SubtaskCheckpointCoordinator {
           files.add(stateFiles.writeOperatorState(id, i, chain.operatorId(i), s.operatorState()));
         }
       }
-      jobMaster.acknowledgeCheckpoint(tdd.attemptId(), id, files);
+      responder.acknowledgeCheckpoint(id, files);
     } catch (Throwable t) {
       LOG.warn("{} could not write its state for checkpoint {}", tdd.description(), id, t);
-      jobMaster.declineCheckpoint(tdd.attemptId(), id, describe(t));
+      responder.declineCheckpoint(id, describe(t));
     } finally {
       OperatorSnapshot.releaseAll(snapshots); // written or not, they are done with
     }

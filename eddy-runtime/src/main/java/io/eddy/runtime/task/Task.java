@@ -1,7 +1,6 @@
 package io.eddy.runtime.task;
 
 import io.eddy.runtime.gateway.ExecutionState;
-import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.gateway.OperatorEvent;
 import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
 import io.eddy.runtime.gateway.TaskExecutionState;
@@ -12,14 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One subtask attempt on a TaskManager: owns the thread, the {@link ExecutionState} and reports
- * every state change to the JobMaster. The stream processing itself is {@link StreamTask}.
+ * every state change to the JobMaster (through its {@link TaskStateListener}). The stream
+ * processing itself is {@link StreamTask}.
  */
 public final class Task implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Task.class);
 
   private final TaskDeploymentDescriptor tdd;
   private final StreamTask streamTask;
-  private final JobMasterGateway jobMaster;
+  private final TaskStateListener states;
   private final Runnable onTerminated;
   private final Thread thread;
   private volatile ExecutionState state = ExecutionState.DEPLOYING;
@@ -27,12 +27,12 @@ public final class Task implements Runnable {
   public Task(
       TaskDeploymentDescriptor tdd,
       TaskServices services,
-      JobMasterGateway jobMaster,
+      TaskControlPorts ports,
       Runnable onTerminated) {
     this.tdd = tdd;
-    this.jobMaster = jobMaster;
+    this.states = ports.states();
     this.onTerminated = onTerminated;
-    this.streamTask = new StreamTask(tdd, services, jobMaster);
+    this.streamTask = new StreamTask(tdd, services, ports);
     this.thread = new Thread(this, tdd.description());
     this.thread.setContextClassLoader(services.userCodeClassLoader());
   }
@@ -134,7 +134,7 @@ public final class Task implements Runnable {
     if (silent) {
       return;
     }
-    jobMaster
+    states
         .updateTaskExecutionState(update)
         .whenComplete(
             (ok, error) -> {
