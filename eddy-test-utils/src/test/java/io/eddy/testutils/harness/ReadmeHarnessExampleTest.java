@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeHarnessExampleTest {
 
   // README-EXAMPLE-START
-  /** Counts elements per key and reports the count when the key has been quiet for 10 ms. */
+  /** Counts elements per key; 10 ms of event time after each element, reports the count. */
   static class CountThenReport extends KeyedProcessFunction<String, String, String> {
     private final ValueStateDescriptor<Long> countDescriptor =
         new ValueStateDescriptor<>("count", Types.LONG);
