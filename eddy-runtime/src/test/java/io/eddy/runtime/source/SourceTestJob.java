@@ -3,14 +3,25 @@ package io.eddy.runtime.source;
 import io.eddy.api.connector.source.InputStatus;
 import io.eddy.api.connector.source.Source;
 import io.eddy.api.connector.source.SourceSplit;
+import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.checkpoint.StateFiles;
 import io.eddy.runtime.gateway.OperatorEvent;
+import io.eddy.runtime.operators.OperatorEventGateway;
+import io.eddy.runtime.operators.OperatorSetup;
+import io.eddy.runtime.operators.Output;
 import io.eddy.runtime.operators.SourceOperator;
-import io.eddy.runtime.operators.TestOperatorSetup;
+import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
+import io.eddy.runtime.streamrecord.StreamRecord;
+import io.eddy.runtime.streamrecord.WatermarkElement;
+import io.eddy.runtime.streamrecord.WatermarkStatus;
+import io.eddy.runtime.task.MailboxProcessingTimeService;
+import io.eddy.runtime.task.TaskMailbox;
+import io.eddy.runtime.time.ManualClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -59,13 +70,11 @@ final class SourceTestJob<T, SplitT extends SourceSplit> implements AutoCloseabl
       SourceOperator<T, SplitT> reader = new SourceOperator<>(source);
       List<Object> own = new ArrayList<>();
       recordsBySubtask.add(own);
-      TestOperatorSetup.setup(
+      setUp(
           reader,
           i,
           parallelism,
           new TeeList(own, records),
-          null,
-          null,
           event -> {
             coordinator.handleEvent(subtask, event).join();
             return CompletableFuture.completedFuture(null);
@@ -146,6 +155,55 @@ final class SourceTestJob<T, SplitT extends SourceSplit> implements AutoCloseabl
   }
 
   /** Adds to a reader's list and to the job's list. */
+  /**
+   * Sets {@code reader} up as subtask {@code index} of {@code parallelism}, without opening it;
+   * records go to {@code records} as values.
+   */
+  private static <T> void setUp(
+      SourceOperator<T, ?> reader,
+      int index,
+      int parallelism,
+      List<Object> records,
+      OperatorEventGateway operatorEvents) {
+    StreamingRuntimeContext context =
+        new StreamingRuntimeContext(
+            "job",
+            "task",
+            index,
+            parallelism,
+            128,
+            0,
+            SourceTestJob.class.getClassLoader(),
+            new HashMap<>());
+    reader.setup(
+        new OperatorSetup<>(
+            "op",
+            new ListOutput<>(records),
+            context.forOperator("op", null),
+            null,
+            null,
+            new MailboxProcessingTimeService(new ManualClock(0), new TaskMailbox()),
+            operatorEvents));
+  }
+
+  private record ListOutput<T>(List<Object> records) implements Output<T> {
+    @Override
+    public void collect(StreamRecord<T> record) {
+      records.add(record.getValue());
+    }
+
+    @Override
+    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
+      records.add(tag.getId() + ":" + record.getValue());
+    }
+
+    @Override
+    public void emitWatermark(WatermarkElement watermark) {}
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {}
+  }
+
   private static final class TeeList extends ArrayList<Object> {
     private final List<Object> own;
     private final List<Object> all;

@@ -18,7 +18,12 @@ import io.eddy.api.common.state.ReducingStateDescriptor;
 import io.eddy.api.common.state.StateTtlConfig;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
+import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.functions.KeyedProcessFunction;
+import io.eddy.runtime.snapshot.RestoredState;
+import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.testutils.harness.HarnessSnapshot;
+import io.eddy.testutils.harness.OneInputOperatorHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,20 +154,21 @@ class KeyedProcessCheckpointTest {
     return "k" + k;
   }
 
-  private static KeyedCheckpointHarness<String, String> harness(int subtask, int parallelism) {
-    return new KeyedCheckpointHarness<>(
-        new KeyedProcessOperator<>(new AllStates()), KEY, subtask, parallelism);
+  private static OneInputOperatorHarness.Builder<String, String> harness(
+      int subtask, int parallelism) {
+    return OneInputOperatorHarness.builder(new KeyedProcessOperator<>(new AllStates()))
+        .keyedBy(KEY, Types.STRING)
+        .subtask(subtask)
+        .parallelism(parallelism);
   }
 
   /** Opens the subtasks of the old parallelism 2 and gives each key two elements. */
-  private List<KeyedCheckpointHarness<String, String>> filledAtParallelism2() throws Exception {
-    List<KeyedCheckpointHarness<String, String>> subtasks = new ArrayList<>();
+  private List<OneInputOperatorHarness<String, String>> filledAtParallelism2() throws Exception {
+    List<OneInputOperatorHarness<String, String>> subtasks = new ArrayList<>();
     for (int s = 0; s < 2; s++) {
-      KeyedCheckpointHarness<String, String> h = harness(s, 2);
-      h.restore(List.of(), 0);
-      h.open();
+      OneInputOperatorHarness<String, String> h = harness(s, 2).build();
       for (int k = 0; k < KEYS; k++) {
-        if (h.owns(key(k))) {
+        if (h.ownsKey(key(k))) {
           h.processElement(key(k) + ":" + k, 1);
           h.processElement(key(k) + ":" + (k + 1), 1);
         }
@@ -173,14 +179,14 @@ class KeyedProcessCheckpointTest {
   }
 
   /** What every key's state prints, by key, asked from whichever subtask owns it. */
-  private static Map<String, String> describeAll(List<KeyedCheckpointHarness<String, String>> hs)
+  private static Map<String, String> describeAll(List<OneInputOperatorHarness<String, String>> hs)
       throws Exception {
     Map<String, String> result = new TreeMap<>();
     for (int k = 0; k < KEYS; k++) {
-      for (KeyedCheckpointHarness<String, String> h : hs) {
-        if (h.owns(key(k))) {
+      for (OneInputOperatorHarness<String, String> h : hs) {
+        if (h.ownsKey(key(k))) {
           h.processElement(key(k) + ":?", 1);
-          List<String> out = h.takeOutput();
+          List<String> out = h.takeRecords();
           assertThat(out).hasSize(1);
           result.put(key(k), out.get(0));
         }
@@ -189,37 +195,37 @@ class KeyedProcessCheckpointTest {
     return result;
   }
 
-  private List<Path> snapshotAll(List<KeyedCheckpointHarness<String, String>> hs, String prefix)
+  /** The snapshots of all subtasks of {@code hs}, as one. */
+  private static HarnessSnapshot snapshotAll(List<OneInputOperatorHarness<String, String>> hs)
       throws Exception {
-    List<Path> files = new ArrayList<>();
-    for (KeyedCheckpointHarness<String, String> h : hs) {
-      files.add(h.snapshot(dir, prefix + "-" + h.subtask));
+    List<HarnessSnapshot> snapshots = new ArrayList<>();
+    for (OneInputOperatorHarness<String, String> h : hs) {
+      snapshots.add(h.snapshot());
     }
-    return files;
+    return HarnessSnapshot.combine(snapshots);
   }
 
-  private static List<KeyedCheckpointHarness<String, String>> restored(
-      List<Path> files, int oldParallelism, int parallelism) throws Exception {
-    List<KeyedCheckpointHarness<String, String>> subtasks = new ArrayList<>();
+  private static List<OneInputOperatorHarness<String, String>> restored(
+      HarnessSnapshot snapshot, int parallelism) throws Exception {
+    List<OneInputOperatorHarness<String, String>> subtasks = new ArrayList<>();
     for (int s = 0; s < parallelism; s++) {
-      KeyedCheckpointHarness<String, String> h = harness(s, parallelism);
-      h.restoreFrom(files, oldParallelism);
-      h.open();
-      subtasks.add(h);
+      subtasks.add(harness(s, parallelism).restoreFrom(snapshot).build());
     }
     return subtasks;
   }
 
   /** Fires all timers of all subtasks (watermark, then processing time); output sorted. */
-  private static List<String> fireAllTimers(List<KeyedCheckpointHarness<String, String>> hs)
+  private static List<String> fireAllTimers(List<OneInputOperatorHarness<String, String>> hs)
       throws Exception {
     List<String> fired = new ArrayList<>();
-    for (KeyedCheckpointHarness<String, String> h : hs) {
+    for (OneInputOperatorHarness<String, String> h : hs) {
       h.processWatermark(Long.MAX_VALUE - 1);
-      h.advance(Duration.ofSeconds(1));
-      for (String line : h.takeOutput()) {
+      h.advanceProcessingTime(Duration.ofSeconds(1));
+      for (String line : h.takeRecords()) {
         String keyOfLine = line.substring(0, line.indexOf(' '));
-        assertThat(h.owns(keyOfLine)).as("%s fired in subtask %d", line, h.subtask).isTrue();
+        assertThat(h.ownsKey(keyOfLine))
+            .as("%s fired in subtask %d", line, h.subtaskIndex())
+            .isTrue();
         fired.add(line.contains("@") ? line.substring(0, line.indexOf('@')) : line);
       }
     }
@@ -239,19 +245,24 @@ class KeyedProcessCheckpointTest {
     return timers;
   }
 
+  /** The keyed state files of {@code snapshot}, as restored without choosing by key group. */
+  private static RestoredState restoreOf(List<Path> files) {
+    return new RestoredState(files.stream().map(Path::toString).toList(), List.of(), 2);
+  }
+
   @Test
   void everyStateAndTimerIsRestoredExactlyAtTheSameAndOtherParallelisms() throws Exception {
-    List<KeyedCheckpointHarness<String, String>> original = filledAtParallelism2();
+    List<OneInputOperatorHarness<String, String>> original = filledAtParallelism2();
     Map<String, String> expected = describeAll(original);
     assertThat(expected.get("k3"))
         .isEqualTo(
             "k3 count=2 seen=[k3:3, k3:4] parity={even=4, odd=3} sum=7 length=8 last=k3:4@1");
-    List<Path> files = snapshotAll(original, "chk");
+    HarnessSnapshot snapshot = snapshotAll(original);
 
     for (int parallelism : new int[] {2, 3, 1}) {
-      List<KeyedCheckpointHarness<String, String>> restored = restored(files, 2, parallelism);
-      for (KeyedCheckpointHarness<String, String> h : restored) {
-        assertThat(ownedKeysWithCount(h)).allMatch(h::owns);
+      List<OneInputOperatorHarness<String, String>> restored = restored(snapshot, parallelism);
+      for (OneInputOperatorHarness<String, String> h : restored) {
+        assertThat(ownedKeysWithCount(h)).allMatch(h::ownsKey);
       }
       assertThat(describeAll(restored)).as("parallelism %d", parallelism).isEqualTo(expected);
       assertThat(fireAllTimers(restored))
@@ -261,23 +272,25 @@ class KeyedProcessCheckpointTest {
   }
 
   /** The keys that have a "count" in {@code h}'s backend. */
-  private static List<String> ownedKeysWithCount(KeyedCheckpointHarness<String, String> h)
+  private static List<String> ownedKeysWithCount(OneInputOperatorHarness<String, String> h)
       throws Exception {
     List<String> keys = new ArrayList<>();
-    h.backend.applyToAllKeys(
+    @SuppressWarnings("unchecked")
+    HeapKeyedStateBackend<String> backend = (HeapKeyedStateBackend<String>) h.keyedStateBackend();
+    backend.applyToAllKeys(
         new ValueStateDescriptor<>("count", Integer.class), (key, state) -> keys.add(key));
     return keys;
   }
 
   @Test
   void restoredStatesWorkOnAfterTheRestore() throws Exception {
-    List<Path> files = snapshotAll(filledAtParallelism2(), "chk");
-    List<KeyedCheckpointHarness<String, String>> restored = restored(files, 2, 3);
-    KeyedCheckpointHarness<String, String> owner =
-        restored.stream().filter(h -> h.owns("k3")).findFirst().orElseThrow();
+    HarnessSnapshot snapshot = snapshotAll(filledAtParallelism2());
+    List<OneInputOperatorHarness<String, String>> restored = restored(snapshot, 3);
+    OneInputOperatorHarness<String, String> owner =
+        restored.stream().filter(h -> h.ownsKey("k3")).findFirst().orElseThrow();
     owner.processElement("k3:10", 1);
     owner.processElement("k3:?", 1);
-    assertThat(owner.takeOutput())
+    assertThat(owner.takeRecords())
         .containsExactly(
             "k3 count=3 seen=[k3:3, k3:4, k3:10] parity={even=10, odd=3} sum=17 length=13"
                 + " last=k3:10@1");
@@ -285,38 +298,39 @@ class KeyedProcessCheckpointTest {
 
   @Test
   void stateNobodyRegisteredIsCarriedIntoTheNextSnapshot() throws Exception {
-    List<KeyedCheckpointHarness<String, String>> original = filledAtParallelism2();
+    List<OneInputOperatorHarness<String, String>> original = filledAtParallelism2();
     Map<String, String> expected = describeAll(original);
-    List<Path> first = snapshotAll(original, "chk1");
+    HarnessSnapshot first = snapshotAll(original);
     // restored and snapshotted again before any element: "last" was never registered
-    List<Path> second = snapshotAll(restored(first, 2, 3), "chk2");
-    List<KeyedCheckpointHarness<String, String>> again = restored(second, 3, 2);
+    HarnessSnapshot second = snapshotAll(restored(first, 3));
+    List<OneInputOperatorHarness<String, String>> again = restored(second, 2);
     assertThat(describeAll(again)).isEqualTo(expected);
     assertThat(fireAllTimers(again)).isEqualTo(expectedTimers());
   }
 
   @Test
   void processingTimersAreScheduledAfterTheRestore() throws Exception {
-    List<Path> files = snapshotAll(filledAtParallelism2(), "chk");
-    List<KeyedCheckpointHarness<String, String>> restored = restored(files, 2, 1);
-    KeyedCheckpointHarness<String, String> h = restored.get(0);
-    assertThat(h.clock.pendingTimes()).containsExactly(100L); // earliest: k0 at 100 + 0
-    h.advance(Duration.ofMillis(101));
-    assertThat(h.takeOutput())
+    HarnessSnapshot snapshot = snapshotAll(filledAtParallelism2());
+    List<OneInputOperatorHarness<String, String>> restored = restored(snapshot, 1);
+    OneInputOperatorHarness<String, String> h = restored.get(0);
+    assertThat(h.getPendingProcessingTimes()).containsExactly(100L); // earliest: k0 at 100 + 0
+    h.advanceProcessingTime(Duration.ofMillis(101));
+    assertThat(h.takeRecords())
         .containsExactlyInAnyOrder("k0 P100@100", "k0 P101@101", "k1 P101@101");
   }
 
   @Test
   void aMissingOrDamagedFileIsAnIoExceptionNamingIt() throws Exception {
-    List<Path> files = snapshotAll(filledAtParallelism2(), "chk");
+    List<Path> files = snapshotAll(filledAtParallelism2()).writeKeyedStateFiles(dir);
     Path missing = dir.resolve("gone");
-    assertThatThrownBy(() -> harness(0, 1).restore(List.of(files.get(0), missing), 2))
+    assertThatThrownBy(
+            () -> harness(0, 1).restoreFrom(restoreOf(List.of(files.get(0), missing))).build())
         .isInstanceOf(IOException.class)
         .hasMessageContaining(missing.toString());
     byte[] bytes = Files.readAllBytes(files.get(1));
     bytes[bytes.length - 2] ^= 0x5A;
     Files.write(files.get(1), bytes);
-    assertThatThrownBy(() -> harness(0, 1).restore(files, 2))
+    assertThatThrownBy(() -> harness(0, 1).restoreFrom(restoreOf(files)).build())
         .isInstanceOf(IOException.class)
         .hasMessageContaining(files.get(1).toString())
         .hasMessageContaining("checksum mismatch");
@@ -324,12 +338,12 @@ class KeyedProcessCheckpointTest {
 
   @Test
   void aStateRegisteredWithAnotherTypeThanCheckpointedIsAnError() throws Exception {
-    List<Path> files = snapshotAll(filledAtParallelism2(), "chk");
-    KeyedCheckpointHarness<String, String> h = harness(0, 1);
-    h.restore(files, 2);
-    h.open();
+    List<Path> files = snapshotAll(filledAtParallelism2()).writeKeyedStateFiles(dir);
+    OneInputOperatorHarness<String, String> h = harness(0, 1).restoreFrom(restoreOf(files)).build();
     assertThatThrownBy(
-            () -> h.backend.getOrCreateKeyedState(new ValueStateDescriptor<>("last", Long.class)))
+            () ->
+                h.keyedStateBackend()
+                    .getOrCreateKeyedState(new ValueStateDescriptor<>("last", Long.class)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'last'")
         .hasMessageContaining(files.get(0).toString());

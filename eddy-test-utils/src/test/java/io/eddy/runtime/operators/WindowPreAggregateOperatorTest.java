@@ -10,6 +10,7 @@ import io.eddy.runtime.operators.windowing.WindowPreAggregateOperator;
 import io.eddy.runtime.operators.windowing.WindowPreAggregation;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
+import io.eddy.testutils.harness.OneInputOperatorHarness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,17 +22,19 @@ class WindowPreAggregateOperatorTest {
   private static final ReduceFunction<Tuple2<String, Long>> SUM =
       (a, b) -> Tuple2.of(a.f0, a.f1 + b.f1);
 
-  private static OperatorHarness<Tuple2<String, Long>, PreAggregated<String, Tuple2<String, Long>>>
+  private static OneInputOperatorHarness<
+          Tuple2<String, Long>, PreAggregated<String, Tuple2<String, Long>>>
       harness(ReduceFunction<Tuple2<String, Long>> reducer) throws Exception {
     return harness(reducer, 1_000, false);
   }
 
   /** Panes of {@code paneSize} ms from the epoch; sharing windows if sliding. */
-  private static OperatorHarness<Tuple2<String, Long>, PreAggregated<String, Tuple2<String, Long>>>
+  private static OneInputOperatorHarness<
+          Tuple2<String, Long>, PreAggregated<String, Tuple2<String, Long>>>
       harness(
           ReduceFunction<Tuple2<String, Long>> reducer, long paneSize, boolean panesShareWindows)
           throws Exception {
-    return new OperatorHarness<>(
+    return TestHarnesses.oneInput(
         new WindowPreAggregateOperator<>(
             new WindowPreAggregation<Tuple2<String, Long>>(
                 t -> t.f0, reducer, paneSize, 0, panesShareWindows)),
@@ -39,7 +42,7 @@ class WindowPreAggregateOperatorTest {
   }
 
   private static void add(
-      OperatorHarness<Tuple2<String, Long>, PreAggregated<String, Tuple2<String, Long>>> h,
+      OneInputOperatorHarness<Tuple2<String, Long>, PreAggregated<String, Tuple2<String, Long>>> h,
       String key,
       long value,
       long timestamp)

@@ -13,20 +13,15 @@ import io.eddy.api.common.state.ListStateDescriptor;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.common.typeinfo.Types;
-import io.eddy.runtime.checkpoint.StateFiles;
 import io.eddy.runtime.gateway.UserCodeException;
-import io.eddy.runtime.snapshot.OperatorSnapshot;
-import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.streamrecord.StreamRecord;
-import java.nio.file.Path;
+import io.eddy.testutils.harness.FunctionHarnesses;
+import io.eddy.testutils.harness.HarnessSnapshot;
+import io.eddy.testutils.harness.OneInputOperatorHarness;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointedFunctionOperatorTest {
-  @TempDir Path dir;
-
   /** Numbers its records per subtask; the count is operator list state. */
   static final class CountingMap extends RichMapFunction<String, String>
       implements CheckpointedFunction, CheckpointListener {
@@ -69,36 +64,28 @@ class CheckpointedFunctionOperatorTest {
     }
   }
 
-  private static StreamMap<String, String> start(
-      CountingMap function, RestoredState restored, List<Object> out) throws Exception {
-    StreamMap<String, String> operator = new StreamMap<>(function);
-    TestOperatorSetup.setup(operator, 0, 1, out, null, null, null);
-    operator.initializeState(restored);
-    operator.open();
-    return operator;
-  }
-
   @Test
   void aCheckpointedFunctionIsRestoredFromItsOperatorState() throws Exception {
-    List<Object> out = new ArrayList<>();
     CountingMap first = new CountingMap();
-    StreamMap<String, String> operator = start(first, RestoredState.NONE, out);
+    OneInputOperatorHarness<String, String> operator = FunctionHarnesses.forMap(first).build();
     assertThat(first.restored).isFalse();
     assertThat(first.taskNameInInitialize).isEqualTo("op");
-    operator.processElement(new StreamRecord<>("a"));
-    operator.processElement(new StreamRecord<>("b"));
-    OperatorSnapshot snapshot = operator.snapshotState(1, 1000);
-    operator.processElement(new StreamRecord<>("lost")); // after the checkpoint
+    operator.processElement("a");
+    operator.processElement("b");
+    HarnessSnapshot snapshot = operator.snapshot(1);
+    operator.processElement("lost"); // after the checkpoint
     operator.notifyCheckpointComplete(1);
     operator.notifyCheckpointAborted(2);
     assertThat(first.notifications).containsExactly("complete 1", "aborted 2");
 
-    RestoredState restored = StateFiles.writeSnapshots(dir, List.of(snapshot));
     CountingMap second = new CountingMap();
-    StreamMap<String, String> again = start(second, restored, out);
-    again.processElement(new StreamRecord<>("c"));
+    OneInputOperatorHarness<String, String> again =
+        FunctionHarnesses.forMap(second).restoreFrom(snapshot).build();
+    again.processElement("c");
 
     assertThat(second.restored).isTrue();
+    List<String> out = new ArrayList<>(operator.extractOutputValues());
+    out.addAll(again.extractOutputValues());
     assertThat(out).containsExactly("a#1", "b#2", "lost#3", "c#3");
   }
 
@@ -121,14 +108,10 @@ class CheckpointedFunctionOperatorTest {
         return value;
       }
     }
-    StreamMap<String, String> keyed = new StreamMap<>(new KeyedStateUser());
-    TestOperatorSetup.setup(keyed, 0, 1, new ArrayList<>(), (String s) -> s, null, null);
-    keyed.initializeState(RestoredState.NONE);
+    FunctionHarnesses.forMap(new KeyedStateUser()).keyedBy((String s) -> s, Types.STRING).build();
     assertThat(seen).hasSize(1);
 
-    StreamMap<String, String> notKeyed = new StreamMap<>(new KeyedStateUser());
-    TestOperatorSetup.setup(notKeyed, 0, 1, new ArrayList<>(), null, null, null);
-    assertThatThrownBy(() -> notKeyed.initializeState(RestoredState.NONE))
+    assertThatThrownBy(() -> FunctionHarnesses.forMap(new KeyedStateUser()).build())
         .isInstanceOf(UserCodeException.class)
         .hasRootCauseInstanceOf(UnsupportedOperationException.class);
   }

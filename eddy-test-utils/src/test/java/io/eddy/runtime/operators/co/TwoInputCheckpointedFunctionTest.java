@@ -10,20 +10,14 @@ import io.eddy.api.common.state.ListState;
 import io.eddy.api.common.state.ListStateDescriptor;
 import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.functions.co.CoMapFunction;
-import io.eddy.runtime.checkpoint.StateFiles;
-import io.eddy.runtime.operators.TestOperatorSetup;
-import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.streamrecord.StreamRecord;
-import java.nio.file.Path;
+import io.eddy.testutils.harness.HarnessSnapshot;
+import io.eddy.testutils.harness.TwoInputOperatorHarness;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Two-input operators take part in checkpoints through their function like one-input ones. */
 class TwoInputCheckpointedFunctionTest {
-  @TempDir Path dir;
-
   /** Remembers the last value of each input in union list state. */
   static final class LastOfEach
       implements CoMapFunction<String, String, String>, CheckpointedFunction, CheckpointListener {
@@ -66,20 +60,16 @@ class TwoInputCheckpointedFunctionTest {
   @Test
   void coMapFunctionStateIsRestored() throws Exception {
     LastOfEach function = new LastOfEach();
-    CoStreamMap<String, String, String> operator = new CoStreamMap<>(function);
-    TestOperatorSetup.setup(operator, 0, 1, new ArrayList<>(), null, null, null);
-    operator.initializeState(RestoredState.NONE);
-    operator.open();
-    operator.processElement1(new StreamRecord<>("a"));
-    operator.processElement2(new StreamRecord<>("b"));
-    RestoredState restored = StateFiles.writeSnapshots(dir, List.of(operator.snapshotState(3, 0)));
+    TwoInputOperatorHarness<String, String, String> operator =
+        TwoInputOperatorHarness.builder(new CoStreamMap<>(function)).build();
+    operator.processElement1("a");
+    operator.processElement2("b");
+    HarnessSnapshot restored = operator.snapshot(3);
     operator.notifyCheckpointComplete(3);
     assertThat(function.completed).isEqualTo(3);
 
     LastOfEach again = new LastOfEach();
-    CoStreamMap<String, String, String> restoredOperator = new CoStreamMap<>(again);
-    TestOperatorSetup.setup(restoredOperator, 0, 1, new ArrayList<>(), null, null, null);
-    restoredOperator.initializeState(restored);
+    TwoInputOperatorHarness.builder(new CoStreamMap<>(again)).restoreFrom(restored).build();
     assertThat(again.last).containsExactly("1:a", "2:b");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.api.common.functions.KeySelector;
+import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.datastream.SingleOutputStreamOperator;
 import io.eddy.api.java.tuple.Tuple2;
 import io.eddy.api.windowing.assigners.EventTimeSessionWindows;
@@ -15,13 +16,13 @@ import io.eddy.core.dag.StreamAccess;
 import io.eddy.core.dag.ops.WindowSpec;
 import io.eddy.runtime.operators.windowing.WindowOperator;
 import io.eddy.runtime.task.OperatorFactory;
-import java.nio.file.Path;
+import io.eddy.testutils.harness.HarnessSnapshot;
+import io.eddy.testutils.harness.OneInputOperatorHarness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Window contents, merged session windows, window timers and the running reduce/sum state through a
@@ -34,13 +35,14 @@ class WindowAndAggregationCheckpointTest {
   private static final KeySelector<String, String> FIRST_LETTER = v -> v.substring(0, 1);
   private static final String LETTERS = "abcdefghij";
 
-  @TempDir Path dir;
-
   /** A fresh operator of the same job-graph spec, with its key selector. */
   private record Op<IN, OUT>(
       Supplier<OneInputStreamOperator<IN, OUT>> create, KeySelector<IN, String> keys) {
-    KeyedCheckpointHarness<IN, OUT> harness(int subtask, int parallelism) {
-      return new KeyedCheckpointHarness<>(create.get(), keys, subtask, parallelism);
+    OneInputOperatorHarness.Builder<IN, OUT> harness(int subtask, int parallelism) {
+      return OneInputOperatorHarness.builder(create.get())
+          .keyedBy(keys, Types.STRING)
+          .subtask(subtask)
+          .parallelism(parallelism);
     }
   }
 
@@ -56,13 +58,13 @@ class WindowAndAggregationCheckpointTest {
 
   /** One step of a run, sent to the subtask owning the element's key (watermarks to all). */
   private interface Step<IN> {
-    void apply(List<KeyedCheckpointHarness<IN, ?>> subtasks) throws Exception;
+    void apply(List<OneInputOperatorHarness<IN, ?>> subtasks) throws Exception;
   }
 
   private static <IN> Step<IN> element(IN value, long timestamp, KeySelector<IN, String> keys) {
     return subtasks -> {
-      for (KeyedCheckpointHarness<IN, ?> h : subtasks) {
-        if (h.owns(keys.getKey(value))) {
+      for (OneInputOperatorHarness<IN, ?> h : subtasks) {
+        if (h.ownsKey(keys.getKey(value))) {
           h.processElement(value, timestamp);
         }
       }
@@ -71,7 +73,7 @@ class WindowAndAggregationCheckpointTest {
 
   private static <IN> Step<IN> watermark(long timestamp) {
     return subtasks -> {
-      for (KeyedCheckpointHarness<IN, ?> h : subtasks) {
+      for (OneInputOperatorHarness<IN, ?> h : subtasks) {
         h.processWatermark(timestamp);
       }
     };
@@ -79,31 +81,32 @@ class WindowAndAggregationCheckpointTest {
 
   private static <IN> Step<IN> advance(long millis) {
     return subtasks -> {
-      for (KeyedCheckpointHarness<IN, ?> h : subtasks) {
-        h.advance(Duration.ofMillis(millis));
+      for (OneInputOperatorHarness<IN, ?> h : subtasks) {
+        h.advanceProcessingTime(Duration.ofMillis(millis));
       }
     };
   }
 
-  private static <IN, OUT> List<KeyedCheckpointHarness<IN, ?>> start(
-      Op<IN, OUT> op, int parallelism, List<Path> files, int oldParallelism) throws Exception {
-    List<KeyedCheckpointHarness<IN, ?>> subtasks = new ArrayList<>();
+  private static <IN, OUT> List<OneInputOperatorHarness<IN, ?>> start(
+      Op<IN, OUT> op, int parallelism, HarnessSnapshot restoreFrom) throws Exception {
+    List<OneInputOperatorHarness<IN, ?>> subtasks = new ArrayList<>();
     for (int s = 0; s < parallelism; s++) {
-      KeyedCheckpointHarness<IN, OUT> h = op.harness(s, parallelism);
-      h.restoreFrom(files, oldParallelism);
-      h.open();
-      subtasks.add(h);
+      OneInputOperatorHarness.Builder<IN, OUT> h = op.harness(s, parallelism);
+      if (restoreFrom != null) {
+        h.restoreFrom(restoreFrom);
+      }
+      subtasks.add(h.build());
     }
     return subtasks;
   }
 
   private static <IN> List<String> run(
-      List<KeyedCheckpointHarness<IN, ?>> subtasks, List<Step<IN>> steps) throws Exception {
+      List<OneInputOperatorHarness<IN, ?>> subtasks, List<Step<IN>> steps) throws Exception {
     List<String> output = new ArrayList<>();
     for (Step<IN> step : steps) {
       step.apply(subtasks);
-      for (KeyedCheckpointHarness<IN, ?> h : subtasks) {
-        output.addAll(h.takeOutput());
+      for (OneInputOperatorHarness<IN, ?> h : subtasks) {
+        output.addAll(h.takeRecords());
       }
     }
     return output;
@@ -116,16 +119,17 @@ class WindowAndAggregationCheckpointTest {
    */
   private <IN, OUT> List<String> assertRestoreContinuesTheRun(
       Op<IN, OUT> op, List<Step<IN>> before, List<Step<IN>> after) throws Exception {
-    List<KeyedCheckpointHarness<IN, ?>> original = start(op, 2, List.of(), 0);
+    List<OneInputOperatorHarness<IN, ?>> original = start(op, 2, null);
     run(original, before);
-    List<Path> files = new ArrayList<>();
-    for (KeyedCheckpointHarness<IN, ?> h : original) {
-      files.add(h.snapshot(dir, "chk-" + h.subtask));
+    List<HarnessSnapshot> snapshots = new ArrayList<>();
+    for (OneInputOperatorHarness<IN, ?> h : original) {
+      snapshots.add(h.snapshot());
     }
+    HarnessSnapshot snapshot = HarnessSnapshot.combine(snapshots);
     List<String> expected = run(original, after);
     expected.sort(null);
     for (int parallelism : new int[] {2, 3, 1}) {
-      List<String> actual = run(start(op, parallelism, files, 2), after);
+      List<String> actual = run(start(op, parallelism, snapshot), after);
       actual.sort(null);
       assertThat(actual).as("restored at parallelism %d", parallelism).isEqualTo(expected);
     }

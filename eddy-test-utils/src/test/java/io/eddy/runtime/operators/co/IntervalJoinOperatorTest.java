@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.functions.co.ProcessJoinFunction;
+import io.eddy.runtime.operators.TestHarnesses;
+import io.eddy.testutils.harness.TwoInputOperatorHarness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,22 +24,22 @@ class IntervalJoinOperatorTest {
     }
   }
 
-  private static TwoInputHarness<String, String, String> join(long lower, long upper)
+  private static TwoInputOperatorHarness<String, String, String> join(long lower, long upper)
       throws Exception {
-    return new TwoInputHarness<>(new IntervalJoinOperator<>(new Pair(), lower, upper), KEY, KEY);
+    return TestHarnesses.twoInput(new IntervalJoinOperator<>(new Pair(), lower, upper), KEY, KEY);
   }
 
   /** Right elements arrive out of order, before and after their partners. */
   private static List<String> runOutOfOrder(long lower, long upper) throws Exception {
-    TwoInputHarness<String, String, String> h = join(lower, upper);
-    h.element2("kz", 6);
-    h.element1("kA", 5);
-    h.element2("kx", 3);
-    h.element1("kB", 10);
-    h.element2("kw", 11);
-    h.element2("ky", 4);
-    h.element2("kv", 13);
-    h.element2("jq", 5); // another key: joins nothing
+    TwoInputOperatorHarness<String, String, String> h = join(lower, upper);
+    h.processElement2("kz", 6);
+    h.processElement1("kA", 5);
+    h.processElement2("kx", 3);
+    h.processElement1("kB", 10);
+    h.processElement2("kw", 11);
+    h.processElement2("ky", 4);
+    h.processElement2("kv", 13);
+    h.processElement2("jq", 5); // another key: joins nothing
     return h.takeOutput().stream().sorted().toList();
   }
 
@@ -61,16 +63,16 @@ class IntervalJoinOperatorTest {
 
   @Test
   void lateElementsAreDroppedAndBuffersCleanedOnceTheWatermarkPasses() throws Exception {
-    TwoInputHarness<String, String, String> h = join(0, 2);
-    h.element1("kA", 10); // joins right elements in [10, 12]
-    h.watermark1(12);
-    h.watermark2(12);
-    h.element2("kx", 12); // not late (12 >= 12): joins
-    h.element2("ky", 11); // late: dropped
-    h.watermark1(13);
-    h.watermark2(13);
-    h.element1("kB", 12); // late
-    h.element1("kC", 13); // joins x@12? needs 13 <= 12: no
+    TwoInputOperatorHarness<String, String, String> h = join(0, 2);
+    h.processElement1("kA", 10); // joins right elements in [10, 12]
+    h.processWatermark1(12);
+    h.processWatermark2(12);
+    h.processElement2("kx", 12); // not late (12 >= 12): joins
+    h.processElement2("ky", 11); // late: dropped
+    h.processWatermark1(13);
+    h.processWatermark2(13);
+    h.processElement1("kB", 12); // late
+    h.processElement1("kC", 13); // joins x@12? needs 13 <= 12: no
     assertThat(h.takeOutput()).containsExactly("W(12)", "kA+kx@12", "W(13)");
   }
 }

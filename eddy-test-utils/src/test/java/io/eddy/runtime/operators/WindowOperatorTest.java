@@ -37,6 +37,7 @@ import io.eddy.core.dag.OneInputTransformation;
 import io.eddy.core.dag.StreamAccess;
 import io.eddy.core.dag.ops.WindowSpec;
 import io.eddy.runtime.operators.windowing.WindowOperator;
+import io.eddy.testutils.harness.OneInputOperatorHarness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,17 +241,17 @@ class WindowOperatorTest {
     return ENV.fromElements("x").keyBy(FIRST_LETTER);
   }
 
-  private static <R> OperatorHarness<String, R> harness(SingleOutputStreamOperator<R> op)
+  private static <R> OneInputOperatorHarness<String, R> harness(SingleOutputStreamOperator<R> op)
       throws Exception {
     return harnessOf(op);
   }
 
   /** The window operator the API built for {@code op}, keyed by the stream's key selector. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <I, R> OperatorHarness<I, R> harnessOf(SingleOutputStreamOperator<R> op)
+  private static <I, R> OneInputOperatorHarness<I, R> harnessOf(SingleOutputStreamOperator<R> op)
       throws Exception {
     OneInputTransformation t = (OneInputTransformation) StreamAccess.transformationOf(op);
-    return new OperatorHarness<>(
+    return TestHarnesses.oneInput(
         (OneInputStreamOperator<I, R>) WindowOperator.create((WindowSpec) t.getOperator()),
         t.getStateKeySelector());
   }
@@ -258,7 +259,7 @@ class WindowOperatorTest {
   @Test
   void tumblingEventTimeWindowsFireAtTheWatermarkAndSendLateElementsToTheSideOutput()
       throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
@@ -281,7 +282,7 @@ class WindowOperatorTest {
 
   @Test
   void aCleanupTimerTheTriggerDeletedIsRegisteredAgainByTheNextElement() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
@@ -302,7 +303,7 @@ class WindowOperatorTest {
 
   @Test
   void aCleanupTimerTheTriggerDeletesOnAnElementIsRegisteredAfterIt() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
@@ -319,7 +320,7 @@ class WindowOperatorTest {
 
   @Test
   void lateElementsAreDroppedWithoutASideOutput() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
@@ -332,7 +333,7 @@ class WindowOperatorTest {
 
   @Test
   void allowedLatenessFiresAgainForLateElementsUntilTheCleanupTime() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
@@ -354,7 +355,7 @@ class WindowOperatorTest {
 
   @Test
   void slidingWindowsPutAnElementInEveryOverlappingWindow() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(
@@ -369,7 +370,7 @@ class WindowOperatorTest {
             "a[-5,5):a3@4", "a[0,10):a3,a7@9", "a[5,15):a12,a7@14", "a[10,20):a12@19", "W(100)");
   }
 
-  private static OperatorHarness<String, String> sessions() throws Exception {
+  private static OneInputOperatorHarness<String, String> sessions() throws Exception {
     return harness(
         keyed()
             .window(EventTimeSessionWindows.<String>withGap(Duration.ofMillis(5)))
@@ -378,7 +379,7 @@ class WindowOperatorTest {
 
   @Test
   void sessionWindowsMergeWhenABridgingElementArrivesLast() throws Exception {
-    OperatorHarness<String, String> h = sessions();
+    OneInputOperatorHarness<String, String> h = sessions();
     h.processElement("a1", 1); // [1,6)
     h.processElement("a10", 10); // [10,15)
     h.processElement("b2", 2);
@@ -391,7 +392,7 @@ class WindowOperatorTest {
 
   @Test
   void sessionWindowsMergeWhenTheElementsArriveInOrder() throws Exception {
-    OperatorHarness<String, String> h = sessions();
+    OneInputOperatorHarness<String, String> h = sessions();
     h.processElement("a10", 10);
     h.processElement("a5", 5);
     h.processElement("a1", 1);
@@ -402,7 +403,7 @@ class WindowOperatorTest {
 
   @Test
   void sessionWindowsWithACountTriggerMergeTheTriggerState() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(EventTimeSessionWindows.<String>withGap(Duration.ofMillis(5)))
@@ -418,7 +419,7 @@ class WindowOperatorTest {
 
   @Test
   void sessionWindowsWithAllowedLatenessMergeLateElementsIntoFiredSessions() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(EventTimeSessionWindows.<String>withGap(Duration.ofMillis(5)))
@@ -442,23 +443,23 @@ class WindowOperatorTest {
 
   @Test
   void processingTimeSessionsMergeOnTheManualClock() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(ProcessingTimeSessionWindows.<String>withGap(Duration.ofMillis(10)))
                 .process(new Describe<>()));
     h.processElement("a1", 0);
-    h.advance(Duration.ofMillis(5));
+    h.advanceProcessingTime(Duration.ofMillis(5));
     h.processElement("a2", 0); // [5,15) merges with [0,10)
-    h.advance(Duration.ofMillis(8));
+    h.advanceProcessingTime(Duration.ofMillis(8));
     assertThat(h.takeOutput()).isEmpty();
-    h.advance(Duration.ofMillis(1));
+    h.advanceProcessingTime(Duration.ofMillis(1));
     assertThat(h.takeOutput()).containsExactly("a[0,15):a1,a2@14");
   }
 
   @Test
   void countTriggerOnGlobalWindowsFiresEveryNElements() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(GlobalWindows.<String>create())
@@ -477,7 +478,7 @@ class WindowOperatorTest {
 
   @Test
   void purgingTriggerClearsTheWindowAfterEachFiring() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(GlobalWindows.<String>create())
@@ -492,7 +493,7 @@ class WindowOperatorTest {
 
   @Test
   void globalWindowsWithoutATriggerNeverFire() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(keyed().window(GlobalWindows.<String>create()).process(new Describe<>()));
     h.processElement("a1", 1);
     h.processWatermark(Long.MAX_VALUE);
@@ -501,7 +502,7 @@ class WindowOperatorTest {
 
   @Test
   void continuousEventTimeTriggerFiresEveryIntervalAndAtTheEnd() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(100)))
@@ -531,45 +532,45 @@ class WindowOperatorTest {
 
   @Test
   void processingTimeTumblingWindowsFireOnTheManualClock() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingProcessingTimeWindows.<String>of(Duration.ofMillis(10)))
                 .process(new Describe<>()));
     h.processElement("a1", 100); // event timestamps do not matter
-    h.advance(Duration.ofMillis(3));
+    h.advanceProcessingTime(Duration.ofMillis(3));
     h.processElement("b1", 100);
     h.processElement("a2", 100);
-    h.advance(Duration.ofMillis(5));
+    h.advanceProcessingTime(Duration.ofMillis(5));
     assertThat(h.takeOutput()).isEmpty();
-    h.advance(Duration.ofMillis(1)); // now 9: [0,10) fires at its max timestamp
+    h.advanceProcessingTime(Duration.ofMillis(1)); // now 9: [0,10) fires at its max timestamp
     assertThat(h.takeOutput()).containsExactlyInAnyOrder("a[0,10):a1,a2@9", "b[0,10):b1@9");
-    h.advance(Duration.ofMillis(1)); // now 10
+    h.advanceProcessingTime(Duration.ofMillis(1)); // now 10
     h.processElement("a3", 100);
-    h.advance(Duration.ofMillis(9));
+    h.advanceProcessingTime(Duration.ofMillis(9));
     assertThat(h.takeOutput()).containsExactly("a[10,20):a3@19");
   }
 
   @Test
   void continuousProcessingTimeTriggerFiresEveryInterval() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingProcessingTimeWindows.<String>of(Duration.ofMillis(100)))
                 .trigger(ContinuousProcessingTimeTrigger.<TimeWindow>of(Duration.ofMillis(30)))
                 .process(new Describe<>()));
     h.processElement("a1", 0);
-    h.advance(Duration.ofMillis(30));
+    h.advanceProcessingTime(Duration.ofMillis(30));
     assertThat(h.takeOutput()).containsExactly("a[0,100):a1@99");
     h.processElement("a2", 0);
-    h.advance(Duration.ofMillis(70)); // fires at 60, 90 and 99
+    h.advanceProcessingTime(Duration.ofMillis(70)); // fires at 60, 90 and 99
     assertThat(h.takeOutput())
         .containsExactly("a[0,100):a1,a2@99", "a[0,100):a1,a2@99", "a[0,100):a1,a2@99");
   }
 
   @Test
   void reduceAndAggregateKeepOneValuePerWindow() throws Exception {
-    OperatorHarness<String, String> reduce =
+    OneInputOperatorHarness<String, String> reduce =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
@@ -580,7 +581,7 @@ class WindowOperatorTest {
     reduce.processWatermark(100);
     assertThat(reduce.takeOutput()).containsExactlyInAnyOrder("a1+a2@9", "b3@9", "W(100)");
 
-    OperatorHarness<String, String> reduceWithWindow =
+    OneInputOperatorHarness<String, String> reduceWithWindow =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
@@ -590,7 +591,7 @@ class WindowOperatorTest {
     reduceWithWindow.processWatermark(100);
     assertThat(reduceWithWindow.takeOutput()).containsExactly("a[0,10)=a1+a2@9", "W(100)");
 
-    OperatorHarness<String, Double> aggregate =
+    OneInputOperatorHarness<String, Double> aggregate =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
@@ -600,7 +601,7 @@ class WindowOperatorTest {
     aggregate.processWatermark(100);
     assertThat(aggregate.takeOutput()).containsExactly("2.5@9", "W(100)");
 
-    OperatorHarness<String, String> sessionAggregate =
+    OneInputOperatorHarness<String, String> sessionAggregate =
         harness(
             keyed()
                 .window(EventTimeSessionWindows.<String>withGap(Duration.ofMillis(5)))
@@ -614,7 +615,7 @@ class WindowOperatorTest {
 
   @Test
   void applyWithAWindowFunctionSeesKeyAndWindow() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
@@ -633,7 +634,7 @@ class WindowOperatorTest {
             .windowAll(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
             .process(new AllCount());
     assertThat(op.getParallelism()).isEqualTo(1);
-    OperatorHarness<String, String> h = harnessOf(op);
+    OneInputOperatorHarness<String, String> h = harnessOf(op);
     h.processElement("a1", 1);
     h.processElement("b2", 2);
     h.processElement("c11", 11);
@@ -649,18 +650,18 @@ class WindowOperatorTest {
   void sumMinAndMaxOfAFieldPerWindow() throws Exception {
     KeyedStream<Reading, String> readings =
         ENV.fromElements(new Reading("x", 0)).keyBy(Reading::id);
-    OperatorHarness<Reading, Reading> sum =
+    OneInputOperatorHarness<Reading, Reading> sum =
         harnessOf(
             readings
                 .window(TumblingEventTimeWindows.<Reading>of(Duration.ofMillis(10)))
                 .sum("value"));
-    OperatorHarness<Reading, Reading> min =
+    OneInputOperatorHarness<Reading, Reading> min =
         harnessOf(
             readings.window(TumblingEventTimeWindows.<Reading>of(Duration.ofMillis(10))).min(1));
-    OperatorHarness<Reading, Reading> max =
+    OneInputOperatorHarness<Reading, Reading> max =
         harnessOf(
             readings.window(TumblingEventTimeWindows.<Reading>of(Duration.ofMillis(10))).max(1));
-    for (OperatorHarness<Reading, Reading> h : List.of(sum, min, max)) {
+    for (OneInputOperatorHarness<Reading, Reading> h : List.of(sum, min, max)) {
       h.processElement(new Reading("a", 5), 1);
       h.processElement(new Reading("a", 2), 2);
       h.processElement(new Reading("a", 9), 3);
@@ -677,7 +678,7 @@ class WindowOperatorTest {
 
   @Test
   void countEvictorKeepsTheLastElements() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
@@ -696,7 +697,7 @@ class WindowOperatorTest {
 
   @Test
   void countEvictorAfterTheFunctionSeesAllElementsFirst() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(GlobalWindows.<String>create())
@@ -712,7 +713,7 @@ class WindowOperatorTest {
 
   @Test
   void timeEvictorKeepsElementsNearTheNewest() throws Exception {
-    OperatorHarness<String, String> h =
+    OneInputOperatorHarness<String, String> h =
         harness(
             keyed()
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))

@@ -8,6 +8,8 @@ import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.functions.co.CoProcessFunction;
 import io.eddy.api.functions.co.KeyedCoProcessFunction;
 import io.eddy.runtime.gateway.UserCodeException;
+import io.eddy.runtime.operators.TestHarnesses;
+import io.eddy.testutils.harness.TwoInputOperatorHarness;
 import org.junit.jupiter.api.Test;
 
 /** Two-input operators driven directly: watermark combination, timers, key context. */
@@ -37,34 +39,34 @@ class TwoInputOperatorsTest {
 
   @Test
   void timersFireWhenTheSlowerInputsWatermarkPassesThem() throws Exception {
-    TwoInputHarness<String, String, String> h =
-        new TwoInputHarness<>(
+    TwoInputOperatorHarness<String, String, String> h =
+        TestHarnesses.twoInput(
             new KeyedCoProcessOperator<>(new TimerPerElement()), FIRST_CHAR, FIRST_CHAR);
-    h.element1("a1", 10);
-    h.element2("b1", 20);
-    h.watermark1(100); // input 2 is slower: nothing fires
+    h.processElement1("a1", 10);
+    h.processElement2("b1", 20);
+    h.processWatermark1(100); // input 2 is slower: nothing fires
     assertThat(h.takeOutput()).isEmpty();
-    h.watermark2(15);
+    h.processWatermark2(15);
     assertThat(h.takeOutput()).containsExactly("a:10 wm=15@10", "W(15)");
-    h.watermark2(50);
+    h.processWatermark2(50);
     assertThat(h.takeOutput()).containsExactly("b:20 wm=50@20", "W(50)");
-    h.watermark2(Long.MAX_VALUE);
+    h.processWatermark2(Long.MAX_VALUE);
     assertThat(h.takeOutput()).containsExactly("W(100)");
   }
 
   @Test
   void bothInputsIdleMakesTheOperatorIdle() throws Exception {
-    TwoInputHarness<String, String, String> h =
-        new TwoInputHarness<>(
+    TwoInputOperatorHarness<String, String, String> h =
+        TestHarnesses.twoInput(
             new KeyedCoProcessOperator<>(new TimerPerElement()), FIRST_CHAR, FIRST_CHAR);
-    h.watermark1(30);
-    h.watermark2(10);
+    h.processWatermark1(30);
+    h.processWatermark2(10);
     assertThat(h.takeOutput()).containsExactly("W(10)");
-    h.status2(true);
+    h.processWatermarkStatus2(true);
     assertThat(h.takeOutput()).containsExactly("W(30)");
-    h.status1(true);
+    h.processWatermarkStatus1(true);
     assertThat(h.takeOutput()).containsExactly("IDLE");
-    h.status1(false);
+    h.processWatermarkStatus1(false);
     assertThat(h.takeOutput()).containsExactly("ACTIVE");
   }
 
@@ -83,13 +85,13 @@ class TwoInputOperatorsTest {
 
   @Test
   void coProcessSeesTheCombinedWatermarkAndCannotRegisterTimers() throws Exception {
-    TwoInputHarness<String, String, String> h =
-        new TwoInputHarness<>(new CoProcessOperator<>(new RegistersTimer()), null, null);
-    h.watermark1(7);
-    h.watermark2(3);
-    h.element1("x", 9);
+    TwoInputOperatorHarness<String, String, String> h =
+        TestHarnesses.twoInput(new CoProcessOperator<>(new RegistersTimer()), null, null);
+    h.processWatermark1(7);
+    h.processWatermark2(3);
+    h.processElement1("x", 9);
     assertThat(h.takeOutput()).containsExactly("W(3)", "1:x wm=3@9");
-    assertThatThrownBy(() -> h.element2("y", 1))
+    assertThatThrownBy(() -> h.processElement2("y", 1))
         .isInstanceOf(UserCodeException.class)
         .hasRootCauseInstanceOf(UnsupportedOperationException.class)
         .rootCause()

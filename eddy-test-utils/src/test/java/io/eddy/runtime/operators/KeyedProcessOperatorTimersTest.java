@@ -10,6 +10,7 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.runtime.gateway.UserCodeException;
+import io.eddy.testutils.harness.OneInputOperatorHarness;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -71,8 +72,8 @@ class KeyedProcessOperatorTimersTest {
 
   @Test
   void eventTimeTimersFireInOrderDeduplicatedWithTheirKeyWhenTheWatermarkPasses() throws Exception {
-    OperatorHarness<String, String> h =
-        new OperatorHarness<>(new KeyedProcessOperator<>(new EventTimers()), FIRST_LETTER);
+    OneInputOperatorHarness<String, String> h =
+        TestHarnesses.oneInput(new KeyedProcessOperator<>(new EventTimers()), FIRST_LETTER);
     h.processElement("a7", 1);
     h.processElement("b3", 1);
     h.processElement("a3", 1);
@@ -91,30 +92,31 @@ class KeyedProcessOperatorTimersTest {
 
   @Test
   void processingTimeTimersFireWhenTheManualClockPassesThem() throws Exception {
-    OperatorHarness<String, String> h =
-        new OperatorHarness<>(new KeyedProcessOperator<>(new ProcessingTimers()), FIRST_LETTER);
+    OneInputOperatorHarness<String, String> h =
+        TestHarnesses.oneInput(new KeyedProcessOperator<>(new ProcessingTimers()), FIRST_LETTER);
     h.processElement("a", 0); // timer a@10
-    h.advance(Duration.ofMillis(5));
+    h.advanceProcessingTime(Duration.ofMillis(5));
     h.processElement("b", 0); // timer b@15
     h.processElement("c!", 0); // registered and deleted
-    h.advance(Duration.ofMillis(4));
+    h.advanceProcessingTime(Duration.ofMillis(4));
     assertThat(h.takeOutput()).isEmpty();
 
-    h.advance(Duration.ofMillis(1)); // now 10
+    h.advanceProcessingTime(Duration.ofMillis(1)); // now 10
     assertThat(h.takeOutput()).containsExactly("aP10/now=10@10");
-    h.advance(Duration.ofMillis(20)); // now 30: b@15, a@25 (chained), b@30 (chained)
+    h.advanceProcessingTime(Duration.ofMillis(20)); // now 30: b@15, a@25 (chained), b@30 (chained)
     assertThat(h.takeOutput())
         .containsExactly("bP15/now=15@15", "aP25/now=25@25", "bP30/now=30@30");
-    h.advance(Duration.ofHours(1)); // a@40 (chained from a@25); b@45 is not: 30 is not < 30
+    h.advanceProcessingTime(
+        Duration.ofHours(1)); // a@40 (chained from a@25); b@45 is not: 30 is not < 30
     assertThat(h.takeOutput()).containsExactly("aP40/now=40@40");
-    h.advance(Duration.ofHours(1));
+    h.advanceProcessingTime(Duration.ofHours(1));
     assertThat(h.takeOutput()).isEmpty();
   }
 
   @Test
   void nonKeyedStreamsTellTheTimeButCannotRegisterTimers() throws Exception {
-    OperatorHarness<String, String> h =
-        new OperatorHarness<>(new ProcessOperator<>(new RegistersOnNonKeyedStream()), null);
+    OneInputOperatorHarness<String, String> h =
+        TestHarnesses.oneInput(new ProcessOperator<>(new RegistersOnNonKeyedStream()), null);
     h.processWatermark(4);
     assertThatThrownBy(() -> h.processElement("x", 5))
         .isInstanceOf(UserCodeException.class)

@@ -12,6 +12,8 @@ import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.functions.co.KeyedBroadcastProcessFunction;
 import io.eddy.runtime.gateway.UserCodeException;
+import io.eddy.runtime.operators.TestHarnesses;
+import io.eddy.testutils.harness.TwoInputOperatorHarness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,28 +75,28 @@ class CoBroadcastWithKeyedOperatorTest {
 
   @Test
   void keyedStateTimersAndBroadcastStateWorkTogether() throws Exception {
-    TwoInputHarness<String, String, String> h =
-        new TwoInputHarness<>(
+    TwoInputOperatorHarness<String, String, String> h =
+        TestHarnesses.twoInput(
             new CoBroadcastWithKeyedOperator<>(new SumWithPrefix(), List.of(CONFIG)), KEY, null);
-    h.element2(">", 0);
-    h.element1("aa", 1);
-    h.element1("bbb", 2);
-    h.element1("a", 3);
-    h.watermark1(12);
-    h.watermark2(100);
+    h.processElement2(">", 0);
+    h.processElement1("aa", 1);
+    h.processElement1("bbb", 2);
+    h.processElement1("a", 3);
+    h.processWatermark1(12);
+    h.processWatermark2(100);
     assertThat(h.takeOutput()).containsExactly(">a=3 EVENT_TIME@11", ">b=3 EVENT_TIME@12", "W(12)");
-    h.element2("reset", 20);
+    h.processElement2("reset", 20);
     assertThat(h.takeOutput()).containsExactlyInAnyOrder("reset a from 3@20", "reset b from 3@20");
-    h.watermark1(20);
+    h.processWatermark1(20);
     assertThat(h.takeOutput()).containsExactly(">a=null EVENT_TIME@13", "W(20)");
   }
 
   @Test
   void unknownBroadcastStateIsAClearError() throws Exception {
-    TwoInputHarness<String, String, String> h =
-        new TwoInputHarness<>(
+    TwoInputOperatorHarness<String, String, String> h =
+        TestHarnesses.twoInput(
             new CoBroadcastWithKeyedOperator<>(new SumWithPrefix(), List.of()), KEY, null);
-    assertThatThrownBy(() -> h.element2(">", 0))
+    assertThatThrownBy(() -> h.processElement2(">", 0))
         .isInstanceOf(UserCodeException.class)
         .rootCause()
         .hasMessageContaining("no broadcast state named 'config'");
