@@ -3,12 +3,18 @@ package io.eddy.runtime.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eddy.api.datastream.OutputTag;
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.core.internal.types.serializers.LongSerializer;
 import io.eddy.runtime.streamrecord.StreamRecord;
+import io.eddy.runtime.streamrecord.WatermarkElement;
+import io.eddy.runtime.streamrecord.WatermarkStatus;
+import io.eddy.runtime.task.MailboxProcessingTimeService;
 import io.eddy.runtime.task.MailboxProcessor;
 import io.eddy.runtime.task.TaskMailbox;
+import io.eddy.runtime.time.ManualClock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -83,8 +89,21 @@ class CollectSinkOperatorTest {
         .hasRootCauseMessage("client gone");
   }
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private void startTask() {
-    TestOperatorSetup.setup(sink, 0, 1, new ArrayList<>(), null, null, null);
+    StreamingRuntimeContext context =
+        new StreamingRuntimeContext(
+            "job", "task", 0, 1, 128, 0, getClass().getClassLoader(), new HashMap<>());
+    ((StreamOperator) sink)
+        .setup(
+            new OperatorSetup(
+                "collect",
+                new NoOutput(),
+                context.forOperator("collect", null),
+                null,
+                null,
+                new MailboxProcessingTimeService(new ManualClock(0), new TaskMailbox()),
+                null));
     sink.open(); // its flush timer runs on a manual clock that is never advanced
     taskThread = new Thread(task::run, "collect sink task");
     taskThread.start();
@@ -154,5 +173,20 @@ class CollectSinkOperatorTest {
       offers.add(offer);
       return offer.accepted;
     }
+  }
+
+  /** A sink emits nothing. */
+  private static final class NoOutput implements Output<Object> {
+    @Override
+    public void collect(StreamRecord<Object> record) {}
+
+    @Override
+    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {}
+
+    @Override
+    public void emitWatermark(WatermarkElement watermark) {}
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {}
   }
 }

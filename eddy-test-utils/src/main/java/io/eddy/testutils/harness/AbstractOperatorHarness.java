@@ -12,8 +12,10 @@ import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
-import io.eddy.runtime.storage.FsCheckpointStorage.StateWriter;
+import io.eddy.runtime.snapshot.StateWriter;
+import io.eddy.runtime.state.KeyedStateBackend;
+import io.eddy.runtime.state.StateBackend;
+import io.eddy.runtime.state.StateBackends;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
@@ -50,7 +52,7 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
   private final StreamOperator<OUT> operator;
   private final ManualClock clock;
   private final TaskMailbox mailbox = new TaskMailbox();
-  private final HeapKeyedStateBackend<?> keyedStateBackend;
+  private final KeyedStateBackend<?> keyedStateBackend;
   private final boolean keySerializerKnown;
   private final int subtask;
   private final int parallelism;
@@ -82,7 +84,7 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
     keyedStateBackend =
         settings.keySelector == null
             ? null
-            : new HeapKeyedStateBackend<>(
+            : settings.stateBackend.createKeyedStateBackend(
                 keyGroupRange(), maxParallelism, (TypeSerializer) settings.keySerializer);
     ((StreamOperator) operator)
         .setup(
@@ -94,7 +96,8 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
                 keyedStateBackend,
                 new MailboxProcessingTimeService(clock, mailbox),
                 null,
-                settings.keySelector2));
+                settings.keySelector2,
+                settings.stateBackend));
   }
 
   private static ClassLoader userCodeClassLoader() {
@@ -265,7 +268,7 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
   }
 
   /** The keyed state backend of a keyed operator (null otherwise), to look into its state. */
-  public HeapKeyedStateBackend<?> keyedStateBackend() {
+  public KeyedStateBackend<?> keyedStateBackend() {
     return keyedStateBackend;
   }
 
@@ -428,6 +431,7 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
     KeySelector<?, ?> keySelector;
     KeySelector<?, ?> keySelector2;
     TypeSerializer<?> keySerializer;
+    StateBackend stateBackend = StateBackends.named(StateBackends.DEFAULT);
 
     Builder() {}
 
@@ -460,6 +464,12 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
     /** The max parallelism, i.e. the number of key groups. */
     public B maxParallelism(int maxParallelism) {
       this.maxParallelism = maxParallelism;
+      return self();
+    }
+
+    /** Where the operator keeps its state (default: the heap backend). */
+    public B stateBackend(StateBackend stateBackend) {
+      this.stateBackend = stateBackend;
       return self();
     }
 

@@ -21,7 +21,7 @@ import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.runtime.snapshot.RestoredState;
-import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.testutils.harness.HarnessSnapshot;
 import io.eddy.testutils.harness.OneInputOperatorHarness;
 import java.io.IOException;
@@ -276,7 +276,7 @@ class KeyedProcessCheckpointTest {
       throws Exception {
     List<String> keys = new ArrayList<>();
     @SuppressWarnings("unchecked")
-    HeapKeyedStateBackend<String> backend = (HeapKeyedStateBackend<String>) h.keyedStateBackend();
+    KeyedStateBackend<String> backend = (KeyedStateBackend<String>) h.keyedStateBackend();
     backend.applyToAllKeys(
         new ValueStateDescriptor<>("count", Integer.class), (key, state) -> keys.add(key));
     return keys;
