@@ -121,7 +121,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             coordinators,
             RestartBackoffTimeStrategies.forJob(
                 jobGraph.config().restartStrategy(), jobGraph.config().checkpointing().enabled()),
-            parts);
+            parts,
+            clock);
   }
 
   public String getJobId() {

@@ -14,6 +14,7 @@ import io.eddy.runtime.scheduler.PipelinedRegions;
 import io.eddy.runtime.scheduler.SlotProvider;
 import io.eddy.runtime.scheduler.SourceCoordinators;
 import io.eddy.runtime.scheduler.restart.RestartBackoffTimeStrategy;
+import io.eddy.runtime.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,6 +130,7 @@ public final class RestartController {
   private final SourceCoordinators coordinators;
   private final RestartBackoffTimeStrategy strategy;
   private final Job job;
+  private final Clock clock;
 
   private int numberOfRestarts;
 
@@ -144,7 +145,8 @@ public final class RestartController {
       JobStateRestore restore,
       SourceCoordinators coordinators,
       RestartBackoffTimeStrategy strategy,
-      Job job) {
+      Job job,
+      Clock clock) {
     this.jobGraph = executionGraph.getJobGraph();
     this.executionGraph = executionGraph;
     this.regions = PipelinedRegions.of(jobGraph);
@@ -153,6 +155,7 @@ public final class RestartController {
     this.coordinators = coordinators;
     this.strategy = strategy;
     this.job = job;
+    this.clock = clock;
   }
 
   /** How often the job (or some of its regions) restarted. */
@@ -188,7 +191,7 @@ public final class RestartController {
    * @return false if the strategy allows no more restarts: the job must fail
    */
   public boolean restart(String where, Throwable cause, Collection<ExecutionVertex> failed) {
-    strategy.notifyFailure(cause, System.currentTimeMillis());
+    strategy.notifyFailure(cause, clock.currentTimeMillis());
     if (!strategy.canRestart()) {
       return false;
     }
@@ -288,8 +291,9 @@ public final class RestartController {
       return;
     }
     r.scheduled = true;
-    CompletableFuture.delayedExecutor(strategy.getBackoffTimeMillis(), TimeUnit.MILLISECONDS)
-        .execute(() -> job.runAsync(() -> tryRestart(r)));
+    clock.schedule(
+        clock.currentTimeMillis() + strategy.getBackoffTimeMillis(),
+        () -> job.runAsync(() -> tryRestart(r)));
   }
 
   /** A TaskManager registered: restarts that wait for slots try again. */
@@ -482,13 +486,14 @@ public final class RestartController {
       return slots;
     } catch (IllegalStateException notEnough) {
       if (r.waitingForSlotsSince == 0) {
-        r.waitingForSlotsSince = System.currentTimeMillis();
+        r.waitingForSlotsSince = clock.currentTimeMillis();
         LOG.warn(
             "Job {} waits for TaskManagers to restart: {}",
             jobGraph.jobId(),
             notEnough.getMessage());
-        CompletableFuture.delayedExecutor(SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-            .execute(() -> job.runAsync(() -> slotWaitExpired(r, count)));
+        clock.schedule(
+            r.waitingForSlotsSince + SLOT_WAIT.toMillis(),
+            () -> job.runAsync(() -> slotWaitExpired(r, count)));
       }
       return null;
     }
@@ -497,7 +502,7 @@ public final class RestartController {
   private void slotWaitExpired(Restart r, int needed) {
     if (isCurrent(r)
         && r.waitingForSlotsSince > 0
-        && System.currentTimeMillis() - r.waitingForSlotsSince >= SLOT_WAIT.toMillis()) {
+        && clock.currentTimeMillis() - r.waitingForSlotsSince >= SLOT_WAIT.toMillis()) {
       r.waitingForSlotsSince = 0;
       job.failTerminally(
           new IllegalStateException(
