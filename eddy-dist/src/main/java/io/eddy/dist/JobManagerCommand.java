@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -158,18 +162,16 @@ final class JobManagerCommand implements Callable<Integer> {
   /** Local TaskManagers register over loopback; jobs submitted right after start find them. */
   private static void awaitRegistered(List<TaskManagerRunner> local) {
     try {
-      java.util.concurrent.CompletableFuture.allOf(
-              local.stream()
-                  .map(TaskManagerRunner::registered)
-                  .toArray(java.util.concurrent.CompletableFuture[]::new))
-          .get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+      CompletableFuture.allOf(
+              local.stream().map(TaskManagerRunner::registered).toArray(CompletableFuture[]::new))
+          .get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
       throw new IllegalStateException(
           "A local TaskManager did not register with the JobManager within 30 s.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while starting", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("A local TaskManager failed to start", e.getCause());
     }
   }

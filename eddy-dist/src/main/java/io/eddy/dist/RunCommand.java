@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import picocli.CommandLine.Command;
@@ -135,8 +136,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static final java.util.Set<String> TERMINAL =
-      java.util.Set.of("FINISHED", "FAILED", "CANCELED");
+  private static final Set<String> TERMINAL = java.util.Set.of("FINISHED", "FAILED", "CANCELED");
 
   private static String manifestMainClass(Path jar) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {

@@ -20,11 +20,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
+import java.util.zip.ZipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,7 +123,7 @@ final class JarRunner implements AutoCloseable {
                 + " submitted no job within "
                 + timeout.toSeconds()
                 + " s.");
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         throw e.getCause() instanceof Exception cause ? cause : e;
       }
     } finally {
@@ -227,7 +229,7 @@ final class JarRunner implements AutoCloseable {
             "The job jar names no Main-Class in its manifest: pass the entry class.");
       }
       return main;
-    } catch (java.util.zip.ZipException e) {
+    } catch (ZipException e) {
       throw new IllegalArgumentException("The uploaded file is not a jar: " + e.getMessage());
     }
   }

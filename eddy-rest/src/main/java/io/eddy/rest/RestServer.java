@@ -10,12 +10,14 @@ import io.eddy.runtime.gateway.CheckpointStats;
 import io.eddy.runtime.gateway.DispatcherGateway;
 import io.eddy.runtime.gateway.JobDetails;
 import io.eddy.runtime.gateway.JobOverview;
+import io.eddy.runtime.gateway.JobSubmissionException;
 import io.eddy.runtime.gateway.TaskManagerInfo;
 import io.eddy.runtime.gateway.UnknownJobException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -260,8 +262,7 @@ public final class RestServer implements AutoCloseable {
   }
 
   /** Calls the gateway; an unknown job thrown at once or failing the future is the same. */
-  private static <T> T await(java.util.concurrent.Callable<CompletableFuture<T>> call)
-      throws Exception {
+  private static <T> T await(Callable<CompletableFuture<T>> call) throws Exception {
     return await(call.call());
   }
 
@@ -290,8 +291,7 @@ public final class RestServer implements AutoCloseable {
     int status;
     if (t instanceof UnknownJobException) {
       status = 404;
-    } else if (t instanceof IllegalArgumentException
-        || t instanceof io.eddy.runtime.gateway.JobSubmissionException) {
+    } else if (t instanceof IllegalArgumentException || t instanceof JobSubmissionException) {
       status = 400;
     } else if (t instanceof IllegalStateException) {
       status = 409;

@@ -6,6 +6,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -192,9 +196,9 @@ class ArchitectureTest {
             "io.eddy.core.internal.types..",
             "io.eddy.core.internal.memory..")
         .should()
-        .callConstructor(java.io.ObjectOutputStream.class, java.io.OutputStream.class)
+        .callConstructor(ObjectOutputStream.class, OutputStream.class)
         .orShould()
-        .callConstructor(java.io.ObjectInputStream.class, java.io.InputStream.class)
+        .callConstructor(ObjectInputStream.class, InputStream.class)
         .check(CLASSES);
   }
 }

@@ -9,6 +9,7 @@ import io.eddy.api.common.functions.FlatMapFunction;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.functions.MapFunction;
 import io.eddy.api.common.functions.Partitioner;
+import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.connector.sink.DiscardingSink;
 import io.eddy.api.connector.sink.PrintSink;
@@ -225,8 +226,7 @@ public class DataStream<T> {
    *
    * @throws IllegalArgumentException if no descriptor is given
    */
-  public BroadcastStream<T> broadcast(
-      io.eddy.api.common.state.MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+  public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
     if (broadcastStateDescriptors == null || broadcastStateDescriptors.length == 0) {
       throw new IllegalArgumentException(
           "broadcast(descriptors...) needs at least one MapStateDescriptor; use broadcast() to"

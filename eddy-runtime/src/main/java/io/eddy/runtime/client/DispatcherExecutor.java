@@ -14,6 +14,7 @@ import io.eddy.runtime.graph.JobGraph;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -76,9 +77,7 @@ public final class DispatcherExecutor implements PipelineExecutor {
             (id, error) -> {
               if (error != null) {
                 libraryCache.release(jobGraph.jobId());
-                throw error instanceof java.util.concurrent.CompletionException c
-                    ? c
-                    : new java.util.concurrent.CompletionException(error);
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
               }
               onSubmitted.accept(id);
               return new ClusterJobClient(dispatcher, id);

@@ -3,6 +3,7 @@ package io.eddy.runtime.client;
 import io.eddy.core.execution.PipelineExecutor;
 import io.eddy.core.execution.PipelineExecutorFactory;
 import io.eddy.runtime.minicluster.MiniClusterConfig;
+import java.util.Locale;
 
 /**
  * The default executor: a fresh embedded cluster per job. Its shape can be set with system
@@ -19,7 +20,7 @@ public final class EmbeddedExecutorFactory implements PipelineExecutorFactory {
     MiniClusterConfig.NetworkTransport transport =
         MiniClusterConfig.NetworkTransport.valueOf(
             System.getProperty("eddy.embedded.network-transport", "local")
-                .toUpperCase(java.util.Locale.ROOT));
+                .toUpperCase(Locale.ROOT));
     if (taskManagers < 1 || buffers < 1) {
       throw new IllegalArgumentException(
           "eddy.embedded.taskmanagers and eddy.embedded.network-buffers must be at least 1.");

@@ -2,6 +2,7 @@ package io.eddy.runtime.cluster;
 
 import io.eddy.api.JobExecutionResult;
 import io.eddy.api.JobStatus;
+import io.eddy.runtime.gateway.CheckpointStats;
 import io.eddy.runtime.gateway.DispatcherGateway;
 import io.eddy.runtime.gateway.JobDetails;
 import io.eddy.runtime.gateway.JobMasterGateway;
@@ -15,8 +16,11 @@ import io.eddy.runtime.jobmaster.JobMaster;
 import io.eddy.runtime.time.Clock;
 import io.eddy.runtime.time.SystemClock;
 import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -78,11 +82,10 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
                 libraryCache.release(jobGraph.jobId());
                 jobMaster.close();
                 Throwable cause =
-                    error instanceof java.util.concurrent.CompletionException
-                            && error.getCause() != null
+                    error instanceof CompletionException && error.getCause() != null
                         ? error.getCause()
                         : error;
-                throw new java.util.concurrent.CompletionException(
+                throw new CompletionException(
                     new JobSubmissionException(
                         "Could not start job '" + jobGraph.jobName() + "': " + cause.getMessage(),
                         cause));
@@ -125,8 +128,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<io.eddy.runtime.gateway.CheckpointStats> requestCheckpointStats(
-      String jobId) {
+  public CompletableFuture<CheckpointStats> requestCheckpointStats(String jobId) {
     return jobMaster(jobId).requestCheckpointStats();
   }
 
@@ -152,8 +154,8 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<java.util.List<JobOverview>> requestJobOverviews() {
-    java.util.List<CompletableFuture<JobOverview>> each =
+  public CompletableFuture<List<JobOverview>> requestJobOverviews() {
+    List<CompletableFuture<JobOverview>> each =
         jobs.values().stream().map(JobMaster::requestJobOverview).toList();
     return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
         .thenApply(
@@ -161,7 +163,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
                 each.stream()
                     .map(CompletableFuture::join)
                     .sorted(
-                        java.util.Comparator.comparingLong(JobOverview::startTime)
+                        Comparator.comparingLong(JobOverview::startTime)
                             .thenComparing(JobOverview::jobId))
                     .toList());
   }
@@ -172,7 +174,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<java.util.List<TaskManagerInfo>> requestTaskManagers() {
+  public CompletableFuture<List<TaskManagerInfo>> requestTaskManagers() {
     return CompletableFuture.completedFuture(resourceManager.getTaskManagers());
   }
 

@@ -1,5 +1,6 @@
 package io.eddy.runtime.cluster;
 
+import io.eddy.runtime.gateway.ExecutionState;
 import io.eddy.runtime.gateway.JobMasterGateway;
 import io.eddy.runtime.gateway.OperatorEvent;
 import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
@@ -7,6 +8,7 @@ import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
 import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
+import io.eddy.runtime.network.partition.ResultPartitionId;
 import io.eddy.runtime.rpc.RpcEndpoint;
 import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.state.StateBackend;
@@ -20,8 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * The TaskManager's service: runs the subtasks the JobManager deploys into its slots, each on a
@@ -33,7 +37,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final NetworkBufferPool networkBufferPool;
   private final PartitionRegistry partitionRegistry;
   private final ScheduledExecutorService timer;
-  private final java.util.concurrent.ExecutorService checkpointIo;
+  private final ExecutorService checkpointIo;
   private final Clock clock;
   private final int buffersPerChannel;
   private final LibraryCache libraryCache;
@@ -43,8 +47,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final StateBackend stateBackend = StateBackends.named(StateBackends.DEFAULT);
 
   private final Map<String, Task> tasks = new HashMap<>();
-  private final Map<String, List<io.eddy.runtime.network.partition.ResultPartitionId>>
-      partitionsByJob = new HashMap<>();
+  private final Map<String, List<ResultPartitionId>> partitionsByJob = new HashMap<>();
 
   public TaskExecutor(
       String location,
@@ -145,7 +148,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
                   JobMasterTaskPorts.forAttempt(jobMaster, tdd),
                   () -> runAsync(() -> taskEnded(tdd.attemptId())));
           tasks.put(tdd.attemptId(), task);
-          List<io.eddy.runtime.network.partition.ResultPartitionId> ids =
+          List<ResultPartitionId> ids =
               partitionsByJob.computeIfAbsent(tdd.jobId(), k -> new ArrayList<>());
           tdd.outputs().forEach(o -> ids.add(o.partitionId()));
           task.start();
@@ -159,11 +162,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
    */
   private void taskEnded(String attemptId) {
     Task task = tasks.remove(attemptId);
-    if (task == null || task.getState() == io.eddy.runtime.gateway.ExecutionState.FINISHED) {
+    if (task == null || task.getState() == ExecutionState.FINISHED) {
       return;
     }
-    List<io.eddy.runtime.network.partition.ResultPartitionId> ids =
-        partitionsByJob.get(task.getDescriptor().jobId());
+    List<ResultPartitionId> ids = partitionsByJob.get(task.getDescriptor().jobId());
     for (var output : task.getDescriptor().outputs()) {
       partitionRegistry.unregister(output.partitionId());
       if (ids != null) {
@@ -218,8 +220,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   }
 
   /** Runs {@code action} on the attempt if it still runs here (a late message is dropped). */
-  private CompletableFuture<Void> onTask(
-      String attemptId, java.util.function.Consumer<Task> action) {
+  private CompletableFuture<Void> onTask(String attemptId, Consumer<Task> action) {
     return runAsync(
         () -> {
           Task task = tasks.get(attemptId);
@@ -233,8 +234,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   public CompletableFuture<Void> releaseJob(String jobId) {
     return runAsync(
         () -> {
-          List<io.eddy.runtime.network.partition.ResultPartitionId> ids =
-              partitionsByJob.remove(jobId);
+          List<ResultPartitionId> ids = partitionsByJob.remove(jobId);
           if (ids != null) {
             ids.forEach(partitionRegistry::unregister);
           }

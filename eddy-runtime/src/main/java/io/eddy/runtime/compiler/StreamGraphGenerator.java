@@ -1,5 +1,6 @@
 package io.eddy.runtime.compiler;
 
+import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.datastream.OutputTag;
@@ -12,6 +13,7 @@ import io.eddy.core.dag.SourceTransformation;
 import io.eddy.core.dag.Transformation;
 import io.eddy.core.dag.TwoInputTransformation;
 import io.eddy.core.dag.UnionTransformation;
+import io.eddy.core.dag.ops.OperatorSpec;
 import io.eddy.core.execution.ExecutionConfig;
 import io.eddy.core.execution.Pipeline;
 import io.eddy.runtime.graph.SourceSpec;
@@ -191,8 +193,7 @@ public final class StreamGraphGenerator {
   }
 
   /** The state key of a keyed operator (of its first input if it has two), or null. */
-  private static io.eddy.api.common.functions.KeySelector<?, ?> stateKeySelectorOf(
-      Transformation<?> t) {
+  private static KeySelector<?, ?> stateKeySelectorOf(Transformation<?> t) {
     if (t instanceof OneInputTransformation<?, ?> o) {
       return o.getStateKeySelector();
     } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
@@ -211,7 +212,7 @@ public final class StreamGraphGenerator {
     return null;
   }
 
-  private static io.eddy.core.dag.ops.OperatorSpec operatorOf(Transformation<?> t) {
+  private static OperatorSpec operatorOf(Transformation<?> t) {
     if (t instanceof SourceTransformation<?> s) {
       return new SourceSpec(s.getSource(), s.getWatermarkStrategy());
     } else if (t instanceof OneInputTransformation<?, ?> o) {

@@ -4,6 +4,7 @@ import io.eddy.runtime.rpc.grpc.GrpcResourceManagerClient;
 import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
 import io.grpc.Channel;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +33,7 @@ final class JobManagerHeartbeats implements AutoCloseable {
             return t;
           });
   private volatile boolean registered;
-  private final java.util.concurrent.CompletableFuture<Void> firstRegistration =
-      new java.util.concurrent.CompletableFuture<>();
+  private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
   private volatile long lastContactNanos = System.nanoTime();
   private boolean inFlight; // confined to the timer thread
   private boolean warnedUnreachable; // confined to the timer thread
@@ -61,7 +61,7 @@ final class JobManagerHeartbeats implements AutoCloseable {
   }
 
   /** Completes when this TaskManager registered for the first time. */
-  java.util.concurrent.CompletableFuture<Void> firstRegistration() {
+  CompletableFuture<Void> firstRegistration() {
     return firstRegistration;
   }
 

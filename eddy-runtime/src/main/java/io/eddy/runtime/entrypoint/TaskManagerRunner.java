@@ -13,6 +13,7 @@ import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
 import io.grpc.Server;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A TaskManager of a distributed cluster: a {@link TaskExecutor} with its slots, network memory and
@@ -111,7 +112,7 @@ public final class TaskManagerRunner implements AutoCloseable {
   }
 
   /** Completes when the TaskManager registered with the JobManager for the first time. */
-  public java.util.concurrent.CompletableFuture<Void> registered() {
+  public CompletableFuture<Void> registered() {
     return heartbeats.firstRegistration();
   }
 

@@ -3,6 +3,7 @@ package io.eddy.runtime.gateway;
 import io.eddy.api.JobExecutionResult;
 import io.eddy.api.JobStatus;
 import io.eddy.runtime.graph.JobGraph;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,7 +28,7 @@ public interface DispatcherGateway {
   CompletableFuture<byte[]> fetchCollectBatch(String jobId, String collectId);
 
   /** The checkpoint history of a job. */
-  CompletableFuture<io.eddy.runtime.gateway.CheckpointStats> requestCheckpointStats(String jobId);
+  CompletableFuture<CheckpointStats> requestCheckpointStats(String jobId);
 
   /** How often a job restarted after failures. */
   CompletableFuture<Integer> requestNumberOfRestarts(String jobId);
@@ -36,13 +37,13 @@ public interface DispatcherGateway {
   CompletableFuture<String> triggerSavepoint(String jobId, String directory);
 
   /** Every job this cluster knows (running, and the most recent finished ones), oldest first. */
-  CompletableFuture<java.util.List<JobOverview>> requestJobOverviews();
+  CompletableFuture<List<JobOverview>> requestJobOverviews();
 
   /** A job's vertices, subtasks, their states and TaskManagers. */
   CompletableFuture<JobDetails> requestJobDetails(String jobId);
 
   /** The TaskManagers registered at the ResourceManager, with their slots. */
-  CompletableFuture<java.util.List<TaskManagerInfo>> requestTaskManagers();
+  CompletableFuture<List<TaskManagerInfo>> requestTaskManagers();
 
   /** Takes a savepoint and stops the job (see JobMaster#stopWithSavepoint). */
   CompletableFuture<String> stopWithSavepoint(String jobId, String directory, boolean drain);

@@ -1,5 +1,6 @@
 package io.eddy.runtime.gateway;
 
+import io.eddy.api.common.accumulators.Accumulator;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -17,5 +18,5 @@ public record TaskExecutionState(
     String attemptId,
     ExecutionState state,
     Throwable failure,
-    Map<String, io.eddy.api.common.accumulators.Accumulator<?, ?>> accumulators)
+    Map<String, Accumulator<?, ?>> accumulators)
     implements Serializable {}

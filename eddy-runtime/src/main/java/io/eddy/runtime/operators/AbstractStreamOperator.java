@@ -1,5 +1,6 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.api.common.functions.KeySelector;
 import io.eddy.runtime.gateway.UserCodeException;
 import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
@@ -7,11 +8,13 @@ import io.eddy.runtime.snapshot.StateWriter;
 import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.OperatorStateBackend;
 import io.eddy.runtime.state.timers.InternalTimerService;
+import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import io.eddy.runtime.state.timers.Triggerable;
 import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Base of the runtime's operators: keeps the setup, tracks the current watermark, fires the
@@ -94,13 +97,13 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     if (backend == null) {
       return null;
     }
-    java.util.Map<String, io.eddy.runtime.state.timers.KeyGroupedTimerQueue<?>> queues =
+    Map<String, KeyGroupedTimerQueue<?>> queues =
         timerService == null
-            ? java.util.Map.of()
-            : java.util.Map.of(
+            ? Map.of()
+            : Map.of(
                 InternalTimerService.EVENT_TIME_QUEUE, timerService.eventTimeTimers(),
                 InternalTimerService.PROCESSING_TIME_QUEUE, timerService.processingTimeTimers());
-    return backend.snapshot((java.util.Map) queues);
+    return backend.snapshot((Map) queues);
   }
 
   // ---- operator (non-keyed) state ----
@@ -215,7 +218,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   protected Object setKeyContext(Object value) {
     Object key;
     try {
-      key = ((io.eddy.api.common.functions.KeySelector) setup.keySelector()).getKey(value);
+      key = ((KeySelector) setup.keySelector()).getKey(value);
     } catch (Exception e) {
       throw userError(e);
     }

@@ -9,11 +9,14 @@ import io.eddy.runtime.gateway.OperatorEvent;
 import io.eddy.runtime.gateway.VersionedBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs a source's {@link SplitEnumerator} on the JobManager, on a thread of its own (so slow split
@@ -46,7 +49,7 @@ public final class SourceCoordinator<SplitT extends SourceSplit, C> implements A
       new UncheckpointedAssignments<>();
 
   /** Readers that failed and wait for {@link #resetSubtask}: nothing is sent to them. */
-  private final java.util.Set<Integer> readersDown = new java.util.HashSet<>();
+  private final Set<Integer> readersDown = new HashSet<>();
 
   /**
    * @param sendToSubtask delivers an event to the current attempt of a reader subtask
@@ -57,7 +60,7 @@ public final class SourceCoordinator<SplitT extends SourceSplit, C> implements A
       Source<?, SplitT, C> source,
       int parallelism,
       BiConsumer<Integer, OperatorEvent> sendToSubtask,
-      java.util.function.Consumer<Throwable> onFailure) {
+      Consumer<Throwable> onFailure) {
     this.operatorName = operatorName;
     this.source = source;
     this.parallelism = parallelism;

@@ -3,6 +3,7 @@ package io.eddy.runtime.storage;
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a completed checkpoint consists of; stored as the {@code _metadata} file of its directory
@@ -27,7 +28,7 @@ public record CheckpointMetadata(
   }
 
   /** The information on {@code operatorId}, if the checkpoint has its state. */
-  public java.util.Optional<OperatorInfo> operator(String operatorId) {
+  public Optional<OperatorInfo> operator(String operatorId) {
     return operators.stream().filter(o -> o.operatorId().equals(operatorId)).findFirst();
   }
 

@@ -3,12 +3,15 @@ package io.eddy.runtime.task;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.runtime.network.api.CheckpointBarrier;
 import io.eddy.runtime.network.api.NetworkEvent;
+import io.eddy.runtime.network.buffer.Buffer;
 import io.eddy.runtime.network.input.InputGate;
 import io.eddy.runtime.network.input.RecordDeserializer;
+import io.eddy.runtime.snapshot.ChannelState;
 import io.eddy.runtime.streamrecord.StreamElement;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
 import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -50,8 +53,7 @@ final class NetworkInput {
   private int currentChannel = -1;
 
   /** Restored in-flight input data (unaligned checkpoint), replayed before the live channels. */
-  private final java.util.ArrayDeque<InputGate.BufferAndChannel> replay =
-      new java.util.ArrayDeque<>();
+  private final ArrayDeque<InputGate.BufferAndChannel> replay = new ArrayDeque<>();
 
   /** A one-input network input: every channel feeds logical input 0. */
   NetworkInput(InputGate gate, List<TypeSerializer<?>> channelSerializers, InputTarget target) {
@@ -117,7 +119,7 @@ final class NetworkInput {
    * Queues the in-flight input data of an unaligned checkpoint: per channel (gate order) the bytes
    * of a begun element, then whole buffers. It is processed before any live buffer.
    */
-  void replay(List<io.eddy.runtime.snapshot.ChannelState.InputChannelData> channels) {
+  void replay(List<ChannelState.InputChannelData> channels) {
     if (channels.size() != deserializers.length) {
       throw new IllegalStateException(
           "The restored in-flight data has "
@@ -137,9 +139,8 @@ final class NetworkInput {
     }
   }
 
-  private static io.eddy.runtime.network.buffer.Buffer unpooled(byte[] bytes) {
-    io.eddy.runtime.network.buffer.Buffer b =
-        new io.eddy.runtime.network.buffer.Buffer(bytes, ignored -> {});
+  private static Buffer unpooled(byte[] bytes) {
+    Buffer b = new Buffer(bytes, ignored -> {});
     b.setSize(bytes.length);
     return b;
   }

@@ -1,6 +1,7 @@
 package io.eddy.runtime.task;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
+import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.graph.OperatorConfig;
 import io.eddy.runtime.graph.VertexConfig;
 import io.eddy.runtime.keygroup.KeyGroupRange;
@@ -20,12 +21,15 @@ import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.StateBackend;
+import io.eddy.runtime.streamrecord.StreamRecord;
 import io.eddy.runtime.streamrecord.WatermarkElement;
+import io.eddy.runtime.streamrecord.WatermarkStatus;
 import io.eddy.runtime.time.ProcessingTimeService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 
 /**
  * The operators of one task, wired together: chained edges become direct calls, the others network
@@ -126,8 +130,7 @@ public final class OperatorChain {
   }
 
   /** Restores each operator's state (before open); {@code restored} gives operator i's. */
-  public void initializeState(java.util.function.IntFunction<RestoredState> restored)
-      throws Exception {
+  public void initializeState(IntFunction<RestoredState> restored) throws Exception {
     for (int i = operators.length - 1; i >= 0; i--) {
       operators[i].initializeState(restored.apply(i));
     }
@@ -200,17 +203,15 @@ public final class OperatorChain {
   /** Output of an operator with no consumers (sinks). */
   private static final class DiscardingOutput<T> implements Output<T> {
     @Override
-    public void collect(io.eddy.runtime.streamrecord.StreamRecord<T> record) {}
+    public void collect(StreamRecord<T> record) {}
 
     @Override
-    public <X> void collect(
-        io.eddy.api.datastream.OutputTag<X> tag,
-        io.eddy.runtime.streamrecord.StreamRecord<X> record) {}
+    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {}
 
     @Override
     public void emitWatermark(WatermarkElement watermark) {}
 
     @Override
-    public void emitWatermarkStatus(io.eddy.runtime.streamrecord.WatermarkStatus status) {}
+    public void emitWatermarkStatus(WatermarkStatus status) {}
   }
 }

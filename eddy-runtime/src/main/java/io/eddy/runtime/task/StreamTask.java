@@ -21,6 +21,7 @@ import io.eddy.runtime.network.partitioner.StreamPartitioner;
 import io.eddy.runtime.operators.SourceOperator;
 import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
+import io.eddy.runtime.snapshot.ChannelState;
 import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
 import io.eddy.runtime.streamrecord.WatermarkElement;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one subtask's operator chain on the task thread as a mailbox loop (DESIGN.md §2). The
@@ -222,10 +224,7 @@ public final class StreamTask {
   }
 
   private void performUnalignedCheckpoint(
-      CheckpointBarrier barrier,
-      java.util.concurrent.CompletableFuture<
-              List<io.eddy.runtime.snapshot.ChannelState.InputChannelData>>
-          inputData)
+      CheckpointBarrier barrier, CompletableFuture<List<ChannelState.InputChannelData>> inputData)
       throws Exception {
     checkpoints.checkpointUnaligned(barrier, chain, writers, awaitingFinalCheckpoint, inputData);
   }
@@ -264,11 +263,7 @@ public final class StreamTask {
         && !awaitingFinalCheckpoint) {
       // the source's barriers overtake its queued output, which becomes in-flight data
       checkpoints.checkpointUnaligned(
-          barrier,
-          chain,
-          writers,
-          false,
-          java.util.concurrent.CompletableFuture.completedFuture(List.of()));
+          barrier, chain, writers, false, CompletableFuture.completedFuture(List.of()));
     } else {
       checkpoints.checkpoint(barrier, chain, writers, awaitingFinalCheckpoint);
     }
@@ -293,13 +288,13 @@ public final class StreamTask {
         return;
       }
     }
-    java.util.concurrent.CompletableFuture<?> paused = chain.pauseFuture();
+    CompletableFuture<?> paused = chain.pauseFuture();
     if (paused != null) {
       controller.suspendUntil(paused); // e.g. a collect sink whose client is slow
       return;
     }
     if (sourceStopped) {
-      controller.suspendUntil(new java.util.concurrent.CompletableFuture<>());
+      controller.suspendUntil(new CompletableFuture<>());
       return;
     }
     if (source != null) {
@@ -330,7 +325,7 @@ public final class StreamTask {
       chain.finish();
       chainFinished = true;
     }
-    java.util.concurrent.CompletableFuture<?> paused = chain.pauseFuture();
+    CompletableFuture<?> paused = chain.pauseFuture();
     if (paused != null) {
       controller.suspendUntil(paused);
       return;
@@ -346,7 +341,7 @@ public final class StreamTask {
     // on it); meanwhile it only takes mails: triggers and notifications.
     awaitingFinalCheckpoint = true;
     timeService.shutdown(); // finished operators fire no more timers
-    controller.suspendUntil(new java.util.concurrent.CompletableFuture<>());
+    controller.suspendUntil(new CompletableFuture<>());
     ports.checkpoints().reportEndOfInput();
   }
 

@@ -1,11 +1,16 @@
 package io.eddy.runtime.task;
 
+import io.eddy.api.common.accumulators.Accumulator;
 import io.eddy.runtime.gateway.ExecutionState;
 import io.eddy.runtime.gateway.OperatorEvent;
 import io.eddy.runtime.gateway.TaskDeploymentDescriptor;
 import io.eddy.runtime.gateway.TaskExecutionState;
+import io.eddy.runtime.network.api.CheckpointBarrier;
 import io.eddy.runtime.operators.TaskInterruptedException;
+import io.eddy.runtime.snapshot.SnapshotType;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,10 +97,8 @@ public final class Task implements Runnable {
     streamTask.deliverOperatorEvent(event);
   }
 
-  public void triggerCheckpoint(
-      long checkpointId, long timestamp, io.eddy.runtime.snapshot.SnapshotType type) {
-    streamTask.triggerCheckpoint(
-        new io.eddy.runtime.network.api.CheckpointBarrier(checkpointId, timestamp, type));
+  public void triggerCheckpoint(long checkpointId, long timestamp, SnapshotType type) {
+    streamTask.triggerCheckpoint(new CheckpointBarrier(checkpointId, timestamp, type));
   }
 
   public void notifyCheckpointComplete(long checkpointId, boolean finalCheckpoint) {
@@ -111,9 +114,7 @@ public final class Task implements Runnable {
   }
 
   private void transition(
-      ExecutionState next,
-      Throwable failure,
-      Map<String, io.eddy.api.common.accumulators.Accumulator<?, ?>> accumulators) {
+      ExecutionState next, Throwable failure, Map<String, Accumulator<?, ?>> accumulators) {
     if (state == ExecutionState.CANCELING && !next.isTerminal()) {
       return;
     }
@@ -156,8 +157,7 @@ public final class Task implements Runnable {
                   update.state(),
                   attempt,
                   error.toString());
-              java.util.concurrent.CompletableFuture.delayedExecutor(
-                      100L << attempt, java.util.concurrent.TimeUnit.MILLISECONDS)
+              CompletableFuture.delayedExecutor(100L << attempt, TimeUnit.MILLISECONDS)
                   .execute(() -> report(update, attempt + 1));
             });
   }

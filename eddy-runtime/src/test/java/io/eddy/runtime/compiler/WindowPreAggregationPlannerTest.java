@@ -6,6 +6,7 @@ import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.functions.AggregateFunction;
 import io.eddy.api.common.functions.Collector;
+import io.eddy.api.datastream.DataStream;
 import io.eddy.api.datastream.KeyedStream;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.datastream.WindowedStream;
@@ -36,8 +37,7 @@ class WindowPreAggregationPlannerTest {
   /** numbers with event time → keyBy → {@code window} → print. */
   private static Consumer<StreamExecutionEnvironment> windowJob(
       Function<KeyedStream<Long, Long>, WindowedStream<Long, Long, TimeWindow>> window,
-      Function<WindowedStream<Long, Long, TimeWindow>, io.eddy.api.datastream.DataStream<?>>
-          evaluate) {
+      Function<WindowedStream<Long, Long, TimeWindow>, DataStream<?>> evaluate) {
     return env ->
         evaluate
             .apply(

@@ -17,6 +17,7 @@ import io.eddy.runtime.network.partitioner.StreamPartitioner;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** Each partitioner's defining property. */
@@ -32,7 +33,7 @@ class PartitionerTest {
   }
 
   private static Iterable<Long> range(long n) {
-    return () -> java.util.stream.LongStream.range(0, n).boxed().iterator();
+    return () -> LongStream.range(0, n).boxed().iterator();
   }
 
   @Test

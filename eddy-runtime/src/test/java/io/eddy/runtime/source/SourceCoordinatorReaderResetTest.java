@@ -6,6 +6,8 @@ import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.connector.source.lib.NumberSequenceSplit;
 import io.eddy.api.connector.source.lib.NumberSequenceSplitSerializer;
 import io.eddy.runtime.gateway.OperatorEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -46,8 +48,8 @@ class SourceCoordinatorReaderResetTest {
     if (event instanceof OperatorEvent.AddSplits add) {
       try {
         return serializer.deserialize(add.version(), add.splits().get(0)).splitId();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
     return "none";

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -97,7 +98,7 @@ class FsCheckpointStorageTest {
     // the same attempt never writes a file twice
     assertThatThrownBy(
             () -> subtask.writeKeyedState(1, 0, "op", new KeyGroupRange(0, 7), out -> {}))
-        .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        .isInstanceOf(FileAlreadyExistsException.class);
   }
 
   @Test

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -131,7 +132,7 @@ class ExactlyOnceITCase {
           long n = RECORDS / KEYS;
           assertThat(counts).as("counts of key %d", key).hasSize((int) n);
           assertThat(counts.stream().sorted().toList())
-              .isEqualTo(java.util.stream.LongStream.rangeClosed(1, n).boxed().toList());
+              .isEqualTo(LongStream.rangeClosed(1, n).boxed().toList());
         });
     assertThat(PROCESSED.get()).isGreaterThan(RECORDS); // the failures did replay records
   }

@@ -3,13 +3,16 @@ package io.eddy.runtime.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.functions.KeySelector;
 import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.datastream.SingleOutputStreamOperator;
+import io.eddy.api.functions.windowing.ProcessWindowFunction;
 import io.eddy.api.java.tuple.Tuple2;
 import io.eddy.api.windowing.assigners.EventTimeSessionWindows;
 import io.eddy.api.windowing.assigners.TumblingEventTimeWindows;
 import io.eddy.api.windowing.assigners.TumblingProcessingTimeWindows;
+import io.eddy.api.windowing.evictors.CountEvictor;
 import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.core.dag.OneInputTransformation;
 import io.eddy.core.dag.StreamAccess;
@@ -151,14 +154,13 @@ class WindowAndAggregationCheckpointTest {
                 .keyBy(FIRST_LETTER)
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
                 .process(
-                    new io.eddy.api.functions.windowing.ProcessWindowFunction<
-                        String, String, String, TimeWindow>() {
+                    new ProcessWindowFunction<String, String, String, TimeWindow>() {
                       @Override
                       public void process(
                           String key,
                           Context ctx,
                           Iterable<String> elements,
-                          io.eddy.api.common.functions.Collector<String> out) {
+                          Collector<String> out) {
                         out.collect(describe(key, ctx.window(), elements));
                       }
                     }));
@@ -225,7 +227,7 @@ class WindowAndAggregationCheckpointTest {
             ENV.fromElements("x")
                 .keyBy(FIRST_LETTER)
                 .window(TumblingEventTimeWindows.<String>of(Duration.ofMillis(10)))
-                .evictor(io.eddy.api.windowing.evictors.CountEvictor.of(2))
+                .evictor(CountEvictor.of(2))
                 .reduce((a, b) -> a + "+" + b));
     List<Step<String>> before = new ArrayList<>();
     for (char c : LETTERS.toCharArray()) {

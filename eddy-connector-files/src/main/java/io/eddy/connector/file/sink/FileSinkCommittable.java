@@ -2,6 +2,7 @@ package io.eddy.connector.file.sink;
 
 import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.io.SimpleVersionedSerializer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -50,7 +51,7 @@ public record FileSinkCommittable(String inProgressFile, String finalFile) {
       if (version != 1) {
         throw new IOException("Unknown version " + version + " of a file sink committable.");
       }
-      try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(serialized))) {
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
         return new FileSinkCommittable(in.readUTF(), in.readUTF());
       }
     }

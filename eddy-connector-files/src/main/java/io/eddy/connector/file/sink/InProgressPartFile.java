@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -73,7 +74,7 @@ final class InProgressPartFile<IN> implements PartFileInfo<String> {
     FileChannel channel;
     try {
       channel = FileChannel.open(path, StandardOpenOption.WRITE);
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new IOException("In-progress part file of the checkpoint is missing: " + path, e);
     }
     try {

@@ -12,6 +12,7 @@ import io.eddy.api.common.state.ReducingState;
 import io.eddy.api.common.state.ReducingStateDescriptor;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
+import java.io.Serializable;
 
 /**
  * What a running function can learn about where it runs, and its keyed state.
@@ -43,10 +44,9 @@ public interface RuntimeContext {
   ClassLoader getUserCodeClassLoader();
 
   /** Registers an accumulator whose merged value appears in the job's result. */
-  <V, A extends java.io.Serializable> void addAccumulator(
-      String name, Accumulator<V, A> accumulator);
+  <V, A extends Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator);
 
-  <V, A extends java.io.Serializable> Accumulator<V, A> getAccumulator(String name);
+  <V, A extends Serializable> Accumulator<V, A> getAccumulator(String name);
 
   /** The value state {@code descriptor} names, created on first use. */
   <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor);

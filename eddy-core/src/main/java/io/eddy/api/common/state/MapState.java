@@ -1,6 +1,7 @@
 package io.eddy.api.common.state;
 
 import io.eddy.api.annotation.Public;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public interface MapState<UK, UV> extends State {
 
   Iterable<UV> values();
 
-  java.util.Iterator<Map.Entry<UK, UV>> iterator();
+  Iterator<Map.Entry<UK, UV>> iterator();
 
   /** Whether the current key's map has no entries. */
   boolean isEmpty();

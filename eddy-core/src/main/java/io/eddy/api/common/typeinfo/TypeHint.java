@@ -1,6 +1,7 @@
 package io.eddy.api.common.typeinfo;
 
 import io.eddy.api.annotation.PublicEvolving;
+import io.eddy.core.internal.types.TypeExtractor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
@@ -16,9 +17,7 @@ public abstract class TypeHint<T> {
       throw new IllegalArgumentException(
           "TypeHint must be created as an anonymous subclass with a type argument, e.g. new TypeHint<Tuple2<String, Long>>() {}");
     }
-    this.typeInfo =
-        (TypeInformation<T>)
-            io.eddy.core.internal.types.TypeExtractor.forType(p.getActualTypeArguments()[0]);
+    this.typeInfo = (TypeInformation<T>) TypeExtractor.forType(p.getActualTypeArguments()[0]);
   }
 
   public TypeInformation<T> getTypeInfo() {

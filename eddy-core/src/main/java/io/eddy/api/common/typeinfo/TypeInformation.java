@@ -2,6 +2,8 @@ package io.eddy.api.common.typeinfo;
 
 import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.common.typeutils.TypeSerializer;
+import io.eddy.core.internal.types.DynamicTypeInfo;
+import io.eddy.core.internal.types.TypeExtractor;
 import java.io.Serializable;
 
 /**
@@ -36,7 +38,7 @@ public abstract class TypeInformation<T> implements Serializable {
 
   /** The type of values of {@code typeClass}, analysed by the type extractor. */
   public static <T> TypeInformation<T> of(Class<T> typeClass) {
-    return io.eddy.core.internal.types.TypeExtractor.forClass(typeClass);
+    return TypeExtractor.forClass(typeClass);
   }
 
   /** The type captured by a {@link TypeHint}, generic parameters included. */
@@ -47,6 +49,6 @@ public abstract class TypeInformation<T> implements Serializable {
   /** A type learned at run time from each value's class. */
   @SuppressWarnings("unchecked")
   public static <T> TypeInformation<T> unknown() {
-    return (TypeInformation<T>) io.eddy.core.internal.types.DynamicTypeInfo.INSTANCE;
+    return (TypeInformation<T>) DynamicTypeInfo.INSTANCE;
   }
 }

@@ -6,6 +6,7 @@ import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.state.KeyedStateStore;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.windowing.windows.Window;
+import java.io.Serializable;
 
 /**
  * Evaluates a window of a keyed stream when its trigger fires: gets the key, the window's elements
@@ -36,7 +37,7 @@ public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window>
   public void clear(Context context) throws Exception {}
 
   /** What {@link #process} and {@link #clear} may ask. Valid only during that call. */
-  public abstract class Context implements java.io.Serializable {
+  public abstract class Context implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The window being evaluated. */

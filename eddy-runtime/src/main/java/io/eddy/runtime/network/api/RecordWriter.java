@@ -11,6 +11,7 @@ import io.eddy.runtime.streamrecord.WatermarkElement;
 import io.eddy.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -163,7 +164,7 @@ public final class RecordWriter<T> {
   public List<List<byte[]>> broadcastPriorityBarrier(CheckpointBarrier barrier)
       throws InterruptedException {
     flushAll();
-    List<List<byte[]>> overtaken = new java.util.ArrayList<>(current.length);
+    List<List<byte[]>> overtaken = new ArrayList<>(current.length);
     for (int ch = 0; ch < current.length; ch++) {
       overtaken.add(partition.getSubpartition(ch).addPriorityEvent(barrier.toBuffer()));
     }
@@ -176,7 +177,7 @@ public final class RecordWriter<T> {
    */
   public List<CompletableFuture<Void>> broadcastTrackedBarrier(CheckpointBarrier barrier) {
     flushAll();
-    List<CompletableFuture<Void>> consumed = new java.util.ArrayList<>(current.length);
+    List<CompletableFuture<Void>> consumed = new ArrayList<>(current.length);
     for (int ch = 0; ch < current.length; ch++) {
       consumed.add(partition.getSubpartition(ch).addTrackedBarrier(barrier.toBuffer()));
     }
@@ -188,7 +189,7 @@ public final class RecordWriter<T> {
    * returns, per channel, copies of the data buffers they overtook.
    */
   public List<List<byte[]>> overtakeWithBarriers() {
-    List<List<byte[]>> overtaken = new java.util.ArrayList<>(current.length);
+    List<List<byte[]>> overtaken = new ArrayList<>(current.length);
     for (int ch = 0; ch < current.length; ch++) {
       List<byte[]> data = partition.getSubpartition(ch).overtakeWithTrackedBarrier();
       overtaken.add(data == null ? List.of() : data);

@@ -1,5 +1,7 @@
 package io.eddy.runtime.state.heap;
 
+import java.util.Collection;
+
 /**
  * Heap state that keeps one value per key (value, reducing and aggregating state). Without TTL the
  * value is stored as is; with TTL inside a {@link TtlValue} that is updated in place. Task thread
@@ -54,7 +56,7 @@ abstract class AbstractHeapSingleValueState<K, V> extends AbstractHeapState<K, O
    * For merging states: merges the values of {@code sources} into {@code target} with {@link
    * #mergeValues}, removing the sources' values.
    */
-  public final void mergeNamespaces(Object target, java.util.Collection<?> sources) {
+  public final void mergeNamespaces(Object target, Collection<?> sources) {
     Object saved = getCurrentNamespace();
     try {
       V merged = null;

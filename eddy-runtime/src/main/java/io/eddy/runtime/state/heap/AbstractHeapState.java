@@ -2,6 +2,9 @@ package io.eddy.runtime.state.heap;
 
 import io.eddy.api.common.state.State;
 import io.eddy.runtime.state.InternalKvState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Base of the heap keyed states users get: the value of the backend's current key in a {@link
@@ -98,8 +101,8 @@ public abstract class AbstractHeapState<K, S>
    * state while visiting them.
    */
   @SuppressWarnings("unchecked")
-  final java.util.List<K> storedKeys() {
-    java.util.List<K> keys = new java.util.ArrayList<>();
+  final List<K> storedKeys() {
+    List<K> keys = new ArrayList<>();
     for (int g = 0; g < backend.getKeyGroupRange().size(); g++) {
       table
           .map(g)
@@ -119,7 +122,7 @@ public abstract class AbstractHeapState<K, S>
   }
 
   @Override
-  public final void forEachNamespacedEntry(java.util.function.BiConsumer<Object, Object> action) {
+  public final void forEachNamespacedEntry(BiConsumer<Object, Object> action) {
     for (int g = 0; g < table.numKeyGroups(); g++) {
       table
           .map(g)

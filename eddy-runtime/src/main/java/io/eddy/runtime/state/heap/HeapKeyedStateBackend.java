@@ -17,9 +17,13 @@ import io.eddy.runtime.state.ttl.TtlTimeProviders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Keyed state on the Java heap, organised by key group so that it can be snapshotted and moved per
@@ -202,8 +206,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   /** The descriptors of the registered user states, sorted by name (for snapshots). */
-  java.util.SortedMap<String, StateDescriptor<?, ?>> registeredDescriptors() {
-    java.util.SortedMap<String, StateDescriptor<?, ?>> result = new java.util.TreeMap<>();
+  SortedMap<String, StateDescriptor<?, ?>> registeredDescriptors() {
+    SortedMap<String, StateDescriptor<?, ?>> result = new TreeMap<>();
     userStates.forEach((name, registered) -> result.put(name, registered.descriptor));
     return result;
   }
@@ -215,8 +219,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   /** The internal value states ({@link #getValueState}). */
-  java.util.Collection<HeapValueState<K, ?>> internalValueStates() {
-    return java.util.Collections.unmodifiableCollection(states.values());
+  Collection<HeapValueState<K, ?>> internalValueStates() {
+    return Collections.unmodifiableCollection(states.values());
   }
 
   /** The versions of this backend's snapshots, for copy-on-write of the stored objects. */

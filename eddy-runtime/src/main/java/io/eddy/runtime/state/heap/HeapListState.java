@@ -3,6 +3,7 @@ package io.eddy.runtime.state.heap;
 import io.eddy.api.common.state.ListState;
 import io.eddy.runtime.state.InternalMergingState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -89,7 +90,7 @@ public final class HeapListState<K, T> extends AbstractHeapState<K, ArrayList<Ob
   }
 
   @Override
-  public void mergeNamespaces(Object target, java.util.Collection<?> sources) {
+  public void mergeNamespaces(Object target, Collection<?> sources) {
     Object saved = getCurrentNamespace();
     try {
       ArrayList<Object> merged = null;

@@ -1,5 +1,6 @@
 package io.eddy.runtime.state.heap;
 
+import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,11 +46,7 @@ final class RestoredKeyGroups {
         // timer queues have no serializers of their own: a name-only meta info
         SnapshotStateMetaInfo meta =
             new SnapshotStateMetaInfo(
-                file.timerQueues.get(q),
-                io.eddy.api.common.state.StateDescriptor.Type.VALUE,
-                false,
-                "",
-                "");
+                file.timerQueues.get(q), StateDescriptor.Type.VALUE, false, "", "");
         Pending pending = restored.pending(restored.timers, meta, file, range);
         for (int g = 0; g < file.numLoadedKeyGroups(); g++) {
           int keyGroup = file.firstLoadedKeyGroup + g;

@@ -1,5 +1,7 @@
 package io.eddy.runtime.state.timers;
 
+import java.util.Objects;
+
 /**
  * A timer of one key (and optionally one namespace, e.g. a window) at one timestamp. Equal timers
  * (same key, namespace and timestamp) are one timer. Knows its key group and its position in the
@@ -43,7 +45,7 @@ public final class InternalTimer<K> {
     return o instanceof InternalTimer<?> t
         && t.timestamp == timestamp
         && t.key.equals(key)
-        && java.util.Objects.equals(t.namespace, namespace);
+        && Objects.equals(t.namespace, namespace);
   }
 
   @Override

@@ -155,7 +155,7 @@ class GrpcTaskExecutorServiceTest {
     }
   }
 
-  static <T> T get(java.util.concurrent.CompletableFuture<T> f) throws Exception {
+  static <T> T get(CompletableFuture<T> f) throws Exception {
     return f.get(20, TimeUnit.SECONDS);
   }
 }

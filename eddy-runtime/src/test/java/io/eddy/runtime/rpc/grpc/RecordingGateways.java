@@ -7,6 +7,7 @@ import io.eddy.runtime.gateway.TaskExecutionState;
 import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.snapshot.StateFileHandle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +26,7 @@ final class RecordingGateways {
         () -> CompletableFuture.completedFuture(null);
 
     CompletableFuture<Void> record(String method, Object... args) {
-      calls.add(new Call(method, java.util.Arrays.asList(args)));
+      calls.add(new Call(method, Arrays.asList(args)));
       return answer.get();
     }
 

@@ -27,14 +27,19 @@ import io.eddy.runtime.state.TimeWindowSerializer;
 import io.eddy.runtime.state.timers.InternalTimer;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import io.eddy.runtime.state.ttl.ManualTtlTimeProvider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -485,7 +490,7 @@ class HeapKeyedStateSnapshotTest {
     fill(original, d, 1);
     Path file = write(original, "truncated");
     byte[] bytes = Files.readAllBytes(file);
-    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+    Files.write(file, Arrays.copyOf(bytes, bytes.length - 3));
     HeapKeyedStateBackend<String> restored = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1));
     assertThatThrownBy(() -> restorer(restored, descriptors(false)).restore(file.toString()))
         .isInstanceOf(IOException.class)
@@ -534,12 +539,12 @@ class HeapKeyedStateSnapshotTest {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Box b && b.n == n && java.util.Objects.equals(b.tag, tag);
+      return o instanceof Box b && b.n == n && Objects.equals(b.tag, tag);
     }
 
     @Override
     public int hashCode() {
-      return 31 * n + java.util.Objects.hashCode(tag);
+      return 31 * n + Objects.hashCode(tag);
     }
 
     @Override
@@ -694,7 +699,7 @@ class HeapKeyedStateSnapshotTest {
     map.remove("b");
     map.put("c" + k, new Box(k, "c"));
     if (k % 5 == 0) {
-      java.util.Iterator<Map.Entry<String, Box>> entries = map.iterator();
+      Iterator<Map.Entry<String, Box>> entries = map.iterator();
       entries.next();
       entries.remove();
     }
@@ -731,7 +736,7 @@ class HeapKeyedStateSnapshotTest {
    * included. Reads the tables directly, so it neither expires nor copies anything.
    */
   private static Map<String, String> dump(HeapKeyedStateBackend<String> b) {
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     for (String name : b.registeredDescriptors().keySet()) {
       dumpTable(name, b.registeredState(name).table, out);
     }
@@ -755,7 +760,7 @@ class HeapKeyedStateSnapshotTest {
       return list.stream().map(HeapKeyedStateSnapshotTest::render).toList().toString();
     }
     if (stored instanceof Map<?, ?> map) {
-      Map<String, String> sorted = new java.util.TreeMap<>();
+      Map<String, String> sorted = new TreeMap<>();
       map.forEach((k, v) -> sorted.put(String.valueOf(k), render(v)));
       return sorted.toString();
     }
@@ -876,7 +881,7 @@ class HeapKeyedStateSnapshotTest {
     assertThat(b.registeredState("names").table.copies()).isZero();
     assertThat(copies(b)).isEqualTo(1);
 
-    snapshot.writeTo(new java.io.ByteArrayOutputStream());
+    snapshot.writeTo(new ByteArrayOutputStream());
     long copiesWhileWriting = copies(b);
     for (int k = 0; k < 100; k++) {
       mutate(b, d, k);
@@ -893,7 +898,7 @@ class HeapKeyedStateSnapshotTest {
       mutate(b, d, k);
     }
     assertThat(copies(b)).isEqualTo(copiesWhileWriting);
-    assertThatThrownBy(() -> abandoned.writeTo(new java.io.ByteArrayOutputStream()))
+    assertThatThrownBy(() -> abandoned.writeTo(new ByteArrayOutputStream()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("released");
   }

@@ -13,6 +13,7 @@ import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.snapshot.StateWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -228,8 +229,7 @@ class OperatorStateBackendTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     backend.snapshot().writeTo(out);
     byte[] bytes = out.toByteArray();
-    assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
-        .isEqualTo("EDOS");
+    assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("EDOS");
     assertThat(bytes[7]).isEqualTo((byte) OperatorStateFormat.VERSION);
   }
 }
