@@ -1,7 +1,6 @@
 package io.eddy.runtime.task;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.graph.OperatorConfig;
 import io.eddy.runtime.graph.VertexConfig;
 import io.eddy.runtime.keygroup.KeyGroupRange;
@@ -9,6 +8,7 @@ import io.eddy.runtime.network.api.RecordWriter;
 import io.eddy.runtime.operators.BroadcastingOutput;
 import io.eddy.runtime.operators.ChainingOutput;
 import io.eddy.runtime.operators.CollectResultsPort;
+import io.eddy.runtime.operators.DiscardingOutput;
 import io.eddy.runtime.operators.OneInputStreamOperator;
 import io.eddy.runtime.operators.OperatorEventGateway;
 import io.eddy.runtime.operators.OperatorSetup;
@@ -21,9 +21,6 @@ import io.eddy.runtime.snapshot.OperatorSnapshot;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.StateBackend;
-import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.WatermarkElement;
-import io.eddy.runtime.streamrecord.WatermarkStatus;
 import io.eddy.runtime.time.ProcessingTimeService;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -198,20 +195,5 @@ public final class OperatorChain {
     if (first != null) {
       throw first;
     }
-  }
-
-  /** Output of an operator with no consumers (sinks). */
-  private static final class DiscardingOutput<T> implements Output<T> {
-    @Override
-    public void collect(StreamRecord<T> record) {}
-
-    @Override
-    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {}
-
-    @Override
-    public void emitWatermark(WatermarkElement watermark) {}
-
-    @Override
-    public void emitWatermarkStatus(WatermarkStatus status) {}
   }
 }

@@ -3,12 +3,9 @@ package io.eddy.runtime.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eddy.api.datastream.OutputTag;
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.core.internal.types.serializers.LongSerializer;
 import io.eddy.runtime.streamrecord.StreamRecord;
-import io.eddy.runtime.streamrecord.WatermarkElement;
-import io.eddy.runtime.streamrecord.WatermarkStatus;
 import io.eddy.runtime.task.MailboxProcessingTimeService;
 import io.eddy.runtime.task.MailboxProcessor;
 import io.eddy.runtime.task.TaskMailbox;
@@ -98,7 +95,7 @@ class CollectSinkOperatorTest {
         .setup(
             new OperatorSetup(
                 "collect",
-                new NoOutput(),
+                new DiscardingOutput<>(),
                 context.forOperator("collect", null),
                 null,
                 null,
@@ -173,20 +170,5 @@ class CollectSinkOperatorTest {
       offers.add(offer);
       return offer.accepted;
     }
-  }
-
-  /** A sink emits nothing. */
-  private static final class NoOutput implements Output<Object> {
-    @Override
-    public void collect(StreamRecord<Object> record) {}
-
-    @Override
-    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {}
-
-    @Override
-    public void emitWatermark(WatermarkElement watermark) {}
-
-    @Override
-    public void emitWatermarkStatus(WatermarkStatus status) {}
   }
 }
