@@ -8,8 +8,8 @@ import io.eddy.api.connector.source.SourceReader;
 import io.eddy.api.connector.source.SourceReaderContext;
 import io.eddy.api.connector.source.SplitEnumerator;
 import io.eddy.api.connector.source.SplitEnumeratorContext;
+import io.eddy.connector.base.SingleReaderSplitEnumerator;
 import io.eddy.connector.socket.internal.SocketSourceReader;
-import io.eddy.core.internal.connector.source.SingleReaderSplitEnumerator;
 import io.eddy.core.internal.connector.source.SplitListSerializer;
 import java.util.List;
 

@@ -195,7 +195,7 @@ public final class FsCheckpointStorage implements CheckpointStorage {
   public String copyToSavepoint(long checkpointId, String targetDirectory) throws IOException {
     Path source = checkpointDirectory(checkpointId);
     Path target =
-        Path.of(targetDirectory)
+        FsCheckpointStorageFactory.path(targetDirectory)
             .toAbsolutePath()
             .resolve("savepoint-" + jobDirectory.getFileName() + "-" + checkpointId);
     Files.createDirectories(target);

@@ -49,7 +49,8 @@ public final class FsCheckpointStorageFactory implements CheckpointStorageFactor
     return FsCheckpointStorage.readMetadata(path(location));
   }
 
-  private static Path path(String location) {
+  /** The path of a plain path or {@code file:} URI location. */
+  static Path path(String location) {
     return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
   }
 }

@@ -15,8 +15,10 @@ import io.eddy.runtime.storage.CheckpointStorages;
 import io.eddy.runtime.storage.CheckpointStreamFactory;
 import io.eddy.runtime.storage.StateLocations;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -171,6 +173,10 @@ public abstract class CheckpointStorageConformance {
     CheckpointStorage storage = storage();
     CheckpointMetadata metadata = complete(storage, 7);
     String savepoint = storage.copyToSavepoint(7, savepointLocation());
+    assertTrue(
+        savepoint.startsWith(savepointLocation())
+            || savepoint.startsWith(pathOf(savepointLocation())),
+        "the savepoint " + savepoint + " is under " + savepointLocation());
     storage.discardAll();
     assertTrue(storage.listCompleted().isEmpty());
 
@@ -181,6 +187,11 @@ public abstract class CheckpointStorageConformance {
           content(7, file.subtaskIndex()),
           CheckpointStorages.readAll(StateLocations.resolve(savepoint, file.fileName())));
     }
+  }
+
+  /** A {@code file:} URI as the path it names; any other location as it is. */
+  private static String pathOf(String location) {
+    return location.startsWith("file:") ? Path.of(URI.create(location)).toString() : location;
   }
 
   @Test

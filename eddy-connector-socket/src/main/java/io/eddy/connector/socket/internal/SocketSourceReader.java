@@ -5,16 +5,17 @@ import io.eddy.api.connector.source.InputStatus;
 import io.eddy.api.connector.source.ReaderOutput;
 import io.eddy.api.connector.source.SourceReader;
 import io.eddy.api.connector.source.SourceReaderContext;
+import io.eddy.connector.base.SplitFetcher;
 import io.eddy.connector.socket.SocketSplit;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Emits the lines that a {@link SocketLineFetcher} receives for the reader's one {@link
- * SocketSplit}. Never blocks: with no line buffered it returns NOTHING_AVAILABLE and the fetcher
- * completes the availability future when lines arrive. Ends when the server closed the connection
- * and the enumerator signalled no more splits.
+ * Emits the lines that a {@link SplitFetcher} running a {@link SocketLineTask} receives for the
+ * reader's one {@link SocketSplit}. Never blocks: with no line buffered it returns
+ * NOTHING_AVAILABLE and the fetcher completes the availability future when lines arrive. Ends when
+ * the server closed the connection and the enumerator signalled no more splits.
  *
  * <p>Threading: task thread only, like every {@link SourceReader}.
  */
@@ -22,12 +23,15 @@ import java.util.concurrent.CompletableFuture;
 public final class SocketSourceReader implements SourceReader<String, SocketSplit> {
   private static final int BATCH_SIZE = 512;
 
+  /** Lines buffered between the socket and the reader. */
+  static final int QUEUE_CAPACITY = 1024;
+
   private final SourceReaderContext context;
   private final char delimiter;
   private final int maxRetries;
 
   private SocketSplit split;
-  private SocketLineFetcher fetcher;
+  private SplitFetcher<String> fetcher;
   private boolean splitDone;
   private boolean splitRequested;
   private boolean noMoreSplits;
@@ -106,7 +110,11 @@ public final class SocketSourceReader implements SourceReader<String, SocketSpli
     splitRequested = false;
     if (split == null && !splits.isEmpty()) {
       split = splits.get(0);
-      fetcher = new SocketLineFetcher(split.host(), split.port(), delimiter, maxRetries);
+      fetcher =
+          new SplitFetcher<>(
+              "eddy-socket-source-" + split.host() + ":" + split.port(),
+              QUEUE_CAPACITY,
+              new SocketLineTask(split.host(), split.port(), delimiter, maxRetries));
       fetcher.start();
     }
     available.complete(null);
@@ -134,7 +142,7 @@ public final class SocketSourceReader implements SourceReader<String, SocketSpli
     }
   }
 
-  SocketLineFetcher fetcher() {
+  SplitFetcher<String> fetcher() {
     return fetcher;
   }
 }

@@ -1,6 +1,6 @@
-package io.eddy.core.internal.connector.source;
+package io.eddy.connector.base;
 
-import io.eddy.api.annotation.Internal;
+import io.eddy.api.annotation.PublicEvolving;
 import io.eddy.api.connector.source.SourceSplit;
 import io.eddy.api.connector.source.SplitEnumerator;
 import io.eddy.api.connector.source.SplitEnumeratorContext;
@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>Threading: called from the single coordinator thread only.
  */
-@Internal
+@PublicEvolving
 public final class SingleReaderSplitEnumerator<SplitT extends SourceSplit>
     implements SplitEnumerator<SplitT, List<SplitT>> {
 
