@@ -3,15 +3,16 @@ package io.eddy.api;
 import io.eddy.api.annotation.PublicEvolving;
 
 /**
- * The states of a job.
+ * The states of a job, and the only changes between them (the JobMaster refuses any other):
  *
  * <pre>
- * CREATED ─▶ RUNNING ─▶ FINISHED
+ * CREATED ─▶ RUNNING ─────────────────────▶ FINISHED
  *               │  ▲
- *               ▼  │ (restart)
- *            FAILING ─▶ FAILED
- *               │
- *  RUNNING ─▶ CANCELLING ─▶ CANCELED
+ *               ▼  │ (the whole job restarts; a regional restart stays RUNNING)
+ *            RESTARTING
+ *
+ * CREATED, RUNNING or RESTARTING ─▶ FAILING ─▶ FAILED        (no restart left)
+ * CREATED, RUNNING or RESTARTING ─▶ CANCELLING ─▶ CANCELED   (cancelled or stopped)
  * </pre>
  */
 @PublicEvolving
