@@ -6,6 +6,8 @@ import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
+import io.eddy.runtime.operators.ChainingOutput;
+import io.eddy.runtime.operators.OneInputStreamOperator;
 import io.eddy.runtime.operators.OperatorSetup;
 import io.eddy.runtime.operators.Output;
 import io.eddy.runtime.operators.StreamOperator;
@@ -29,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -49,11 +52,24 @@ import java.util.stream.Stream;
  * restoreFrom} or empty) and opens it; {@link #endInput} finishes it; {@link #close} closes it.
  */
 public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
-  private final StreamOperator<OUT> operator;
+  /**
+   * One operator of the harness's chain (a single-operator harness has one): the operator, its name
+   * and how it is keyed (key selectors null: not keyed; key serializer null: keyed state cannot be
+   * snapshotted).
+   */
+  record Step(
+      StreamOperator<?> operator,
+      String name,
+      KeySelector<?, ?> keySelector,
+      KeySelector<?, ?> keySelector2,
+      TypeSerializer<?> keySerializer) {}
+
+  private final StreamOperator<?>[] operators;
+  private final String[] names;
+  private final KeyedStateBackend<?>[] keyedStateBackends;
+  private final boolean[] keySerializerKnown;
   private final ManualClock clock;
   private final TaskMailbox mailbox = new TaskMailbox();
-  private final KeyedStateBackend<?> keyedStateBackend;
-  private final boolean keySerializerKnown;
   private final int subtask;
   private final int parallelism;
   private final int maxParallelism;
@@ -63,14 +79,39 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
   private long nextCheckpointId = 1;
   private boolean closed;
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /** A harness of one operator, keyed as {@code settings} say. */
   AbstractOperatorHarness(StreamOperator<OUT> operator, Builder<?> settings) {
-    this.operator = operator;
+    this(
+        List.of(
+            new Step(
+                operator,
+                settings.name,
+                settings.keySelector,
+                settings.keySelector2,
+                settings.keySerializer)),
+        settings);
+  }
+
+  /**
+   * A harness of the chain {@code steps} (head first), wired as the task wires a chain: each
+   * operator's main output and watermarks go to the next one by a direct call; side outputs of
+   * every operator and the last one's main output are recorded. Built tail-first, as the task
+   * builds its chain.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  AbstractOperatorHarness(List<Step> steps, Builder<?> settings) {
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException("a harness needs at least one operator");
+    }
     this.subtask = settings.subtask;
     this.parallelism = settings.parallelism;
     this.maxParallelism = settings.maxParallelism;
     this.clock = new ManualClock(settings.processingTime);
-    this.keySerializerKnown = settings.keySerializer != null;
+    int n = steps.size();
+    operators = new StreamOperator[n];
+    names = new String[n];
+    keyedStateBackends = new KeyedStateBackend[n];
+    keySerializerKnown = new boolean[n];
     StreamingRuntimeContext base =
         new StreamingRuntimeContext(
             "job",
@@ -81,23 +122,35 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
             0,
             userCodeClassLoader(),
             new HashMap<>());
-    keyedStateBackend =
-        settings.keySelector == null
-            ? null
-            : settings.stateBackend.createKeyedStateBackend(
-                keyGroupRange(), maxParallelism, (TypeSerializer) settings.keySerializer);
-    ((StreamOperator) operator)
-        .setup(
-            new OperatorSetup(
-                settings.name,
-                new RecordingOutput(),
-                base.forOperator(settings.name, keyedStateBackend),
-                settings.keySelector,
-                keyedStateBackend,
-                new MailboxProcessingTimeService(clock, mailbox),
-                null,
-                settings.keySelector2,
-                settings.stateBackend));
+    MailboxProcessingTimeService timeService = new MailboxProcessingTimeService(clock, mailbox);
+    for (int i = n - 1; i >= 0; i--) {
+      Step step = steps.get(i);
+      operators[i] = step.operator();
+      names[i] = step.name();
+      keySerializerKnown[i] = step.keySerializer() != null;
+      keyedStateBackends[i] =
+          step.keySelector() == null
+              ? null
+              : settings.stateBackend.createKeyedStateBackend(
+                  keyGroupRange(), maxParallelism, (TypeSerializer) step.keySerializer());
+      Output<?> out =
+          i == n - 1
+              ? new RecordingOutput<>()
+              : new SideOutputRecordingOutput<>(
+                  new ChainingOutput<>((OneInputStreamOperator) operators[i + 1], null));
+      ((StreamOperator) step.operator())
+          .setup(
+              new OperatorSetup(
+                  step.name(),
+                  out,
+                  base.forOperator(step.name(), keyedStateBackends[i]),
+                  step.keySelector(),
+                  keyedStateBackends[i],
+                  timeService,
+                  null,
+                  step.keySelector2(),
+                  settings.stateBackend));
+    }
   }
 
   private static ClassLoader userCodeClassLoader() {
@@ -105,16 +158,42 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
     return context != null ? context : AbstractOperatorHarness.class.getClassLoader();
   }
 
-  /** Restores (from {@code settings}) and opens the operator; closes it if either fails. */
+  /**
+   * Restores (from {@code settings}) and opens the operators, tail first as the task does; closes
+   * them if either fails.
+   */
   final void start(Builder<?> settings) throws Exception {
     try {
-      RestoredState restored = settings.restoredState;
-      if (settings.restoreFrom != null) {
-        restoreDir = Files.createTempDirectory("eddy-harness-");
-        restored = settings.restoreFrom.writeRestore(restoreDir, keyGroupRange(), maxParallelism);
+      RestoredState[] restored = new RestoredState[operators.length];
+      Arrays.fill(restored, RestoredState.NONE);
+      if (settings.restoredState != null) {
+        if (operators.length != 1) {
+          throw new IllegalArgumentException(
+              "restoreFrom(RestoredState) restores one operator, not a chain of "
+                  + operators.length);
+        }
+        restored[0] = settings.restoredState;
       }
-      operator.initializeState(restored == null ? RestoredState.NONE : restored);
-      operator.open();
+      if (settings.restoreFrom != null) {
+        if (settings.restoreFrom.operatorCount() != operators.length) {
+          throw new IllegalArgumentException(
+              "the snapshot holds "
+                  + settings.restoreFrom.operatorCount()
+                  + " operator(s) but this harness runs "
+                  + operators.length);
+        }
+        restoreDir = Files.createTempDirectory("eddy-harness-");
+        for (int i = 0; i < operators.length; i++) {
+          restored[i] =
+              settings.restoreFrom.writeRestore(restoreDir, i, keyGroupRange(), maxParallelism);
+        }
+      }
+      for (int i = operators.length - 1; i >= 0; i--) {
+        operators[i].initializeState(restored[i]);
+      }
+      for (int i = operators.length - 1; i >= 0; i--) {
+        operators[i].open();
+      }
       runMails();
     } catch (Exception | Error e) {
       try {
@@ -126,9 +205,25 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
     }
   }
 
-  /** The operator under test, for calls the harness does not wrap. */
+  /** The operator under test; of a chain, the last one (whose output the harness's output is). */
+  @SuppressWarnings("unchecked")
   public StreamOperator<OUT> operator() {
-    return operator;
+    return (StreamOperator<OUT>) operators[operators.length - 1];
+  }
+
+  /** The head operator, which the harness's input goes to. */
+  final StreamOperator<?> head() {
+    return operators[0];
+  }
+
+  /** The number of operators the harness runs (1, or the length of a chain). */
+  final int operatorCount() {
+    return operators.length;
+  }
+
+  /** Operator {@code index} of the chain (0: the head). */
+  final StreamOperator<?> operatorAt(int index) {
+    return operators[index];
   }
 
   // ---- processing time ----
@@ -190,32 +285,46 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
    *     key type
    */
   public HarnessSnapshot snapshot(long checkpointId) throws Exception {
-    operator.prepareSnapshotPreBarrier(checkpointId);
-    OperatorSnapshot snapshot = operator.snapshotState(checkpointId, clock.currentTimeMillis());
+    for (StreamOperator<?> operator : operators) {
+      operator.prepareSnapshotPreBarrier(checkpointId);
+    }
+    OperatorSnapshot[] snapshots = new OperatorSnapshot[operators.length];
     try {
+      for (int i = 0; i < operators.length; i++) {
+        snapshots[i] = operators[i].snapshotState(checkpointId, clock.currentTimeMillis());
+      }
       nextCheckpointId = Math.max(nextCheckpointId, checkpointId + 1);
-      if (snapshot.keyedState() != null) {
-        if (!keySerializerKnown) {
-          throw new IllegalStateException(
-              "cannot snapshot keyed state without a key serializer: give the builder the key"
-                  + " type, keyedBy(keySelector, keyType)");
+      List<HarnessSnapshot.OperatorState> states = new ArrayList<>();
+      for (int i = 0; i < operators.length; i++) {
+        OperatorSnapshot snapshot = snapshots[i];
+        if (snapshot.keyedState() != null) {
+          if (!keySerializerKnown[i]) {
+            throw new IllegalStateException(
+                "cannot snapshot keyed state of "
+                    + names[i]
+                    + " without a key serializer: give the builder the key type,"
+                    + " keyedBy(keySelector, keyType)");
+          }
+          if (!snapshot.keyGroups().equals(keyGroupRange())) {
+            throw new IllegalStateException(
+                names[i]
+                    + " snapshotted key groups "
+                    + snapshot.keyGroups()
+                    + " but subtask "
+                    + subtask
+                    + " owns "
+                    + keyGroupRange());
+          }
         }
-        if (!snapshot.keyGroups().equals(keyGroupRange())) {
-          throw new IllegalStateException(
-              "the operator snapshotted key groups "
-                  + snapshot.keyGroups()
-                  + " but subtask "
-                  + subtask
-                  + " owns "
-                  + keyGroupRange());
-        }
+        states.add(
+            new HarnessSnapshot.OperatorState(
+                bytes(snapshot.keyedState()), bytes(snapshot.operatorState())));
       }
       HarnessSnapshot.SubtaskState state =
-          new HarnessSnapshot.SubtaskState(
-              keyGroupRange(), bytes(snapshot.keyedState()), bytes(snapshot.operatorState()));
+          new HarnessSnapshot.SubtaskState(keyGroupRange(), states);
       return new HarnessSnapshot(parallelism, maxParallelism, Map.of(subtask, state));
     } finally {
-      snapshot.release();
+      OperatorSnapshot.releaseAll(snapshots);
     }
   }
 
@@ -230,13 +339,17 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
 
   /** Tells the operator (and its function) that checkpoint {@code checkpointId} completed. */
   public void notifyCheckpointComplete(long checkpointId) throws Exception {
-    operator.notifyCheckpointComplete(checkpointId);
+    for (StreamOperator<?> operator : operators) {
+      operator.notifyCheckpointComplete(checkpointId);
+    }
     runMails();
   }
 
   /** Tells the operator (and its function) that checkpoint {@code checkpointId} was aborted. */
   public void notifyCheckpointAborted(long checkpointId) throws Exception {
-    operator.notifyCheckpointAborted(checkpointId);
+    for (StreamOperator<?> operator : operators) {
+      operator.notifyCheckpointAborted(checkpointId);
+    }
     runMails();
   }
 
@@ -267,9 +380,22 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
         == subtask;
   }
 
-  /** The keyed state backend of a keyed operator (null otherwise), to look into its state. */
+  /**
+   * The keyed state backend of a keyed operator (null otherwise), to look into its state; of a
+   * chain, that of the first keyed operator.
+   */
   public KeyedStateBackend<?> keyedStateBackend() {
-    return keyedStateBackend;
+    for (KeyedStateBackend<?> backend : keyedStateBackends) {
+      if (backend != null) {
+        return backend;
+      }
+    }
+    return null;
+  }
+
+  /** The keyed state backend of operator {@code index} of the chain (null if it is not keyed). */
+  final KeyedStateBackend<?> keyedStateBackendAt(int index) {
+    return keyedStateBackends[index];
   }
 
   // ---- output ----
@@ -338,13 +464,21 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
 
   // ---- lifecycle ----
 
-  /** The input ended: the operator emits what it still buffers ({@code finish}). */
+  /**
+   * The input ended: the operator emits what it still buffers ({@code finish}); the operators of a
+   * chain finish head first, so each one's final output reaches the next.
+   */
   public void endInput() throws Exception {
-    operator.finish();
-    runMails();
+    for (StreamOperator<?> operator : operators) {
+      operator.finish();
+      runMails();
+    }
   }
 
-  /** Closes the operator and deletes the harness's files. Idempotent. */
+  /**
+   * Closes the operator (every operator of a chain, even if one throws; the first error is thrown)
+   * and deletes the harness's files. Idempotent.
+   */
   @Override
   public void close() throws Exception {
     if (closed) {
@@ -352,7 +486,21 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
     }
     closed = true;
     try {
-      operator.close();
+      Exception first = null;
+      for (StreamOperator<?> operator : operators) {
+        try {
+          operator.close();
+        } catch (Exception e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
     } finally {
       mailbox.close();
       deleteRestoreDir();
@@ -390,19 +538,23 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
     untaken.add(element);
   }
 
-  private final class RecordingOutput implements Output<OUT> {
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void recordRecord(StreamRecord<?> record, OutputTag<?> tag) {
+    record(
+        new HarnessOutput.Record<>(
+            record.getValue(), record.getTimestamp(), record.hasTimestamp(), (OutputTag) tag));
+  }
+
+  /** The last operator's output: everything it emits is recorded. */
+  private final class RecordingOutput<T> implements Output<T> {
     @Override
-    public void collect(StreamRecord<OUT> record) {
-      record(
-          new HarnessOutput.Record<>(
-              record.getValue(), record.getTimestamp(), record.hasTimestamp(), null));
+    public void collect(StreamRecord<T> record) {
+      recordRecord(record, null);
     }
 
     @Override
     public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
-      record(
-          new HarnessOutput.Record<>(
-              record.getValue(), record.getTimestamp(), record.hasTimestamp(), tag));
+      recordRecord(record, tag);
     }
 
     @Override
@@ -413,6 +565,38 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
     @Override
     public void emitWatermarkStatus(WatermarkStatus status) {
       record(new HarnessOutput.Idleness(status.isIdle()));
+    }
+  }
+
+  /**
+   * The output of an operator inside a chain: its side outputs are recorded, its main output,
+   * watermarks and idleness go on to the next operator.
+   */
+  private final class SideOutputRecordingOutput<T> implements Output<T> {
+    private final Output<T> next;
+
+    SideOutputRecordingOutput(Output<T> next) {
+      this.next = next;
+    }
+
+    @Override
+    public void collect(StreamRecord<T> record) {
+      next.collect(record);
+    }
+
+    @Override
+    public <X> void collect(OutputTag<X> tag, StreamRecord<X> record) {
+      recordRecord(record, tag);
+    }
+
+    @Override
+    public void emitWatermark(WatermarkElement watermark) {
+      next.emitWatermark(watermark);
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
+      next.emitWatermarkStatus(status);
     }
   }
 

@@ -11,6 +11,8 @@ import io.eddy.api.functions.co.BroadcastProcessFunction;
 import io.eddy.api.functions.co.CoProcessFunction;
 import io.eddy.api.functions.co.KeyedBroadcastProcessFunction;
 import io.eddy.api.functions.co.KeyedCoProcessFunction;
+import io.eddy.api.windowing.assigners.WindowAssigner;
+import io.eddy.api.windowing.windows.Window;
 import io.eddy.runtime.operators.KeyedProcessOperator;
 import io.eddy.runtime.operators.ProcessOperator;
 import io.eddy.runtime.operators.StreamFlatMap;
@@ -24,7 +26,8 @@ import java.util.List;
 /**
  * Harnesses for user functions: each wraps the function in the operator the runtime would run it
  * in, so a test needs to know no operators. Each returns a builder, to set parallelism, subtask or
- * a snapshot to restore from before {@code build()}:
+ * a snapshot to restore from before {@code build()} (see {@link ChainHarness} to run several
+ * functions chained):
  *
  * <pre>{@code
  * OneInputOperatorHarness<String, String> h =
@@ -62,6 +65,28 @@ public final class FunctionHarnesses {
   public static <IN, OUT> OneInputOperatorHarness.Builder<IN, OUT> forFlatMap(
       FlatMapFunction<IN, OUT> function) {
     return OneInputOperatorHarness.builder(new StreamFlatMap<>(function));
+  }
+
+  /**
+   * A harness for the function of a keyed window: elements keyed by {@code keySelector} (keys of
+   * type {@code keyType}) go into the windows of {@code assigner}. Configure the window as on a
+   * {@code WindowedStream} and end with the function that evaluates it:
+   *
+   * <pre>{@code
+   * OneInputOperatorHarness<Click, Click> h =
+   *     FunctionHarnesses.forWindow(Click::user, Types.STRING, TumblingEventTimeWindows.of(ten))
+   *         .sideOutputLateData(late)
+   *         .reduce((a, b) -> a.plus(b))
+   *         .build();
+   * }</pre>
+   *
+   * @see WindowHarnessBuilder
+   */
+  public static <T, K, W extends Window> WindowHarnessBuilder<T, K, W> forWindow(
+      KeySelector<T, K> keySelector,
+      TypeInformation<K> keyType,
+      WindowAssigner<? super T, W> assigner) {
+    return new WindowHarnessBuilder<>(keySelector, keyType, assigner);
   }
 
   /** A harness for a {@link CoProcessFunction} on connected streams that are not keyed. */

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The state of one operator, as its subtasks wrote it for a checkpoint: the serialized keyed state
- * (with timers) and operator state of each subtask taken by {@link
- * AbstractOperatorHarness#snapshot}. It is immutable and holds bytes only, so it outlives the
- * harness that took it; give it to {@code restoreFrom} of a new harness's builder to restore, at
- * the same or another parallelism.
+ * The state of one operator (or of each operator of a {@link ChainHarness}), as its subtasks wrote
+ * it for a checkpoint: the serialized keyed state (with timers) and operator state of each subtask
+ * taken by {@link AbstractOperatorHarness#snapshot}. It is immutable and holds bytes only, so it
+ * outlives the harness that took it; give it to {@code restoreFrom} of a new harness's builder to
+ * restore, at the same or another parallelism.
  *
  * <p>A snapshot of one harness holds one subtask. To restore an operator that ran at parallelism 2
  * at parallelism 3, {@link #combine} the snapshots of both old subtasks first: each new subtask
@@ -26,8 +26,15 @@ import java.util.TreeMap;
  * state (redistributed as the runtime does).
  */
 public final class HarnessSnapshot {
-  /** What one old subtask wrote; either array may be null (no state of that kind). */
-  record SubtaskState(KeyGroupRange keyGroups, byte[] keyedState, byte[] operatorState) {}
+  /** What one operator of one old subtask wrote; either array may be null (no such state). */
+  record OperatorState(byte[] keyedState, byte[] operatorState) {}
+
+  /** What one old subtask wrote: the state of each operator it ran, head first. */
+  record SubtaskState(KeyGroupRange keyGroups, List<OperatorState> operators) {
+    SubtaskState {
+      operators = List.copyOf(operators);
+    }
+  }
 
   private final int parallelism;
   private final int maxParallelism;
@@ -37,6 +44,9 @@ public final class HarnessSnapshot {
     this.parallelism = parallelism;
     this.maxParallelism = maxParallelism;
     this.subtasks = Collections.unmodifiableMap(new TreeMap<>(subtasks));
+    if (subtasks.values().stream().map(s -> s.operators().size()).distinct().count() > 1) {
+      throw new IllegalArgumentException("the subtasks ran chains of different lengths");
+    }
   }
 
   /**
@@ -88,6 +98,11 @@ public final class HarnessSnapshot {
     return maxParallelism;
   }
 
+  /** The number of operators whose state this snapshot holds (1, or a chain's length). */
+  public int operatorCount() {
+    return subtasks.values().iterator().next().operators().size();
+  }
+
   /** The indexes of the old subtasks this snapshot holds. */
   public List<Integer> subtaskIndexes() {
     return List.copyOf(subtasks.keySet());
@@ -98,23 +113,31 @@ public final class HarnessSnapshot {
    * storage would, in the order of {@link #subtaskIndexes}, and returns the files (a subtask
    * without keyed state has none). For tests of the restore path itself, with the builders' {@code
    * restoreFrom(RestoredState)}.
+   *
+   * @throws IllegalStateException if this is a snapshot of a chain of several operators
    */
   public List<Path> writeKeyedStateFiles(Path dir) throws IOException {
+    if (operatorCount() != 1) {
+      throw new IllegalStateException(
+          "a snapshot of a chain of " + operatorCount() + " operators has no single keyed state");
+    }
     List<Path> files = new ArrayList<>();
     for (Map.Entry<Integer, SubtaskState> e : subtasks.entrySet()) {
-      if (e.getValue().keyedState() != null) {
-        files.add(write(dir, "keyed-" + e.getKey() + ".state", e.getValue().keyedState()));
+      byte[] keyed = e.getValue().operators().get(0).keyedState();
+      if (keyed != null) {
+        files.add(write(dir, "keyed-" + e.getKey() + ".state", keyed));
       }
     }
     return files;
   }
 
   /**
-   * Writes into {@code dir} what subtask {@code subtask} of {@code newParallelism} restores from,
-   * as the JobMaster chooses it: the keyed state of the old subtasks whose key groups overlap the
-   * new subtask's range, and the operator state of all old subtasks.
+   * Writes into {@code dir} what operator {@code operatorIndex} of the subtask owning {@code
+   * newRange} restores from, as the JobMaster chooses it: the keyed state of the old subtasks whose
+   * key groups overlap the new subtask's range, and the operator state of all old subtasks.
    */
-  RestoredState writeRestore(Path dir, KeyGroupRange newRange, int newMaxParallelism)
+  RestoredState writeRestore(
+      Path dir, int operatorIndex, KeyGroupRange newRange, int newMaxParallelism)
       throws IOException {
     if (newMaxParallelism != maxParallelism) {
       throw new IllegalArgumentException(
@@ -128,15 +151,16 @@ public final class HarnessSnapshot {
     List<SubtaskFile> operator = new ArrayList<>();
     for (Map.Entry<Integer, SubtaskState> e : subtasks.entrySet()) {
       int index = e.getKey();
-      SubtaskState state = e.getValue();
-      KeyGroupRange old = state.keyGroups();
+      KeyGroupRange old = e.getValue().keyGroups();
+      OperatorState state = e.getValue().operators().get(operatorIndex);
+      String suffix = operatorIndex + "-" + index + ".state";
       if (state.keyedState() != null
           && old.start() <= newRange.end()
           && newRange.start() <= old.end()) {
-        keyed.add(write(dir, "keyed-" + index + ".state", state.keyedState()).toString());
+        keyed.add(write(dir, "keyed-" + suffix, state.keyedState()).toString());
       }
       if (state.operatorState() != null) {
-        Path file = write(dir, "operator-" + index + ".state", state.operatorState());
+        Path file = write(dir, "operator-" + suffix, state.operatorState());
         operator.add(new SubtaskFile(index, file.toString()));
       }
     }
@@ -158,6 +182,7 @@ public final class HarnessSnapshot {
         + subtasks.keySet()
         + ", max parallelism "
         + maxParallelism
+        + (subtasks.isEmpty() || operatorCount() == 1 ? "" : ", operators " + operatorCount())
         + ")";
   }
 }

@@ -99,6 +99,11 @@ public final class OneInputOperatorHarness<IN, OUT> extends AbstractOperatorHarn
       return this;
     }
 
+    /** The operator with its name and keys, as one step of a {@link ChainHarness}. */
+    Step step() {
+      return new Step(operator, name, keySelector, null, keySerializer);
+    }
+
     /**
      * Sets the operator up, restores it (from {@code restoreFrom}, else as a fresh start) and opens
      * it. An exception of any of these steps is thrown here, after closing the operator.

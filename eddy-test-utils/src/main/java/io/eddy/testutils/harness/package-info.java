@@ -6,8 +6,11 @@
  * operators, keyed state backend, timer services and snapshot serialization; a harness is
  * single-threaded (the test thread is the task thread).
  *
- * <p>Start with {@link io.eddy.testutils.harness.FunctionHarnesses} for a function, or {@link
+ * <p>Start with {@link io.eddy.testutils.harness.FunctionHarnesses} for a function (a window's with
+ * {@link io.eddy.testutils.harness.FunctionHarnesses#forWindow}), {@link
  * io.eddy.testutils.harness.OneInputOperatorHarness#builder} / {@link
- * io.eddy.testutils.harness.TwoInputOperatorHarness#builder} for an operator.
+ * io.eddy.testutils.harness.TwoInputOperatorHarness#builder} for an operator, or {@link
+ * io.eddy.testutils.harness.ChainHarness#builder()} for several one-input steps chained as in a
+ * task.
  */
 package io.eddy.testutils.harness;

@@ -6,15 +6,18 @@ import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.common.typeinfo.Types;
+import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.KeyedProcessFunction;
+import io.eddy.api.windowing.assigners.TumblingEventTimeWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the example of the README's "Testing your functions" section, and checks that the README
- * still shows exactly this code (between the markers below).
+ * Runs the examples of the README's "Testing your functions" section, and checks that the README
+ * still shows exactly this code (between each pair of markers below).
  */
 class ReadmeHarnessExampleTest {
 
@@ -62,22 +65,52 @@ class ReadmeHarnessExampleTest {
 
   // README-EXAMPLE-END
 
+  // README-EXAMPLE-START
+  record Click(String user, int count) {}
+
   @Test
-  void theReadmeShowsThisExample() throws Exception {
+  void clicksPerWindow() throws Exception {
+    OutputTag<Click> late = new OutputTag<>("late") {};
+    OneInputOperatorHarness<Click, Click> harness =
+        FunctionHarnesses.forWindow(
+                Click::user, Types.STRING, TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+            .sideOutputLateData(late)
+            .reduce((a, b) -> new Click(a.user(), a.count() + b.count()))
+            .build();
+    harness.processElement(new Click("a", 1), 1);
+    harness.processElement(new Click("a", 2), 5);
+    harness.processWatermark(10); // fires the window [0, 10) at its last millisecond, 9
+    harness.processElement(new Click("a", 4), 3); // too late for [0, 10)
+    assertThat(harness.takeRecords())
+        .containsExactly("Click[user=a, count=3]@9", "late:Click[user=a, count=4]@3");
+    harness.close();
+  }
+
+  // README-EXAMPLE-END
+
+  @Test
+  void theReadmeShowsTheseExamples() throws Exception {
     Path root = Path.of("").toAbsolutePath().getParent();
     String readme = Files.readString(root.resolve("README.md"));
     String source =
         Files.readString(
             Path.of("src/test/java/io/eddy/testutils/harness/ReadmeHarnessExampleTest.java"));
-    String example =
-        source.substring(
-            source.indexOf('\n', source.indexOf("// README-EXAMPLE-START")) + 1,
-            source.indexOf("  // README-EXAMPLE-END"));
-    String unindented =
-        example
-            .lines()
-            .map(line -> line.startsWith("  ") ? line.substring(2) : line)
-            .collect(Collectors.joining("\n", "", "\n"));
-    assertThat(readme).contains(unindented);
+    String startMarker = "\n  // README-EXAMPLE-START\n"; // a line of its own, not this literal
+    int examples = 0;
+    for (int start = source.indexOf(startMarker);
+        start >= 0;
+        start = source.indexOf(startMarker, start + 1)) {
+      int from = start + startMarker.length();
+      String example =
+          source.substring(from, source.indexOf("\n  // README-EXAMPLE-END", from) + 1);
+      String unindented =
+          example
+              .lines()
+              .map(line -> line.startsWith("  ") ? line.substring(2) : line)
+              .collect(Collectors.joining("\n", "", "\n"));
+      assertThat(readme).contains(unindented);
+      examples++;
+    }
+    assertThat(examples).isEqualTo(2);
   }
 }
