@@ -3,6 +3,7 @@ package io.eddy.testutils.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eddy.api.common.functions.AbstractRichFunction;
 import io.eddy.api.common.functions.AggregateFunction;
 import io.eddy.api.common.functions.Collector;
 import io.eddy.api.common.functions.ReduceFunction;
@@ -94,8 +95,7 @@ class WindowHarnessTest {
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
-  static class RichSum extends io.eddy.api.common.functions.AbstractRichFunction
-      implements ReduceFunction<Clicks> {
+  static class RichSum extends AbstractRichFunction implements ReduceFunction<Clicks> {
     @Override
     public Clicks reduce(Clicks a, Clicks b) {
       return new Clicks(a.user(), a.count() + b.count());
