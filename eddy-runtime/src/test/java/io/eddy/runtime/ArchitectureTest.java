@@ -45,13 +45,11 @@ class ArchitectureTest {
           new String[] {"io.eddy.runtime.network.."},
           new String[] {"io.eddy.runtime.state.."},
           new String[] {"io.eddy.runtime.storage.."},
+          new String[] {"io.eddy.runtime.keygroup.."},
           new String[] {"io.eddy.runtime.snapshot.."},
           new String[] {"io.eddy.runtime.graph.."},
           new String[] {
-            "io.eddy.runtime.keygroup..",
-            "io.eddy.runtime.streamrecord..",
-            "io.eddy.runtime.time..",
-            "io.eddy.runtime.rpc"
+            "io.eddy.runtime.streamrecord..", "io.eddy.runtime.time..", "io.eddy.runtime.rpc"
           });
 
   @Test

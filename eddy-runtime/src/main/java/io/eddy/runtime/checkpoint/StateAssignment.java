@@ -1,8 +1,8 @@
 package io.eddy.runtime.checkpoint;
 
-import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
 import io.eddy.runtime.snapshot.ChannelState;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import io.eddy.runtime.storage.CheckpointMetadata;

@@ -5,7 +5,7 @@
  * TaskExecutionState}, {@link ExecutionState}, {@link OperatorEvent}, {@link Slot}, job overviews
  * and details, checkpoint stats and the exceptions that cross them. In-JVM calls and the gRPC
  * adapters implement the same interfaces. Below {@code operators}: it may import {@code network},
- * {@code state}, {@code storage}, {@code snapshot}, {@code graph} and the base packages ({@code
- * keygroup}, {@code streamrecord}, {@code time}, {@code rpc}).
+ * {@code state}, {@code storage}, {@code snapshot}, {@code graph} and {@code keygroup} and the base
+ * packages ({@code streamrecord}, {@code time}, {@code rpc}).
  */
 package io.eddy.runtime.gateway;

@@ -3,7 +3,6 @@
  * exchanges, each vertex's {@link VertexConfig} and {@link OperatorConfig}s (Java-serialized user
  * code, {@link UserCodeSerialization}, only for the job artifact), {@link SourceSpec}, and {@link
  * EdgeConnections} (which producer subtasks feed which consumers). Below {@code snapshot}: it may
- * import only the base packages ({@code keygroup}, {@code streamrecord}, {@code time}, {@code rpc})
- * and eddy-core.
+ * import only the base packages ({@code streamrecord}, {@code time}, {@code rpc}) and eddy-core.
  */
 package io.eddy.runtime.graph;

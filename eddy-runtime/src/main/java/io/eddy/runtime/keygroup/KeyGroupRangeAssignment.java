@@ -1,5 +1,7 @@
 package io.eddy.runtime.keygroup;
 
+import io.eddy.runtime.snapshot.KeyGroupRange;
+
 /**
  * Maps keys to key groups and key groups to subtasks (DESIGN.md §2):
  *

@@ -1,7 +1,7 @@
 /**
  * Key groups, the unit of keyed state: {@link KeyGroupRangeAssignment} maps a key to its key group
- * ({@code murmur(hashCode) % maxParallelism}) and a key group to its subtask, and a {@link
- * KeyGroupRange} is the contiguous range a subtask owns. The bottom layer of the runtime: it
- * imports no other runtime package.
+ * ({@code murmur(hashCode) % maxParallelism}) and a key group to its subtask, and computes the
+ * {@link io.eddy.runtime.snapshot.KeyGroupRange} a subtask owns. Above {@code snapshot} (where the
+ * range lives, as snapshot handles carry it): it may import {@code snapshot} and the layers below.
  */
 package io.eddy.runtime.keygroup;

@@ -6,7 +6,7 @@
  * and {@link FunctionContextSupport} behind every function context. An operator gets its keyed and
  * operator state backends and the {@link OperatorEventGateway} port in its {@link OperatorSetup}.
  * Task thread only, no locks. Below {@code task}: it may import {@code gateway}, {@code network},
- * {@code state}, {@code storage}, {@code snapshot}, {@code graph} and the base packages ({@code
- * keygroup}, {@code streamrecord}, {@code time}, {@code rpc}).
+ * {@code state}, {@code storage}, {@code snapshot}, {@code graph} and {@code keygroup} and the base
+ * packages ({@code streamrecord}, {@code time}, {@code rpc}).
  */
 package io.eddy.runtime.operators;

@@ -1,7 +1,5 @@
 package io.eddy.runtime.snapshot;
 
-import io.eddy.runtime.keygroup.KeyGroupRange;
-
 /**
  * What one operator instance contributes to a checkpoint. It is taken on the task thread (the
  * synchronous part, which must copy or freeze whatever the writers read) and written to state files

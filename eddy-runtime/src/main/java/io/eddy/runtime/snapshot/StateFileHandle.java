@@ -1,6 +1,5 @@
 package io.eddy.runtime.snapshot;
 
-import io.eddy.runtime.keygroup.KeyGroupRange;
 import java.util.Objects;
 
 /**

@@ -4,6 +4,6 @@
  * {@link StateFileHandle}s of written files, the {@link RestoredState} a subtask restores from, the
  * in-flight {@link ChannelState} of unaligned checkpoints, the {@link SnapshotType}, and the {@link
  * ChecksummedEnvelope} around checkpoint files. Below {@code storage}: it may import {@code graph}
- * and the base packages ({@code keygroup}, {@code streamrecord}, {@code time}, {@code rpc}).
+ * and the base packages ({@code streamrecord}, {@code time}, {@code rpc}).
  */
 package io.eddy.runtime.snapshot;

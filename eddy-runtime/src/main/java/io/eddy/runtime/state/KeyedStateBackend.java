@@ -5,7 +5,7 @@ import io.eddy.api.common.state.State;
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateWriter;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import java.io.IOException;

@@ -5,7 +5,7 @@
  * union and broadcast state). {@link InternalKvState} and {@link InternalMergingState} are the
  * runtime's namespaced view of keyed state that windows use. Operators and tasks use these
  * interfaces only, never {@code state.heap}. Below {@code network}: it may import {@code storage},
- * {@code snapshot}, {@code graph} and the base packages ({@code keygroup}, {@code streamrecord},
+ * {@code snapshot}, {@code keygroup}, {@code graph} and the base packages ({@code streamrecord},
  * {@code time}, {@code rpc}).
  */
 package io.eddy.runtime.state;

@@ -2,8 +2,8 @@ package io.eddy.runtime.storage;
 
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
-import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.snapshot.ChecksummedEnvelope;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.eddy.runtime.storage;
 
-import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import io.eddy.runtime.snapshot.StateWriter;
 import java.io.IOException;

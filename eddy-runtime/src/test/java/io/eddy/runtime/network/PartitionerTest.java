@@ -3,7 +3,6 @@ package io.eddy.runtime.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
 import io.eddy.runtime.network.partitioner.BroadcastPartitioner;
 import io.eddy.runtime.network.partitioner.CustomPartitionerWrapper;
@@ -14,6 +13,7 @@ import io.eddy.runtime.network.partitioner.RebalancePartitioner;
 import io.eddy.runtime.network.partitioner.RescalePartitioner;
 import io.eddy.runtime.network.partitioner.ShufflePartitioner;
 import io.eddy.runtime.network.partitioner.StreamPartitioner;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.streamrecord.StreamRecord;
 import java.util.HashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.eddy.api.common.typeinfo.Types;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.java.tuple.Tuple;
 import io.eddy.api.java.tuple.Tuple2;
-import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.state.heap.HeapKeyedStateBackend;
 import io.eddy.runtime.state.heap.HeapKeyedStateSnapshot;
 import io.eddy.runtime.state.heap.HeapValueState;

@@ -3,7 +3,7 @@ package io.eddy.runtime.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,6 +1,6 @@
 package io.eddy.testutils.harness;
 
-import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.snapshot.RestoredState.SubtaskFile;
 import java.io.IOException;

@@ -79,7 +79,7 @@ public final class EventCodec {
         p.getOperatorId(),
         p.getSubtaskIndex(),
         p.getFileName(),
-        new io.eddy.runtime.keygroup.KeyGroupRange(
+        new io.eddy.runtime.snapshot.KeyGroupRange(
             p.getKeyGroupRange().getStart(), p.getKeyGroupRange().getEnd()));
   }
 }

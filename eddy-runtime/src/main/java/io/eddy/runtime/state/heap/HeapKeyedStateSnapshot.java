@@ -2,7 +2,7 @@ package io.eddy.runtime.state.heap;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
-import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateWriter;
 import io.eddy.runtime.state.TimeWindowSerializer;
 import io.eddy.runtime.state.timers.InternalTimer;

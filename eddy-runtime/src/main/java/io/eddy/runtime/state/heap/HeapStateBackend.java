@@ -1,7 +1,7 @@
 package io.eddy.runtime.state.heap;
 
 import io.eddy.api.common.typeutils.TypeSerializer;
-import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.OperatorStateBackend;

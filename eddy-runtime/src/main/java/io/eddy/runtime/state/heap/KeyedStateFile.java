@@ -1,7 +1,7 @@
 package io.eddy.runtime.state.heap;
 
 import io.eddy.core.internal.memory.DataInputDeserializer;
-import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.storage.CheckpointStorages;
 import java.io.EOFException;
 import java.io.IOException;

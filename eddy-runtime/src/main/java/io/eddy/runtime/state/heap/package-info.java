@@ -5,7 +5,7 @@
  * HeapKeyedStateSnapshot}, format {@code KeyedStateSnapshotFormat}) restored lazily per state
  * ({@link HeapKeyedStateRestore}). Nothing outside this package names it (an ArchUnit rule). Part
  * of the {@code state} layer: it may import the other {@code state} packages, {@code storage},
- * {@code snapshot}, {@code graph} and the base packages ({@code keygroup}, {@code streamrecord},
+ * {@code snapshot}, {@code keygroup}, {@code graph} and the base packages ({@code streamrecord},
  * {@code time}, {@code rpc}).
  */
 package io.eddy.runtime.state.heap;

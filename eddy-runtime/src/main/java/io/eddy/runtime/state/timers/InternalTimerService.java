@@ -1,7 +1,7 @@
 package io.eddy.runtime.state.timers;
 
-import io.eddy.runtime.keygroup.KeyGroupRange;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.time.Clock;
 import io.eddy.runtime.time.ProcessingTimeService;

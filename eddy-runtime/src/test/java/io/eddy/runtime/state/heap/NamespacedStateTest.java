@@ -11,7 +11,7 @@ import io.eddy.api.common.state.ReducingState;
 import io.eddy.api.common.state.ReducingStateDescriptor;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
-import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.state.InternalKvState;
 import io.eddy.runtime.state.InternalMergingState;
 import java.util.List;

@@ -17,7 +17,7 @@ import io.eddy.api.common.state.StateTtlConfig.StateVisibility;
 import io.eddy.api.common.state.StateTtlConfig.UpdateType;
 import io.eddy.api.common.state.ValueState;
 import io.eddy.api.common.state.ValueStateDescriptor;
-import io.eddy.runtime.keygroup.KeyGroupRange;
+import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.state.ttl.ManualTtlTimeProvider;
 import java.time.Duration;
 import java.util.List;

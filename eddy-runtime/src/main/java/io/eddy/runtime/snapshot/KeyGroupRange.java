@@ -1,4 +1,4 @@
-package io.eddy.runtime.keygroup;
+package io.eddy.runtime.snapshot;
 
 import java.io.Serializable;
 
