@@ -18,11 +18,17 @@ import java.util.concurrent.ExecutionException;
  * the last batch was accepted.
  *
  * <p>Records that arrive while a full batch waits (what one input step emits, e.g. the windows that
- * the final watermark fires) go into further batches of the same size, sent in order.
+ * the final watermark fires) go into further batches of the same size, sent in order. So that
+ * memory stays bounded, an input step that fills {@value #MAX_QUEUED_BATCHES} batches that way
+ * waits on the task thread until the client took one (the only case in which this operator blocks).
  */
 public final class CollectSinkOperator<T> extends AbstractStreamOperator<Void>
     implements OneInputStreamOperator<T, Void>, PausingOperator {
   static final int BATCH_BYTES = 64 * 1024;
+
+  /** Batches (of {@value #BATCH_BYTES} bytes) that may wait for the client: 4 MiB. */
+  static final int MAX_QUEUED_BATCHES = 64;
+
   private static final long FLUSH_INTERVAL_MS = 100;
 
   private final String collectId;
@@ -60,7 +66,16 @@ public final class CollectSinkOperator<T> extends AbstractStreamOperator<Void>
     if (batch.length() >= BATCH_BYTES) {
       seal();
       sendNext();
+      while (sealed.size() >= MAX_QUEUED_BATCHES) {
+        inFlight.get(); // one input step emitted more than the bound: wait for the client
+        sendNext();
+      }
     }
+  }
+
+  /** Sealed batches not yet sent (for tests). */
+  int queuedBatches() {
+    return sealed.size();
   }
 
   @Override

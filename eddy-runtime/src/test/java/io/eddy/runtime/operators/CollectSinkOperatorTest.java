@@ -2,6 +2,7 @@ package io.eddy.runtime.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.core.internal.types.serializers.LongSerializer;
@@ -10,6 +11,7 @@ import io.eddy.runtime.task.MailboxProcessingTimeService;
 import io.eddy.runtime.task.MailboxProcessor;
 import io.eddy.runtime.task.TaskMailbox;
 import io.eddy.runtime.time.ManualClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +43,51 @@ class CollectSinkOperatorTest {
 
   @AfterEach
   void stopTask() throws InterruptedException {
-    mailbox.put(task.processor::stop, "stop");
-    taskThread.join();
+    if (taskThread != null) {
+      mailbox.put(task.processor::stop, "stop");
+      taskThread.join();
+    }
+  }
+
+  @Test
+  void anInputStepThatEmitsMoreThanTheBoundWaitsForTheClient() throws Exception {
+    setUpSink();
+    int perBatch = CollectSinkOperator.BATCH_BYTES / 8;
+    int records = (CollectSinkOperator.MAX_QUEUED_BATCHES + 2) * perBatch;
+    // one input step (e.g. a final watermark firing windows) emitting records on a task thread
+    Thread step =
+        new Thread(
+            () -> {
+              try {
+                for (long i = 0; i < records; i++) {
+                  sink.processElement(new StreamRecord<>(i));
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            "input step");
+    step.start();
+    List<Long> received = new ArrayList<>();
+    Offer first = port.offers.take();
+    await().atMost(Duration.ofSeconds(30)).until(() -> step.getState() == Thread.State.WAITING);
+    assertThat(step.isAlive()).as("the step waits for the client").isTrue();
+    assertThat(port.offers).as("nothing more is offered while the first batch waits").isEmpty();
+    received.addAll(read(first));
+    first.accepted.complete(null);
+    while (step.isAlive() || !port.offers.isEmpty()) {
+      Offer offer = port.offers.poll(100, TimeUnit.MILLISECONDS);
+      if (offer != null) {
+        received.addAll(read(offer));
+        offer.accepted.complete(null);
+      }
+    }
+    assertThat(sink.queuedBatches()).isLessThan(CollectSinkOperator.MAX_QUEUED_BATCHES);
+    int sent = received.size();
+    assertThat(sent).isGreaterThanOrEqualTo(2 * perBatch);
+    for (int i = 0; i < sent; i++) {
+      assertThat(received.get(i)).isEqualTo((long) i);
+    }
   }
 
   @Test
@@ -86,8 +132,14 @@ class CollectSinkOperatorTest {
         .hasRootCauseMessage("client gone");
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private void startTask() {
+    setUpSink();
+    taskThread = new Thread(task::run, "collect sink task");
+    taskThread.start();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void setUpSink() {
     StreamingRuntimeContext context =
         new StreamingRuntimeContext(
             "job", "task", 0, 1, 128, 0, getClass().getClassLoader(), new HashMap<>());
@@ -102,8 +154,6 @@ class CollectSinkOperatorTest {
                 new MailboxProcessingTimeService(new ManualClock(0), new TaskMailbox()),
                 null));
     sink.open(); // its flush timer runs on a manual clock that is never advanced
-    taskThread = new Thread(task::run, "collect sink task");
-    taskThread.start();
   }
 
   /** Runs a mail on the task thread and returns how many records the sink had taken by then. */
