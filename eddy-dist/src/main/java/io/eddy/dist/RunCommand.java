@@ -136,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static final Set<String> TERMINAL = java.util.Set.of("FINISHED", "FAILED", "CANCELED");
+  private static final Set<String> TERMINAL = Set.of("FINISHED", "FAILED", "CANCELED");
 
   private static String manifestMainClass(Path jar) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {

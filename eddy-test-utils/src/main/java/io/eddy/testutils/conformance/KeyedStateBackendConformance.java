@@ -87,9 +87,13 @@ public abstract class KeyedStateBackendConformance {
   }
 
   private static boolean owns(KeyedStateBackend<String> backend, int k) {
+    return owns(backend, key(k));
+  }
+
+  private static boolean owns(KeyedStateBackend<String> backend, String key) {
     return backend
         .getKeyGroupRange()
-        .contains(KeyGroupRangeAssignment.assignToKeyGroup(key(k), MAX_PARALLELISM));
+        .contains(KeyGroupRangeAssignment.assignToKeyGroup(key, MAX_PARALLELISM));
   }
 
   /** Fills every state kind of the keys {@code backend} owns, from {@code k}. */
@@ -197,11 +201,7 @@ public abstract class KeyedStateBackendConformance {
       List<String> keys = new ArrayList<>();
       restored.applyToAllKeys(VALUE, (key, state) -> keys.add(key));
       for (String key : keys) {
-        assertTrue(
-            restored
-                .getKeyGroupRange()
-                .contains(KeyGroupRangeAssignment.assignToKeyGroup(key, MAX_PARALLELISM)),
-            key + " restored outside its key groups");
+        assertTrue(owns(restored, key), key + " restored outside its key groups");
       }
       restoredKeys += keys.size();
     }
@@ -250,10 +250,7 @@ public abstract class KeyedStateBackendConformance {
       assertTrue(restored.restoreTimers(TIMERS, queue));
       for (InternalTimer<String> timer = queue.poll(); timer != null; timer = queue.poll()) {
         assertTrue(
-            restored
-                .getKeyGroupRange()
-                .contains(
-                    KeyGroupRangeAssignment.assignToKeyGroup(timer.getKey(), MAX_PARALLELISM)),
+            owns(restored, timer.getKey()),
             "timer of " + timer.getKey() + " restored outside its key groups");
         assertNull(fired.put(timer.getKey(), timer.getTimestamp()), "timer restored twice");
       }
