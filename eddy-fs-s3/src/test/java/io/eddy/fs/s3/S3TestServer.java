@@ -13,12 +13,13 @@ import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /**
- * A real S3-API server on loopback (s3proxy over jclouds' in-memory blob store) with one bucket,
- * and the {@code s3.*} configuration that reaches it.
+ * A real S3-API server on loopback (s3proxy over jclouds' in-memory blob store) with the given
+ * buckets, and the {@code s3.*} configuration that reaches it. Shared with the end-to-end tests
+ * through this module's test jar.
  */
-final class S3TestServer implements AutoCloseable {
-  static final String ACCESS_KEY = "eddy-access";
-  static final String SECRET_KEY = "eddy-secret-do-not-log";
+public final class S3TestServer implements AutoCloseable {
+  public static final String ACCESS_KEY = "eddy-access";
+  public static final String SECRET_KEY = "eddy-secret-do-not-log";
 
   private final S3Proxy proxy;
   private final BlobStoreContext context;
@@ -28,7 +29,7 @@ final class S3TestServer implements AutoCloseable {
     this.context = context;
   }
 
-  static S3TestServer start(String... buckets) throws Exception {
+  public static S3TestServer start(String... buckets) throws Exception {
     Properties properties = new Properties();
     BlobStoreContext context =
         ContextBuilder.newBuilder("transient")
@@ -52,12 +53,12 @@ final class S3TestServer implements AutoCloseable {
     return new S3TestServer(proxy, context);
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + proxy.getPort();
   }
 
   /** The configuration of a client of this server, with the right or a wrong secret. */
-  Map<String, String> config(String secret) {
+  public Map<String, String> config(String secret) {
     return Map.of(
         "s3.endpoint",
         endpoint(),
@@ -72,7 +73,7 @@ final class S3TestServer implements AutoCloseable {
   }
 
   /** Points this process's file systems at this server. */
-  void configureFileSystems() {
+  public void configureFileSystems() {
     FileSystems.configure(config(SECRET_KEY));
   }
 
