@@ -1,6 +1,7 @@
 package io.eddy.fs.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.api.CloseableIterator;
 import io.eddy.api.StreamExecutionEnvironment;
@@ -202,6 +203,28 @@ class S3JobsITCase {
       it.forEachRemaining(read::add);
     }
     assertThat(read).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void aStoreThatCannotBeWrittenFailsCheckpointsCountedAgainstTheTolerableFailures() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.enableCheckpointing(20);
+    env.getCheckpointConfig().setCheckpointStorage("s3://no-such-bucket/checkpoints");
+    env.getCheckpointConfig().setTolerableCheckpointFailureNumber(2);
+    env.setRestartStrategy(RestartStrategies.noRestart());
+    env.fromSource(
+            new DataGeneratorSource<>(i -> i, 1_000_000, 2_000),
+            WatermarkStrategy.noWatermarks(),
+            "numbers")
+        .sinkToDiscarding();
+
+    assertThatThrownBy(() -> env.execute("checkpoints to a missing bucket"))
+        .rootCause()
+        .hasMessageContaining("Exceeded the number of tolerable checkpoint failures (2)")
+        .hasMessageContaining("s3://no-such-bucket/checkpoints/")
+        .hasMessageContaining("the bucket does not exist")
+        .hasMessageNotContaining(S3TestServer.SECRET_KEY);
   }
 
   private static List<String> allObjects(String dir) throws IOException {
