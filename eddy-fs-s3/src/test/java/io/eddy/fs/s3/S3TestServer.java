@@ -1,10 +1,13 @@
 package io.eddy.fs.s3;
 
 import io.eddy.api.fs.FileSystems;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -14,8 +17,8 @@ import org.jclouds.blobstore.BlobStoreContext;
 
 /**
  * A real S3-API server on loopback (s3proxy over jclouds' in-memory blob store) with the given
- * buckets, and the {@code s3.*} configuration that reaches it. Shared with the end-to-end tests
- * through this module's test jar.
+ * buckets, and the {@code s3.*} configuration that reaches it. It counts the reads of checkpoint
+ * state files it serves. Shared with the end-to-end tests through this module's test jar.
  */
 public final class S3TestServer implements AutoCloseable {
   public static final String ACCESS_KEY = "eddy-access";
@@ -23,10 +26,12 @@ public final class S3TestServer implements AutoCloseable {
 
   private final S3Proxy proxy;
   private final BlobStoreContext context;
+  private final AtomicLong stateReads;
 
-  private S3TestServer(S3Proxy proxy, BlobStoreContext context) {
+  private S3TestServer(S3Proxy proxy, BlobStoreContext context, AtomicLong stateReads) {
     this.proxy = proxy;
     this.context = context;
+    this.stateReads = stateReads;
   }
 
   public static S3TestServer start(String... buckets) throws Exception {
@@ -36,10 +41,26 @@ public final class S3TestServer implements AutoCloseable {
             .credentials("identity", "credential")
             .overrides(properties)
             .build(BlobStoreContext.class);
-    BlobStore store = context.getBlobStore();
+    BlobStore inner = context.getBlobStore();
     for (String bucket : buckets) {
-      store.createContainerInLocation(null, bucket);
+      inner.createContainerInLocation(null, bucket);
     }
+    AtomicLong stateReads = new AtomicLong();
+    BlobStore store =
+        (BlobStore)
+            Proxy.newProxyInstance(
+                BlobStore.class.getClassLoader(),
+                new Class<?>[] {BlobStore.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getBlob") && isStateFile(args[1])) {
+                    stateReads.incrementAndGet();
+                  }
+                  try {
+                    return method.invoke(inner, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(store)
@@ -50,7 +71,18 @@ public final class S3TestServer implements AutoCloseable {
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> "STARTED".equals(proxy.getState()));
-    return new S3TestServer(proxy, context);
+    return new S3TestServer(proxy, context, stateReads);
+  }
+
+  /** A checkpoint's state file (not its metadata): {@code .../chk-<id>/<file>}. */
+  private static boolean isStateFile(Object key) {
+    String k = String.valueOf(key);
+    return k.matches(".*/chk-\\d+/[^/]+") && !k.endsWith("/_metadata");
+  }
+
+  /** GET requests for checkpoint state files served so far. */
+  public long stateFileReads() {
+    return stateReads.get();
   }
 
   public String endpoint() {
