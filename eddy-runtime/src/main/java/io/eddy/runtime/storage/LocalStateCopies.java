@@ -7,6 +7,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -89,7 +90,7 @@ public final class LocalStateCopies {
       Files.createDirectories(copy.getParent());
       pruneOlderCheckpoints(copy.getParent());
       return new CopyingStream(storeStream, copy);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       LOG.debug("No local copy of {}: {}", storeLocation, e.toString());
       return storeStream;
     }
@@ -185,7 +186,8 @@ public final class LocalStateCopies {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
+      // another subtask's writer may prune the same directory at the same time
       LOG.debug("Cannot delete {}: {}", path, e.toString());
     }
   }
