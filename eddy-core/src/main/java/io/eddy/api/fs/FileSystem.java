@@ -94,9 +94,20 @@ public interface FileSystem {
 
   /** The directory that holds {@code location} (null for a root). */
   static String parent(String location) {
-    String l = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+    String l = location;
+    while (l.length() > 1 && l.endsWith("/")) {
+      l = l.substring(0, l.length() - 1);
+    }
     int slash = l.lastIndexOf('/');
-    if (slash < 0 || l.indexOf("://") + 2 == slash) {
+    int schemeEnd = l.indexOf("://");
+    if (schemeEnd >= 0) {
+      int root = l.indexOf('/', schemeEnd + 3); // the slash after the authority
+      if (root < 0 || root == l.length() - 1) {
+        return null; // s3://bucket or hdfs:///
+      }
+      return slash <= root ? l.substring(0, root + 1) : l.substring(0, slash);
+    }
+    if (slash < 0 || l.equals("/")) {
       return null;
     }
     return slash == 0 ? "/" : l.substring(0, slash);

@@ -100,13 +100,12 @@ public final class StateAssignment {
         metadata.operator(operatorId).map(CheckpointMetadata.OperatorInfo::parallelism).orElse(0);
     List<String> keyed = new ArrayList<>();
     for (StateFileHandle f : metadata.stateFilesOverlapping(operatorId, range)) {
-      keyed.add(StateLocations.resolve(directory, f.fileName()));
+      keyed.add(StateLocations.location(directory, f));
     }
     List<RestoredState.SubtaskFile> operatorFiles = new ArrayList<>();
     for (StateFileHandle f : metadata.operatorStateFiles(operatorId)) {
       operatorFiles.add(
-          new RestoredState.SubtaskFile(
-              f.subtaskIndex(), StateLocations.resolve(directory, f.fileName())));
+          new RestoredState.SubtaskFile(f.subtaskIndex(), StateLocations.location(directory, f)));
     }
     // An operator new to the job still runs "restored" (e.g. sources must not start over).
     return new RestoredState(
@@ -145,7 +144,7 @@ public final class StateAssignment {
     }
     return files.stream()
         .filter(f -> f.subtaskIndex() == subtask)
-        .map(f -> StateLocations.resolve(directory, f.fileName()))
+        .map(f -> StateLocations.location(directory, f))
         .findFirst()
         .orElse(null);
   }

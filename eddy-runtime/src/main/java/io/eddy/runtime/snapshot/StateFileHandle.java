@@ -1,22 +1,70 @@
 package io.eddy.runtime.snapshot;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * One state file of a checkpoint: which subtask of which operator wrote it, its name inside the
  * checkpoint directory, and the key groups it holds: keyed state files have a non-empty range,
- * operator (non-keyed) state files the empty range {@link #NO_KEY_GROUPS}.
+ * operator (non-keyed) state files the empty range {@link #NO_KEY_GROUPS}. Small state is not a
+ * file at all but kept in the checkpoint's metadata ({@code inlineData}), so an object store does
+ * not fill with thousands of tiny objects.
  *
  * @param fileName a plain file name (no directory part), relative to the checkpoint directory
+ * @param inlineData the state's bytes when it is kept in the metadata, else null
  */
 public record StateFileHandle(
-    String operatorId, int subtaskIndex, String fileName, KeyGroupRange keyGroupRange) {
+    String operatorId,
+    int subtaskIndex,
+    String fileName,
+    KeyGroupRange keyGroupRange,
+    byte[] inlineData) {
 
   /** The key-group range of an operator state file. */
   public static final KeyGroupRange NO_KEY_GROUPS = new KeyGroupRange(0, -1);
 
+  /** A handle of state in a file. */
+  public StateFileHandle(
+      String operatorId, int subtaskIndex, String fileName, KeyGroupRange keyGroupRange) {
+    this(operatorId, subtaskIndex, fileName, keyGroupRange, null);
+  }
+
   public boolean isKeyed() {
     return keyGroupRange.size() > 0;
+  }
+
+  /** Whether the state is in the metadata rather than in a file. */
+  public boolean isInline() {
+    return inlineData != null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StateFileHandle h
+        && operatorId.equals(h.operatorId)
+        && subtaskIndex == h.subtaskIndex
+        && fileName.equals(h.fileName)
+        && keyGroupRange.equals(h.keyGroupRange)
+        && Arrays.equals(inlineData, h.inlineData);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(operatorId, subtaskIndex, fileName, keyGroupRange);
+  }
+
+  @Override
+  public String toString() {
+    return "StateFileHandle["
+        + operatorId
+        + ", subtask "
+        + subtaskIndex
+        + ", "
+        + fileName
+        + ", "
+        + keyGroupRange
+        + (inlineData == null ? "" : ", " + inlineData.length + " bytes inline")
+        + "]";
   }
 
   public StateFileHandle {

@@ -6,19 +6,22 @@ import io.eddy.runtime.snapshot.ChecksummedEnvelope;
 import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The binary format of a checkpoint's {@code _metadata} file, version 1. Integers are big-endian;
- * "string" is {@code DataOutputView.writeString}.
+ * The binary format of a checkpoint's {@code _metadata} file, version 3 (version 2, which has no
+ * inline state, is still read). Integers are big-endian; "string" is {@code
+ * DataOutputView.writeString}.
  *
  * <pre>
- * file    := magic:int(0x4544434D "EDCM") version:int(2) payloadLength:int payload crc32:int
+ * file    := magic:int(0x4544434D "EDCM") version:int(3) payloadLength:int payload crc32:int
  * payload := checkpointId:long timestamp:long savepoint:boolean
  *            fileCount:int stateFile* operatorCount:int operator*
  * stateFile := operatorId:string subtaskIndex:int fileName:string
  *              keyGroupStart:int keyGroupEnd:int          (end &lt; start: operator state)
+ *              inlineLength:int(-1: in a file) inline:byte*   (version 3 only)
  * operator  := operatorId:string parallelism:int maxParallelism:int
  *              coordinatorStateLength:int(-1: none) coordinatorState:byte*
  * </pre>
@@ -28,7 +31,8 @@ import java.util.List;
  */
 final class CheckpointMetadataFormat {
   static final int MAGIC = 0x4544434D;
-  static final int VERSION = 2;
+  static final int VERSION = 3;
+  private static final int VERSION_WITHOUT_INLINE_STATE = 2;
 
   private CheckpointMetadataFormat() {}
 
@@ -44,6 +48,11 @@ final class CheckpointMetadataFormat {
       payload.writeString(file.fileName());
       payload.writeInt(file.keyGroupRange().start());
       payload.writeInt(file.keyGroupRange().end());
+      byte[] inline = file.inlineData();
+      payload.writeInt(inline == null ? -1 : inline.length);
+      if (inline != null) {
+        payload.write(inline);
+      }
     }
     payload.writeInt(metadata.operators().size());
     for (CheckpointMetadata.OperatorInfo op : metadata.operators()) {
@@ -61,8 +70,12 @@ final class CheckpointMetadataFormat {
 
   /** Parses {@code bytes}; the exception's message says what is wrong (no path). */
   static CheckpointMetadata read(byte[] bytes) throws IOException {
+    int version =
+        bytes.length >= 8 && ByteBuffer.wrap(bytes, 4, 4).getInt() == VERSION_WITHOUT_INLINE_STATE
+            ? VERSION_WITHOUT_INLINE_STATE
+            : VERSION;
     DataInputDeserializer payload =
-        ChecksummedEnvelope.unwrap(bytes, MAGIC, VERSION, "a metadata file");
+        ChecksummedEnvelope.unwrap(bytes, MAGIC, version, "a metadata file");
     long checkpointId = payload.readLong();
     long timestamp = payload.readLong();
     boolean savepoint = payload.readBoolean();
@@ -79,7 +92,15 @@ final class CheckpointMetadataFormat {
         throw new IOException("state file name is not a plain file name: " + fileName);
       }
       KeyGroupRange range = new KeyGroupRange(payload.readInt(), payload.readInt());
-      files.add(new StateFileHandle(operatorId, subtask, fileName, range));
+      byte[] inline = null;
+      if (version >= VERSION) {
+        int length = payload.readInt();
+        if (length >= 0) {
+          inline = new byte[length];
+          payload.readFully(inline);
+        }
+      }
+      files.add(new StateFileHandle(operatorId, subtask, fileName, range, inline));
     }
     int operatorCount = payload.readInt();
     if (operatorCount < 0) {

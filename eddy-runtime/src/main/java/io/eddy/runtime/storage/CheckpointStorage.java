@@ -92,7 +92,7 @@ public interface CheckpointStorage {
   record RestorableCheckpoint(CheckpointLocation checkpoint, CheckpointMetadata metadata) {
     /** The location of one of its state files. */
     public String stateFileLocation(StateFileHandle file) {
-      return StateLocations.resolve(checkpoint.location(), file.fileName());
+      return StateLocations.location(checkpoint.location(), file);
     }
   }
 }

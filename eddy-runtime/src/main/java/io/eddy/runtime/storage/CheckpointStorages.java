@@ -1,6 +1,7 @@
 package io.eddy.runtime.storage;
 
 import io.eddy.api.fs.FileSystems;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -40,6 +41,9 @@ public final class CheckpointStorages {
 
   /** Opens the state file at {@code location} for reading anywhere in it. */
   public static SeekableByteChannel openForRead(String location) throws IOException {
+    if (StateLocations.isInline(location)) {
+      return new InlineStateChannel(StateLocations.inlineBytes(location));
+    }
     Optional<Path> copy = LocalStateCopies.verifiedCopy(location);
     if (copy.isPresent()) {
       return FileChannel.open(copy.get(), StandardOpenOption.READ);
@@ -49,6 +53,9 @@ public final class CheckpointStorages {
 
   /** Opens the state file at {@code location} for reading from the start. */
   public static InputStream openStream(String location) throws IOException {
+    if (StateLocations.isInline(location)) {
+      return new ByteArrayInputStream(StateLocations.inlineBytes(location));
+    }
     Optional<Path> copy = LocalStateCopies.verifiedCopy(location);
     if (copy.isPresent()) {
       return Files.newInputStream(copy.get());

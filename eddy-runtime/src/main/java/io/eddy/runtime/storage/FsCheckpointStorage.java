@@ -91,6 +91,9 @@ public final class FsCheckpointStorage implements CheckpointStorage {
   public String completeCheckpoint(CheckpointMetadata metadata) throws IOException {
     String dir = checkpointDirectory(metadata.checkpointId());
     for (StateFileHandle file : metadata.stateFiles()) {
+      if (file.isInline()) {
+        continue; // its bytes are in the metadata
+      }
       String location = FileSystem.child(dir, file.fileName());
       if (!fs.exists(location)) {
         throw new FileNotFoundException(

@@ -6,15 +6,21 @@ import io.eddy.api.fs.WriteMode;
 import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import io.eddy.runtime.snapshot.StateWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
  * Writes a subtask attempt's state files into the checkpoint directories of {@link
  * FsCheckpointStorage}, on any {@link FileSystem}; each file is durable (closed) before it is
- * acknowledged. Thread-safe: it holds no mutable state.
+ * acknowledged. State of at most {@link #INLINE_THRESHOLD} bytes is not written to a file but
+ * returned in its handle, to be kept in the checkpoint's metadata. Thread-safe: it holds no mutable
+ * state.
  */
 final class FsCheckpointStreamFactory implements CheckpointStreamFactory {
+  /** Largest state kept inline in the metadata (as Flink's default memory threshold). */
+  static final int INLINE_THRESHOLD = 20 * 1024;
+
   private final String jobDirectory;
   private final int vertexIndex;
   private final int subtaskIndex;
@@ -38,8 +44,8 @@ final class FsCheckpointStreamFactory implements CheckpointStreamFactory {
       throws IOException {
     String name =
         StateLocations.stateFileName(vertexIndex, chainIndex, subtaskIndex, attemptNumber, "keyed");
-    write(checkpointId, name, writer);
-    return new StateFileHandle(operatorId, subtaskIndex, name, keyGroups);
+    return new StateFileHandle(
+        operatorId, subtaskIndex, name, keyGroups, write(checkpointId, name, writer));
   }
 
   @Override
@@ -47,8 +53,12 @@ final class FsCheckpointStreamFactory implements CheckpointStreamFactory {
       long checkpointId, int chainIndex, String operatorId, StateWriter writer) throws IOException {
     String name =
         StateLocations.stateFileName(vertexIndex, chainIndex, subtaskIndex, attemptNumber, "op");
-    write(checkpointId, name, writer);
-    return new StateFileHandle(operatorId, subtaskIndex, name, StateFileHandle.NO_KEY_GROUPS);
+    return new StateFileHandle(
+        operatorId,
+        subtaskIndex,
+        name,
+        StateFileHandle.NO_KEY_GROUPS,
+        write(checkpointId, name, writer));
   }
 
   @Override
@@ -56,18 +66,71 @@ final class FsCheckpointStreamFactory implements CheckpointStreamFactory {
       throws IOException {
     String name =
         StateLocations.stateFileName(vertexIndex, -1, subtaskIndex, attemptNumber, "channels");
-    write(checkpointId, name, writer);
-    return new StateFileHandle(stateId, subtaskIndex, name, StateFileHandle.NO_KEY_GROUPS);
+    return new StateFileHandle(
+        stateId,
+        subtaskIndex,
+        name,
+        StateFileHandle.NO_KEY_GROUPS,
+        write(checkpointId, name, writer));
   }
 
-  private void write(long checkpointId, String fileName, StateWriter writer) throws IOException {
+  /** Writes the state; returns its bytes if it is small enough to be inline, else null. */
+  private byte[] write(long checkpointId, String fileName, StateWriter writer) throws IOException {
     String location =
         FileSystem.child(
             FsCheckpointStorage.checkpointDirectory(jobDirectory, checkpointId), fileName);
-    try (OutputStream out =
-        LocalStateCopies.copying(
-            location, FileSystems.get(location).create(location, WriteMode.NO_OVERWRITE))) {
+    try (SpillingStream out = new SpillingStream(location)) {
       writer.writeTo(out);
+      return out.inlineBytes();
+    }
+  }
+
+  /**
+   * Buffers up to the inline threshold; beyond it creates the file (with its local copy), writes
+   * the buffer and streams the rest to it. One thread.
+   */
+  private static final class SpillingStream extends OutputStream {
+    private final String location;
+    private ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private OutputStream file;
+    private boolean closed;
+
+    SpillingStream(String location) {
+      this.location = location;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      target(1).write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      target(len).write(b, off, len);
+    }
+
+    private OutputStream target(int more) throws IOException {
+      if (file == null && buffer.size() + more > INLINE_THRESHOLD) {
+        file =
+            LocalStateCopies.copying(
+                location, FileSystems.get(location).create(location, WriteMode.NO_OVERWRITE));
+        buffer.writeTo(file);
+        buffer = null;
+      }
+      return file != null ? file : buffer;
+    }
+
+    /** The bytes if they stayed under the threshold (no file written), else null. */
+    byte[] inlineBytes() {
+      return file == null ? buffer.toByteArray() : null;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!closed && file != null) {
+        file.close();
+      }
+      closed = true;
     }
   }
 }

@@ -1,8 +1,35 @@
 package io.eddy.runtime.storage;
 
-/** Names of files inside a checkpoint location, for every scheme (URIs and plain paths use '/'). */
+import io.eddy.runtime.snapshot.StateFileHandle;
+import java.util.Base64;
+
+/**
+ * Names of files inside a checkpoint location, for every scheme (URIs and plain paths use '/'), and
+ * the locations of state files: a file in the checkpoint directory, or for state kept inline in the
+ * metadata a {@code data:} URI (RFC 2397) holding its bytes, which {@link CheckpointStorages} reads
+ * like any file.
+ */
 public final class StateLocations {
+  private static final String DATA_PREFIX = "data:application/octet-stream;base64,";
+
   private StateLocations() {}
+
+  /** Where the state of {@code file} of the checkpoint at {@code directory} is read from. */
+  public static String location(String directory, StateFileHandle file) {
+    return file.isInline()
+        ? DATA_PREFIX + Base64.getEncoder().encodeToString(file.inlineData())
+        : resolve(directory, file.fileName());
+  }
+
+  /** Whether {@code location} holds its bytes itself (state inlined in the metadata). */
+  static boolean isInline(String location) {
+    return location.startsWith(DATA_PREFIX);
+  }
+
+  /** The bytes of an inline location. */
+  static byte[] inlineBytes(String location) {
+    return Base64.getDecoder().decode(location.substring(DATA_PREFIX.length()));
+  }
 
   /** The location of file {@code fileName} in directory {@code directory}. */
   public static String resolve(String directory, String fileName) {

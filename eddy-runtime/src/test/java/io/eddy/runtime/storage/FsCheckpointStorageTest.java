@@ -93,11 +93,22 @@ class FsCheckpointStorageTest {
     assertThat(List.of(keyed.fileName(), operator.fileName(), again.fileName()))
         .doesNotHaveDuplicates();
     String location = Path.of(storage.checkpointDirectory(1)).toString();
-    assertThat(CheckpointStorages.readAll(StateLocations.resolve(location, keyed.fileName())))
+    assertThat(CheckpointStorages.readAll(StateLocations.location(location, keyed)))
         .containsExactly(4, 2);
+    assertThat(keyed.isInline()).as("two bytes are kept in the metadata").isTrue();
     // the same attempt never writes a file twice
+    byte[] large = new byte[FsCheckpointStreamFactory.INLINE_THRESHOLD + 1];
+    StateFileHandle file =
+        subtask.writeKeyedState(2, 0, "op", new KeyGroupRange(0, 7), out -> out.write(large));
+    assertThat(file.isInline()).isFalse();
+    assertThat(
+            CheckpointStorages.readAll(
+                StateLocations.location(Path.of(storage.checkpointDirectory(2)).toString(), file)))
+        .isEqualTo(large);
     assertThatThrownBy(
-            () -> subtask.writeKeyedState(1, 0, "op", new KeyGroupRange(0, 7), out -> {}))
+            () ->
+                subtask.writeKeyedState(
+                    2, 0, "op", new KeyGroupRange(0, 7), out -> out.write(large)))
         .isInstanceOf(FileAlreadyExistsException.class);
   }
 

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * intact, ignored when missing or damaged, and kept for the two newest checkpoints only.
  */
 class LocalStateCopiesTest {
+  private static final byte[] PADDING = new byte[FsCheckpointStreamFactory.INLINE_THRESHOLD];
+
   @TempDir Path store;
   @TempDir Path local;
 
@@ -31,15 +33,27 @@ class LocalStateCopiesTest {
     LocalStateCopies.disable(local);
   }
 
+  /** Writes {@code bytes} behind a padding that keeps the state out of the metadata. */
   private String write(long checkpointId, byte[] bytes) throws IOException {
     new FsCheckpointStorage(store.toString(), "job").initCheckpoint(checkpointId);
     StateFileHandle file =
         CheckpointStorages.streamFactory(store.toString(), "job", 0, 0, 0)
-            .writeOperatorState(checkpointId, 0, "op", out -> out.write(bytes));
+            .writeOperatorState(
+                checkpointId,
+                0,
+                "op",
+                out -> {
+                  out.write(PADDING);
+                  out.write(bytes);
+                });
     return StateLocations.resolve(
         FsCheckpointStorage.checkpointDirectory(
             FsCheckpointStorage.jobDirectory(store.toString(), "job"), checkpointId),
         file.fileName());
+  }
+
+  private static byte[] tail(byte[] state) {
+    return java.util.Arrays.copyOfRange(state, PADDING.length, state.length);
   }
 
   private List<Path> copies() throws IOException {
@@ -55,27 +69,29 @@ class LocalStateCopiesTest {
   void anIntactCopyIsReadInsteadOfTheStore() throws IOException {
     String location = write(1, new byte[] {1, 2, 3});
     long before = LocalStateCopies.localReads();
-    assertThat(CheckpointStorages.readAll(location)).containsExactly(1, 2, 3);
+    assertThat(tail(CheckpointStorages.readAll(location))).containsExactly(1, 2, 3);
     assertThat(LocalStateCopies.localReads()).isEqualTo(before + 1);
     // the store's file is not needed any more: the copy serves the restore
     Files.delete(Path.of(location));
-    assertThat(CheckpointStorages.readAll(location)).containsExactly(1, 2, 3);
+    assertThat(tail(CheckpointStorages.readAll(location))).containsExactly(1, 2, 3);
   }
 
   @Test
   void aDamagedOrUnfinishedCopyFallsBackToTheStore() throws IOException {
     String location = write(1, new byte[] {1, 2, 3});
     Path copy = copies().get(0);
-    Files.write(copy, new byte[] {1, 9, 3}); // same length, other content
+    byte[] damaged = Files.readAllBytes(copy);
+    damaged[damaged.length - 2] = 9; // same length, other content
+    Files.write(copy, damaged);
     long before = LocalStateCopies.localReads();
-    assertThat(CheckpointStorages.readAll(location)).containsExactly(1, 2, 3);
+    assertThat(tail(CheckpointStorages.readAll(location))).containsExactly(1, 2, 3);
     assertThat(LocalStateCopies.localReads()).isEqualTo(before);
     assertThat(copy).doesNotExist(); // a damaged copy is dropped
 
     String second = write(2, new byte[] {4, 5});
     Path secondCopy = copies().get(0);
     Files.delete(secondCopy.resolveSibling(secondCopy.getFileName() + ".crc")); // never finished
-    assertThat(CheckpointStorages.readAll(second)).containsExactly(4, 5);
+    assertThat(tail(CheckpointStorages.readAll(second))).containsExactly(4, 5);
     assertThat(LocalStateCopies.localReads()).isEqualTo(before);
   }
 

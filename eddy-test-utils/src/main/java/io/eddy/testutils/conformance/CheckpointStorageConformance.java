@@ -77,8 +77,9 @@ public abstract class CheckpointStorageConformance {
     return files;
   }
 
+  /** Enough bytes to be a file of its own (small state would be kept in the metadata). */
   private static byte[] content(long id, int subtask) {
-    byte[] bytes = new byte[1000 + subtask];
+    byte[] bytes = new byte[64 * 1024 + subtask];
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) (i * 31 + id + subtask);
     }
@@ -185,8 +186,33 @@ public abstract class CheckpointStorageConformance {
     for (StateFileHandle file : read.stateFiles()) {
       assertArrayEquals(
           content(7, file.subtaskIndex()),
-          CheckpointStorages.readAll(StateLocations.resolve(savepoint, file.fileName())));
+          CheckpointStorages.readAll(StateLocations.location(savepoint, file)));
     }
+  }
+
+  @Test
+  void smallStateIsKeptInTheMetadataAndLargeStateInFiles() throws IOException {
+    CheckpointStorage storage = storage();
+    storage.initCheckpoint(3);
+    CheckpointStreamFactory subtask = CheckpointStorages.streamFactory(root, "job-1", 0, 0, 0);
+    byte[] small = {1, 2, 3};
+    byte[] large = new byte[256 * 1024];
+    new java.util.Random(3).nextBytes(large);
+    StateFileHandle inline = subtask.writeOperatorState(3, 0, "small", out -> out.write(small));
+    StateFileHandle file = subtask.writeOperatorState(3, 1, "large", out -> out.write(large));
+    assertTrue(inline.isInline(), "three bytes are not worth an object of their own");
+    assertFalse(file.isInline());
+    String location =
+        storage.completeCheckpoint(new CheckpointMetadata(3, 3, List.of(inline, file)));
+
+    CheckpointMetadata read = CheckpointStorages.readMetadata(location);
+    assertEquals(List.of(inline, file), read.stateFiles());
+    assertArrayEquals(
+        small,
+        CheckpointStorages.readAll(StateLocations.location(location, read.stateFiles().get(0))));
+    assertArrayEquals(
+        large,
+        CheckpointStorages.readAll(StateLocations.location(location, read.stateFiles().get(1))));
   }
 
   /** A {@code file:} URI as the path it names; any other location as it is. */

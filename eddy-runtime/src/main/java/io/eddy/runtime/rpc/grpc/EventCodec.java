@@ -62,15 +62,19 @@ public final class EventCodec {
   }
 
   public static io.eddy.runtime.rpc.proto.StateFileHandle toProto(StateFileHandle h) {
-    return io.eddy.runtime.rpc.proto.StateFileHandle.newBuilder()
-        .setOperatorId(h.operatorId())
-        .setSubtaskIndex(h.subtaskIndex())
-        .setFileName(h.fileName())
-        .setKeyGroupRange(
-            KeyGroupRange.newBuilder()
-                .setStart(h.keyGroupRange().start())
-                .setEnd(h.keyGroupRange().end()))
-        .build();
+    var builder =
+        io.eddy.runtime.rpc.proto.StateFileHandle.newBuilder()
+            .setOperatorId(h.operatorId())
+            .setSubtaskIndex(h.subtaskIndex())
+            .setFileName(h.fileName())
+            .setKeyGroupRange(
+                KeyGroupRange.newBuilder()
+                    .setStart(h.keyGroupRange().start())
+                    .setEnd(h.keyGroupRange().end()));
+    if (h.isInline()) {
+      builder.setInlineData(ByteString.copyFrom(h.inlineData()));
+    }
+    return builder.build();
   }
 
   /** Validates like the record does: a file name with a directory part is rejected. */
@@ -80,6 +84,7 @@ public final class EventCodec {
         p.getSubtaskIndex(),
         p.getFileName(),
         new io.eddy.runtime.snapshot.KeyGroupRange(
-            p.getKeyGroupRange().getStart(), p.getKeyGroupRange().getEnd()));
+            p.getKeyGroupRange().getStart(), p.getKeyGroupRange().getEnd()),
+        p.hasInlineData() ? p.getInlineData().toByteArray() : null);
   }
 }
