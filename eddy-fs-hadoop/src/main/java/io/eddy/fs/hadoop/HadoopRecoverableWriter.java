@@ -1,6 +1,5 @@
 package io.eddy.fs.hadoop;
 
-import io.eddy.api.fs.FileSystem;
 import io.eddy.api.fs.RecoverableWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -146,9 +145,9 @@ final class HadoopRecoverableWriter implements RecoverableWriter {
    * name in the same directory.
    */
   private record Token(String target, String hiddenName, long length) {
+    /** The in-progress file's location: the target's with its last segment replaced. */
     String hidden() {
-      String parent = FileSystem.parent(target);
-      return parent == null ? "/" + hiddenName : FileSystem.child(parent, hiddenName);
+      return target.substring(0, target.lastIndexOf('/') + 1) + hiddenName;
     }
 
     Token at(long newLength) {
