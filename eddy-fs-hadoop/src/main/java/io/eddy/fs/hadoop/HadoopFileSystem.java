@@ -4,6 +4,7 @@ import io.eddy.api.fs.FileStatus;
 import io.eddy.api.fs.FileSystem;
 import io.eddy.api.fs.RecoverableWriter;
 import io.eddy.api.fs.WriteMode;
+import java.io.Closeable;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Options;
@@ -30,6 +33,13 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
 final class HadoopFileSystem implements FileSystem {
   private final DistributedFileSystem hdfs;
   private final URI nameNode;
+
+  /**
+   * The recoverable streams open on this client, by HDFS path. A resume closes the stream it takes
+   * over first: HDFS's client tracks open files by inode, so the old stream, closed later, would
+   * end the lease renewal of the new one.
+   */
+  final ConcurrentMap<String, Closeable> openRecoverableStreams = new ConcurrentHashMap<>();
 
   HadoopFileSystem(DistributedFileSystem hdfs, URI nameNode) {
     this.hdfs = hdfs;

@@ -3,6 +3,7 @@ package io.eddy.fs.hadoop;
 import io.eddy.api.fs.RecoverableWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import org.apache.hadoop.hdfs.client.HdfsDataOutputStream;
  * <p>Resume takes the file over from the writer that died: it recovers the file's lease (which
  * closes the file at the length the data nodes hold), truncates it to the token's length (HDFS then
  * recovers the last block before the file can be appended to) and appends. Both recoveries run on
- * the data nodes; resume waits for them, at most {@link #RECOVERY_TIMEOUT}.
+ * the data nodes; resume waits for them, at most {@link #RECOVERY_TIMEOUT}. A stream that this
+ * process still has open on the file is closed first (see {@link
+ * HadoopFileSystem#openRecoverableStreams}).
  *
  * <p>Tokens (version 1): the final location, the hidden file's name and, for a resume token, the
  * length.
@@ -56,7 +59,7 @@ final class HadoopRecoverableWriter implements RecoverableWriter {
     } catch (IOException | RuntimeException e) {
       throw fs.error("Cannot create", hidden, e);
     }
-    return new HdfsStream(out, token, fs);
+    return HdfsStream.opened(out, token, fs);
   }
 
   @Override
@@ -68,7 +71,15 @@ final class HadoopRecoverableWriter implements RecoverableWriter {
     if (!fs.call(action, hidden, () -> hdfs.exists(path))) {
       throw new IOException("The in-progress file of the checkpoint is missing: " + hidden);
     }
-    // the writer that persisted may still hold the file open: take its lease
+    Closeable sameClient = fs.openRecoverableStreams.remove(path.toString());
+    if (sameClient != null) {
+      try {
+        sameClient.close(); // what it wrote after the persist is cut below
+      } catch (IOException e) {
+        // its pipeline may be broken: the lease recovery below closes the file all the same
+      }
+    }
+    // the writer that persisted may still hold the file open (in another process): take its lease
     awaitClosed(path, hidden, fs.call(action, hidden, () -> hdfs.recoverLease(path)));
     long size = fs.call(action, hidden, () -> hdfs.getFileStatus(path).getLen());
     if (size < token.length) {
@@ -85,7 +96,7 @@ final class HadoopRecoverableWriter implements RecoverableWriter {
       // false: the last block is being recovered to the new length; the file is closed after
       awaitClosed(path, hidden, fs.call(action, hidden, () -> hdfs.truncate(path, token.length)));
     }
-    return new HdfsStream(fs.call(action, hidden, () -> hdfs.append(path)), token, fs);
+    return HdfsStream.opened(fs.call(action, hidden, () -> hdfs.append(path)), token, fs);
   }
 
   /** Waits until HDFS has closed the file (a lease or truncate recovery has finished). */
@@ -195,11 +206,21 @@ final class HadoopRecoverableWriter implements RecoverableWriter {
     private final HadoopFileSystem fs;
     private long position;
 
-    HdfsStream(FSDataOutputStream out, Token token, HadoopFileSystem fs) {
+    private HdfsStream(FSDataOutputStream out, Token token, HadoopFileSystem fs) {
       this.out = out;
       this.token = token;
       this.fs = fs;
       this.position = token.length;
+    }
+
+    static HdfsStream opened(FSDataOutputStream out, Token token, HadoopFileSystem fs) {
+      HdfsStream stream = new HdfsStream(out, token, fs);
+      fs.openRecoverableStreams.put(stream.key(), stream);
+      return stream;
+    }
+
+    private String key() {
+      return HadoopFileSystem.toPath(token.hidden()).toString();
     }
 
     @Override
@@ -245,6 +266,7 @@ final class HadoopRecoverableWriter implements RecoverableWriter {
     @Override
     public byte[] closeForCommit() throws IOException {
       sync();
+      fs.openRecoverableStreams.remove(key(), this);
       try {
         out.close();
       } catch (IOException e) {
@@ -270,6 +292,7 @@ final class HadoopRecoverableWriter implements RecoverableWriter {
     /** Closes without committing: the file stays for a restore to cut back or for cleanup. */
     @Override
     public void close() throws IOException {
+      fs.openRecoverableStreams.remove(key(), this);
       try {
         out.close();
       } catch (IOException e) {

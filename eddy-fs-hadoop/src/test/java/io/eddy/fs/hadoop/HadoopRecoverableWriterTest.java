@@ -135,4 +135,25 @@ class HadoopRecoverableWriterTest {
     }
     fs.delete(target, false);
   }
+
+  @Test
+  void aResumeInTheSameProcessClosesTheStreamItTakesOver() throws IOException {
+    FileSystem fs = newClient();
+    String target = root + "/same/part-0";
+    RecoverableWriter writer = fs.createRecoverableWriter();
+    RecoverableStream stream = writer.open(target);
+    stream.write(utf8("kept"));
+    byte[] resume = stream.persist();
+    stream.write(utf8(" dropped"));
+
+    RecoverableStream resumed = writer.resume(resume);
+    // closed, so it can no longer end the new stream's lease when its task is cleaned up
+    assertThrows(IOException.class, () -> stream.write(utf8("late")));
+    stream.close();
+    resumed.write(utf8(" and new"));
+    writer.commit(resumed.closeForCommit());
+    try (InputStream in = fs.open(target)) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("kept and new");
+    }
+  }
 }
