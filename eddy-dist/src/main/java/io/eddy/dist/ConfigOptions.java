@@ -1,5 +1,6 @@
 package io.eddy.dist;
 
+import io.eddy.api.fs.FileSystems;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,10 +30,15 @@ final class ConfigOptions {
     return this;
   }
 
-  /** The file's keys, then the {@code -D} overrides, then the flags. */
+  /**
+   * The file's keys, then the {@code -D} overrides, then the flags. The process's file systems
+   * ({@code s3.*}, {@code fs.*} keys) are configured from the result.
+   */
   EddyConfig load() {
     Map<String, String> all = new LinkedHashMap<>(overrides);
     all.putAll(flags);
-    return EddyConfig.load(configFile, all);
+    EddyConfig config = EddyConfig.load(configFile, all);
+    FileSystems.configure(config.asMap());
+    return config;
   }
 }

@@ -82,7 +82,32 @@ final class EddyConfig {
     KEYS.put(
         "state.savepoints.dir",
         new String[] {null, "savepoint directory when 'eddy savepoint' names none"});
+    KEYS.put(
+        "s3.endpoint",
+        new String[] {
+          null, "S3 endpoint URL for s3:// locations (any S3-compatible store; unset: AWS)"
+        });
+    KEYS.put("s3.region", new String[] {"us-east-1", "S3 region (signing region)"});
+    KEYS.put(
+        "s3.access-key",
+        new String[] {null, "S3 access key (unset: the AWS SDK's default credential chain)"});
+    KEYS.put("s3.secret-key", new String[] {null, "S3 secret key (never logged or shown)"});
+    KEYS.put(
+        "s3.path.style.access",
+        new String[] {"false", "address buckets as endpoint/bucket (MinIO, Ceph, s3proxy)"});
+    KEYS.put(
+        "s3.upload.part-size",
+        new String[] {"8388608", "bytes per multipart upload part (at least 5 MiB)"});
+    KEYS.put(
+        "fs.hdfs.hadoopconf",
+        new String[] {null, "Hadoop configuration directory (core-site.xml, hdfs-site.xml)"});
+    KEYS.put(
+        "fs.hdfs.user",
+        new String[] {null, "user to act as on HDFS with simple authentication (unset: this one)"});
   }
+
+  /** Other keys under it are Hadoop keys for hdfs:// ({@code fs.hdfs.dfs.replication: 2}). */
+  static final String HADOOP_KEYS = "fs.hdfs.";
 
   private final Map<String, String> values = new TreeMap<>();
 
@@ -138,7 +163,7 @@ final class EddyConfig {
   }
 
   private void set(String key, String value) {
-    if (!KEYS.containsKey(key)) {
+    if (!KEYS.containsKey(key) && !key.startsWith(HADOOP_KEYS)) {
       throw new IllegalArgumentException(
           "Unknown configuration key '"
               + key
@@ -150,6 +175,11 @@ final class EddyConfig {
     } else {
       values.put(key, value.strip());
     }
+  }
+
+  /** Every key that has a value. */
+  Map<String, String> asMap() {
+    return Map.copyOf(values);
   }
 
   String get(String key) {

@@ -15,8 +15,6 @@ import io.eddy.core.internal.connector.source.SplitCursor;
 import io.eddy.core.internal.connector.source.SplitListSerializer;
 import io.eddy.core.internal.connector.source.SplitQueueReader;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -61,7 +59,10 @@ public final class FileSource implements Source<String, FileSourceSplit, List<Fi
     this.recursive = recursive;
   }
 
-  /** Reads the lines of {@code path}: a local file or directory, or a {@code file:} URI. */
+  /**
+   * Reads the lines of the file or directory at {@code path}: a local path or a location of any
+   * file system ({@code file:}, {@code hdfs://}, {@code s3://}).
+   */
   public static FileSource forTextLines(String path) {
     return new FileSource(path, DEFAULT_SPLIT_SIZE, false);
   }
@@ -107,7 +108,7 @@ public final class FileSource implements Source<String, FileSourceSplit, List<Fi
   public SplitEnumerator<FileSourceSplit, List<FileSourceSplit>> createEnumerator(
       SplitEnumeratorContext<FileSourceSplit> enumContext) throws IOException {
     return new OnDemandSplitEnumerator<>(
-        enumContext, FileSplitPlanner.plan(toPath(path), splitSize, recursive));
+        enumContext, FileSplitPlanner.plan(path, splitSize, recursive));
   }
 
   @Override
@@ -124,10 +125,6 @@ public final class FileSource implements Source<String, FileSourceSplit, List<Fi
   @Override
   public SimpleVersionedSerializer<List<FileSourceSplit>> getEnumeratorCheckpointSerializer() {
     return new SplitListSerializer<>(new FileSourceSplitSerializer());
-  }
-
-  private static Path toPath(String path) {
-    return path.startsWith("file:") ? Path.of(URI.create(path)) : Path.of(path);
   }
 
   private static final class Reader extends SplitQueueReader<String, FileSourceSplit> {

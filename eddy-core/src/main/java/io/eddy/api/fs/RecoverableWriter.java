@@ -46,6 +46,15 @@ public interface RecoverableWriter {
   /** The final location a resume or commit token writes to (for messages and listings). */
   String finalLocation(byte[] token) throws IOException;
 
+  /**
+   * The visible location of the hidden in-progress file a token refers to, so that a restore can
+   * tell a failed attempt's leftovers from files a checkpoint still needs; null where in-progress
+   * data is not a file (an object store's open upload).
+   */
+  default String inProgressLocation(byte[] token) throws IOException {
+    return null;
+  }
+
   /** A file being written; not visible at its final location before it is committed. */
   abstract class RecoverableStream extends OutputStream {
     /** Bytes written so far, including those before a resume. */

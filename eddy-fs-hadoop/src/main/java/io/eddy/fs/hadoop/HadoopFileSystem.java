@@ -180,6 +180,11 @@ final class HadoopFileSystem implements FileSystem {
       FileNotFoundException notFound = new FileNotFoundException(missing + " does not exist");
       notFound.initCause(e);
       throw notFound;
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      java.nio.file.FileAlreadyExistsException exists =
+          new java.nio.file.FileAlreadyExistsException(source, target, "the target exists already");
+      exists.initCause(e);
+      throw exists;
     } catch (IOException | RuntimeException e) {
       throw error("Cannot rename " + source + " to", target, e);
     }

@@ -150,6 +150,11 @@ final class HadoopRecoverableWriter implements RecoverableWriter {
     return Token.read(token, token.length > 0 && token[0] == 'R').target;
   }
 
+  @Override
+  public String inProgressLocation(byte[] token) throws IOException {
+    return Token.read(token, token.length > 0 && token[0] == 'R').hidden();
+  }
+
   /**
    * A decoded token; the first byte tells a resume token ('R') from a commit token ('C'). {@code
    * target} is the final location as the caller named it, {@code hiddenName} the in-progress file's

@@ -40,7 +40,9 @@ final class HdfsErrors {
       return withCause(new FileNotFoundException(location + " does not exist"), e);
     }
     if (e instanceof FileAlreadyExistsException) {
-      return new IOException(action + " " + location + ": it exists already", e);
+      // as the other file systems: callers may tell this case by its type
+      return withCause(
+          new java.nio.file.FileAlreadyExistsException(location, null, "it exists already"), e);
     }
     if (e instanceof PathIsNotEmptyDirectoryException) {
       return new IOException(action + " " + location + ": the directory is not empty", e);

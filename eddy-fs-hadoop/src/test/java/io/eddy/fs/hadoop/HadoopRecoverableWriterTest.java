@@ -56,6 +56,7 @@ class HadoopRecoverableWriterTest {
     stream.write(utf8("lost\n"));
     stream.flush();
     String hidden = inProgressFile(failed, root + "/takeover");
+    assertThat(failed.createRecoverableWriter().inProgressLocation(resume)).isEqualTo(hidden);
     // persist told the name node the length, so the file shows what a checkpoint holds
     assertThat(failed.status(hidden).orElseThrow().length()).isEqualTo(10);
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.FileAlreadyExistsException;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
@@ -80,8 +81,8 @@ class HdfsErrorMessagesTest {
     write(root + "/full/file");
 
     assertOneLine(
-        assertThrows(IOException.class, () -> write(root + "/exists")),
-        "Cannot create " + root + "/exists: it exists already");
+        assertThrows(FileAlreadyExistsException.class, () -> write(root + "/exists")),
+        root + "/exists: it exists already");
     assertOneLine(
         assertThrows(IOException.class, () -> fs.delete(root + "/full", false)),
         "Cannot delete " + root + "/full: the directory is not empty");
@@ -89,8 +90,10 @@ class HdfsErrorMessagesTest {
         assertThrows(IOException.class, () -> fs.openForRead(root + "/full")),
         "Cannot open " + root + "/full: it is a directory");
     assertOneLine(
-        assertThrows(IOException.class, () -> fs.rename(root + "/full/file", root + "/exists")),
-        "Cannot rename " + root + "/full/file to " + root + "/exists: it exists already");
+        assertThrows(
+            FileAlreadyExistsException.class,
+            () -> fs.rename(root + "/full/file", root + "/exists")),
+        root + "/full/file -> " + root + "/exists: the target exists already");
     assertOneLine(
         assertThrows(FileNotFoundException.class, () -> fs.rename(root + "/gone", root + "/b")),
         root + "/gone does not exist");

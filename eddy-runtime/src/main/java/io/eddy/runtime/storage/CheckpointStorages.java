@@ -1,8 +1,8 @@
 package io.eddy.runtime.storage;
 
+import io.eddy.api.fs.FileSystems;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +16,8 @@ import java.util.ServiceLoader;
  */
 public final class CheckpointStorages {
   private static final List<CheckpointStorageFactory> FACTORIES = load();
+  private static final CheckpointStorageFactory FILE_SYSTEM_STORAGE =
+      new FsCheckpointStorageFactory();
 
   private CheckpointStorages() {}
 
@@ -62,10 +64,14 @@ public final class CheckpointStorages {
 
   /** {@code location} with a plain path made absolute (tasks may run in another directory). */
   public static String absolute(String location) {
-    return schemeOf(location) == null ? Path.of(location).toAbsolutePath().toString() : location;
+    return FileSystems.absolute(location);
   }
 
-  /** The factory that stores at {@code location}'s scheme. */
+  /**
+   * The factory that stores at {@code location}'s scheme: a module's own for that scheme, else the
+   * one on the {@link io.eddy.api.fs.FileSystem} of the scheme (whose lookup names a scheme no
+   * module serves).
+   */
   public static CheckpointStorageFactory factoryFor(String location) {
     String scheme = schemeOf(location);
     for (CheckpointStorageFactory factory : FACTORIES) {
@@ -73,35 +79,18 @@ public final class CheckpointStorages {
         return factory;
       }
     }
-    throw new IllegalArgumentException(
-        "No checkpoint storage for '"
-            + scheme
-            + ":' locations such as "
-            + location
-            + ": put the module that provides that file system on the class path, or use a local"
-            + " path");
+    return FILE_SYSTEM_STORAGE;
   }
 
-  /** The URI scheme of a location, or null for a plain path (a Windows drive is a path). */
+  /** The URI scheme of a location, or null for a plain path. */
   static String schemeOf(String location) {
-    int colon = location.indexOf(':');
-    if (colon < 2 || location.indexOf('/') >= 0 && location.indexOf('/') < colon) {
-      return null;
-    }
-    try {
-      return URI.create(location).getScheme();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return FileSystems.schemeOf(location);
   }
 
   private static List<CheckpointStorageFactory> load() {
     List<CheckpointStorageFactory> factories = new ArrayList<>();
     ServiceLoader.load(CheckpointStorageFactory.class, CheckpointStorages.class.getClassLoader())
         .forEach(factories::add);
-    if (factories.stream().noneMatch(f -> f.accepts(null))) {
-      factories.add(new FsCheckpointStorageFactory());
-    }
     return List.copyOf(factories);
   }
 }

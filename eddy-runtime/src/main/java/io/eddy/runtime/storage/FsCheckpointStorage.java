@@ -1,134 +1,127 @@
 package io.eddy.runtime.storage;
 
+import io.eddy.api.fs.FileStatus;
+import io.eddy.api.fs.FileSystem;
+import io.eddy.api.fs.FileSystems;
+import io.eddy.api.fs.WriteMode;
 import io.eddy.runtime.snapshot.StateFileHandle;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The checkpoints of one job in a directory of a (local or mounted) file system:
+ * The checkpoints of one job in a directory of any {@link FileSystem} (local, HDFS, S3):
  *
  * <pre>
- * &lt;root&gt;/&lt;jobId&gt;/chk-&lt;id&gt;/            one directory per checkpoint attempt
+ * &lt;root&gt;/&lt;jobId&gt;/chk-&lt;id&gt;/            one directory (key prefix) per checkpoint attempt
  * &lt;root&gt;/&lt;jobId&gt;/chk-&lt;id&gt;/&lt;state files&gt;  written by the subtasks
  * &lt;root&gt;/&lt;jobId&gt;/chk-&lt;id&gt;/_metadata      written last, atomically: the checkpoint is complete
  * </pre>
  *
- * <p>A directory without {@code _metadata} is an attempt in progress or a failed one. The metadata
- * file is written to a temporary file, forced to disk, and renamed, so it is either absent or
- * complete (see {@link CheckpointMetadataFormat}). Locations are absolute paths. Not thread-safe:
- * one coordinator uses it.
+ * <p>An attempt without {@code _metadata} is in progress or failed. Where the file system renames
+ * atomically the metadata is written to a temporary file and renamed; on an object store, which has
+ * no rename, it is written directly, as a single object appears whole or not at all (see {@link
+ * CheckpointMetadataFormat}). Retention and clean-up find attempts by listing. Locations are
+ * strings in the root's scheme. Not thread-safe: one coordinator uses it.
  */
 public final class FsCheckpointStorage implements CheckpointStorage {
-  private static final Logger LOG = LoggerFactory.getLogger(FsCheckpointStorage.class);
-
   static final String METADATA_FILE = "_metadata";
   private static final String METADATA_TEMP_FILE = "_metadata.inprogress";
   private static final Pattern CHECKPOINT_DIR = Pattern.compile("chk-(\\d+)");
 
-  private final Path root;
-  private final Path jobDirectory;
+  private final FileSystem fs;
+  private final String root;
+  private final String jobDirectory;
 
-  public FsCheckpointStorage(Path root, String jobId) {
-    this.root = root.toAbsolutePath();
-    this.jobDirectory = jobDirectory(this.root, jobId);
+  public FsCheckpointStorage(String rootLocation, String jobId) throws IOException {
+    this.root = FileSystems.absolute(rootLocation);
+    this.fs = FileSystems.get(root);
+    this.jobDirectory = jobDirectory(root, jobId);
   }
 
   /** The directory of a job's checkpoints under {@code root}. */
-  static Path jobDirectory(Path root, String jobId) {
+  static String jobDirectory(String root, String jobId) {
     if (!StateFileHandle.isPlainFileName(jobId)) {
       throw new IllegalArgumentException("Not a usable job id for a directory name: " + jobId);
     }
-    return root.resolve(jobId);
+    return FileSystem.child(root, jobId);
   }
 
   /** The directory of checkpoint {@code checkpointId} of a job's directory. */
-  static Path checkpointDirectory(Path jobDirectory, long checkpointId) {
-    return jobDirectory.resolve("chk-" + checkpointId);
+  static String checkpointDirectory(String jobDirectory, long checkpointId) {
+    return FileSystem.child(jobDirectory, "chk-" + checkpointId);
   }
 
   @Override
   public String jobLocation() {
-    return jobDirectory.toString();
+    return jobDirectory;
   }
 
   @Override
   public String rootLocation() {
-    return root.toString();
+    return root;
   }
 
-  /** The directory of checkpoint {@code checkpointId} (it may not exist). */
-  public Path checkpointDirectory(long checkpointId) {
+  /** The location of checkpoint {@code checkpointId} (it may not exist). */
+  public String checkpointDirectory(long checkpointId) {
     return checkpointDirectory(jobDirectory, checkpointId);
   }
 
   @Override
   public void initCheckpoint(long checkpointId) throws IOException {
-    Path dir = checkpointDirectory(checkpointId);
-    if (Files.exists(dir.resolve(METADATA_FILE))) {
+    String dir = checkpointDirectory(checkpointId);
+    if (fs.exists(FileSystem.child(dir, METADATA_FILE))) {
       throw new IOException("Checkpoint " + checkpointId + " already completed in " + dir);
     }
-    Files.createDirectories(dir);
+    fs.mkdirs(dir);
   }
 
   /**
-   * Writes the metadata atomically (temporary file, fsync, rename, fsync of the directory). Every
-   * state file it names must exist already.
+   * Writes the metadata so that it is absent or whole (rename where the file system has it, a
+   * single object otherwise). Every state file it names must exist already.
    */
   @Override
   public String completeCheckpoint(CheckpointMetadata metadata) throws IOException {
-    Path dir = checkpointDirectory(metadata.checkpointId());
+    String dir = checkpointDirectory(metadata.checkpointId());
     for (StateFileHandle file : metadata.stateFiles()) {
-      if (!Files.isRegularFile(dir.resolve(file.fileName()))) {
-        throw new NoSuchFileException(
-            dir.resolve(file.fileName()).toString(), null, "state file of the checkpoint missing");
+      String location = FileSystem.child(dir, file.fileName());
+      if (!fs.exists(location)) {
+        throw new FileNotFoundException(
+            location + ": state file of checkpoint " + metadata.checkpointId() + " missing");
       }
     }
-    Path temp = dir.resolve(METADATA_TEMP_FILE);
-    Path target = dir.resolve(METADATA_FILE);
-    ByteBuffer bytes = ByteBuffer.wrap(CheckpointMetadataFormat.write(metadata));
-    try (FileChannel channel =
-        FileChannel.open(
-            temp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      channel.force(true);
+    byte[] bytes = CheckpointMetadataFormat.write(metadata);
+    String target = FileSystem.child(dir, METADATA_FILE);
+    if (fs.hasAtomicRename()) {
+      String temp = FileSystem.child(dir, METADATA_TEMP_FILE);
+      writeFile(fs, temp, bytes, WriteMode.OVERWRITE);
+      fs.rename(temp, target);
+    } else {
+      writeFile(fs, target, bytes, WriteMode.NO_OVERWRITE);
     }
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.deleteIfExists(temp);
-      throw new IOException("The filesystem of " + dir + " cannot rename atomically", e);
+    return dir;
+  }
+
+  private static void writeFile(FileSystem fs, String location, byte[] bytes, WriteMode mode)
+      throws IOException {
+    try (OutputStream out = fs.create(location, mode)) {
+      out.write(bytes);
     }
-    forceDirectory(dir);
-    return dir.toString();
   }
 
   @Override
   public CheckpointMetadata readMetadata(CheckpointLocation checkpoint) throws IOException {
-    CheckpointMetadata metadata = readMetadata(Path.of(checkpoint.location()));
+    CheckpointMetadata metadata = readMetadata(checkpoint.location());
     if (metadata.checkpointId() != checkpoint.checkpointId()) {
       throw new CorruptCheckpointMetadataException(
-          Path.of(checkpoint.location(), METADATA_FILE).toString(),
+          FileSystem.child(checkpoint.location(), METADATA_FILE),
           "it describes checkpoint "
               + metadata.checkpointId()
               + ", not "
@@ -142,7 +135,7 @@ public final class FsCheckpointStorage implements CheckpointStorage {
   public List<CheckpointLocation> listCompleted() throws IOException {
     List<CheckpointLocation> completed = new ArrayList<>();
     for (CheckpointLocation attempt : listAttempts()) {
-      if (Files.isRegularFile(metadataFile(attempt))) {
+      if (fs.exists(metadataFile(attempt))) {
         completed.add(attempt);
       }
     }
@@ -158,8 +151,8 @@ public final class FsCheckpointStorage implements CheckpointStorage {
     List<Long> deleted = new ArrayList<>();
     for (int i = 0; i < completed.size() - count; i++) {
       // the metadata goes first, so a crash midway leaves a failed attempt, not a broken checkpoint
-      Files.deleteIfExists(metadataFile(completed.get(i)));
-      deleteRecursively(Path.of(completed.get(i).location()));
+      fs.delete(metadataFile(completed.get(i)), false);
+      fs.delete(completed.get(i).location(), true);
       deleted.add(completed.get(i).checkpointId());
     }
     return deleted;
@@ -169,8 +162,8 @@ public final class FsCheckpointStorage implements CheckpointStorage {
   public List<Long> deleteFailedAttempts(Set<Long> inProgress) throws IOException {
     List<Long> deleted = new ArrayList<>();
     for (CheckpointLocation attempt : listAttempts()) {
-      if (!inProgress.contains(attempt.checkpointId()) && !Files.exists(metadataFile(attempt))) {
-        deleteRecursively(Path.of(attempt.location()));
+      if (!inProgress.contains(attempt.checkpointId()) && !fs.exists(metadataFile(attempt))) {
+        fs.delete(attempt.location(), true);
         deleted.add(attempt.checkpointId());
       }
     }
@@ -179,92 +172,81 @@ public final class FsCheckpointStorage implements CheckpointStorage {
 
   @Override
   public void discardAll() throws IOException {
-    deleteRecursively(jobDirectory);
+    fs.delete(jobDirectory, true);
   }
 
   @Override
   public void discardAttempt(long checkpointId) throws IOException {
-    deleteRecursively(checkpointDirectory(checkpointId));
+    fs.delete(checkpointDirectory(checkpointId), true);
   }
 
   /**
    * Copies the checkpoint's files, the metadata last, into {@code
-   * <targetDirectory>/savepoint-<jobId>-<checkpointId>}, which must not exist.
+   * <targetDirectory>/savepoint-<jobId>-<checkpointId>} (in any file system), which must not exist.
    */
   @Override
   public String copyToSavepoint(long checkpointId, String targetDirectory) throws IOException {
-    Path source = checkpointDirectory(checkpointId);
-    Path target =
-        FsCheckpointStorageFactory.path(targetDirectory)
-            .toAbsolutePath()
-            .resolve("savepoint-" + jobDirectory.getFileName() + "-" + checkpointId);
-    Files.createDirectories(target);
-    try (Stream<Path> files = Files.list(source)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        if (!file.getFileName().toString().equals(METADATA_FILE)) {
-          Files.copy(file, target.resolve(file.getFileName()));
-        }
+    String source = checkpointDirectory(checkpointId);
+    String jobId = jobDirectory.substring(jobDirectory.lastIndexOf('/') + 1);
+    String absoluteTarget = FileSystems.absolute(targetDirectory);
+    FileSystem targetFs = FileSystems.get(absoluteTarget);
+    String target = FileSystem.child(absoluteTarget, "savepoint-" + jobId + "-" + checkpointId);
+    if (targetFs.exists(FileSystem.child(target, METADATA_FILE))) {
+      throw new IOException("A savepoint exists already at " + target);
+    }
+    targetFs.mkdirs(target);
+    for (FileStatus file : fs.list(source)) {
+      if (!file.directory() && !file.name().equals(METADATA_FILE)) {
+        copy(file.path(), targetFs, FileSystem.child(target, file.name()));
       }
     }
     // the metadata last, as in a checkpoint: a crash midway leaves no usable half savepoint
-    Files.copy(source.resolve(METADATA_FILE), target.resolve(METADATA_FILE));
-    forceDirectory(target);
-    return target.toString();
+    copy(
+        FileSystem.child(source, METADATA_FILE), targetFs, FileSystem.child(target, METADATA_FILE));
+    return target;
   }
 
-  /** Reads the metadata of a completed checkpoint or savepoint directory given by its path. */
-  static CheckpointMetadata readMetadata(Path directory) throws IOException {
-    Path file = directory.resolve(METADATA_FILE);
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(
-          file.toString(), null, "no checkpoint or savepoint metadata there");
+  private void copy(String from, FileSystem targetFs, String to) throws IOException {
+    try (InputStream in = fs.open(from);
+        OutputStream out = targetFs.create(to, WriteMode.NO_OVERWRITE)) {
+      in.transferTo(out);
+    }
+  }
+
+  /** Reads the metadata of a completed checkpoint or savepoint directory at {@code directory}. */
+  static CheckpointMetadata readMetadata(String directory) throws IOException {
+    String file = FileSystem.child(directory, METADATA_FILE);
+    FileSystem fs = FileSystems.get(file);
+    byte[] bytes;
+    try (InputStream in = fs.open(file)) {
+      bytes = in.readAllBytes();
+    } catch (FileNotFoundException e) {
+      throw new FileNotFoundException(file + ": no checkpoint or savepoint metadata there");
     }
     try {
-      return CheckpointMetadataFormat.read(Files.readAllBytes(file));
+      return CheckpointMetadataFormat.read(bytes);
     } catch (IOException e) {
-      throw new CorruptCheckpointMetadataException(file.toString(), e.getMessage(), e);
+      throw new CorruptCheckpointMetadataException(file, e.getMessage(), e);
     }
   }
 
-  private static Path metadataFile(CheckpointLocation checkpoint) {
-    return Path.of(checkpoint.location(), METADATA_FILE);
+  private static String metadataFile(CheckpointLocation checkpoint) {
+    return FileSystem.child(checkpoint.location(), METADATA_FILE);
   }
 
   /** All {@code chk-<id>} directories, complete or not, by increasing id. */
   private List<CheckpointLocation> listAttempts() throws IOException {
-    if (!Files.isDirectory(jobDirectory)) {
-      return List.of();
-    }
     List<CheckpointLocation> attempts = new ArrayList<>();
-    try (Stream<Path> children = Files.list(jobDirectory)) {
-      for (Path child : (Iterable<Path>) children::iterator) {
-        Matcher m = CHECKPOINT_DIR.matcher(child.getFileName().toString());
-        if (m.matches() && Files.isDirectory(child)) {
-          attempts.add(new CheckpointLocation(Long.parseLong(m.group(1)), child.toString()));
-        }
+    for (FileStatus child : fs.list(jobDirectory)) {
+      Matcher m = CHECKPOINT_DIR.matcher(child.name());
+      if (m.matches() && child.directory()) {
+        attempts.add(
+            new CheckpointLocation(
+                Long.parseLong(m.group(1)),
+                checkpointDirectory(jobDirectory, Long.parseLong(m.group(1)))));
       }
     }
     attempts.sort(Comparator.comparingLong(CheckpointLocation::checkpointId));
     return attempts;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
-
-  /** Makes a rename in {@code dir} durable (where the platform allows opening directories). */
-  static void forceDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      LOG.debug("Cannot fsync directory {}: {}", dir, e.toString());
-    }
   }
 }

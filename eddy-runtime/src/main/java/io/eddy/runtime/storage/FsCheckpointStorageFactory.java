@@ -1,34 +1,32 @@
 package io.eddy.runtime.storage;
 
+import io.eddy.api.fs.FileSystems;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Checkpoint storage on the local (or a mounted) file system: plain paths and {@code file:} URIs.
+ * Checkpoint storage on any {@link io.eddy.api.fs.FileSystem}: plain paths, {@code file:}, and
+ * every scheme a file-system module serves ({@code hdfs:}, {@code s3:}). The fallback of {@link
+ * CheckpointStorages}, so a module with a storage of its own for a scheme takes precedence.
  * Stateless.
  */
 public final class FsCheckpointStorageFactory implements CheckpointStorageFactory {
   @Override
   public boolean accepts(String scheme) {
-    return scheme == null || scheme.equals("file");
+    return true;
   }
 
   @Override
-  public CheckpointStorage createStorage(String rootLocation, String jobId) {
-    return new FsCheckpointStorage(path(rootLocation), jobId);
+  public CheckpointStorage createStorage(String rootLocation, String jobId) throws IOException {
+    return new FsCheckpointStorage(rootLocation, jobId);
   }
 
   @Override
   public CheckpointStreamFactory createStreamFactory(
       String rootLocation, String jobId, int vertexIndex, int subtaskIndex, int attemptNumber) {
     return new FsCheckpointStreamFactory(
-        FsCheckpointStorage.jobDirectory(path(rootLocation).toAbsolutePath(), jobId),
+        FsCheckpointStorage.jobDirectory(FileSystems.absolute(rootLocation), jobId),
         vertexIndex,
         subtaskIndex,
         attemptNumber);
@@ -36,21 +34,16 @@ public final class FsCheckpointStorageFactory implements CheckpointStorageFactor
 
   @Override
   public SeekableByteChannel openForRead(String location) throws IOException {
-    return FileChannel.open(path(location), StandardOpenOption.READ);
+    return FileSystems.get(location).openForRead(location);
   }
 
   @Override
   public InputStream openStream(String location) throws IOException {
-    return Files.newInputStream(path(location));
+    return FileSystems.get(location).open(location);
   }
 
   @Override
   public CheckpointMetadata readMetadata(String location) throws IOException {
-    return FsCheckpointStorage.readMetadata(path(location));
-  }
-
-  /** The path of a plain path or {@code file:} URI location. */
-  static Path path(String location) {
-    return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+    return FsCheckpointStorage.readMetadata(location);
   }
 }

@@ -1,29 +1,27 @@
 package io.eddy.runtime.storage;
 
+import io.eddy.api.fs.FileSystem;
+import io.eddy.api.fs.FileSystems;
+import io.eddy.api.fs.WriteMode;
 import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import io.eddy.runtime.snapshot.StateWriter;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a subtask attempt's state files into the checkpoint directories of {@link
- * FsCheckpointStorage}, each forced to disk before it is acknowledged. Thread-safe: it holds no
- * mutable state.
+ * FsCheckpointStorage}, on any {@link FileSystem}; each file is durable (closed) before it is
+ * acknowledged. Thread-safe: it holds no mutable state.
  */
 final class FsCheckpointStreamFactory implements CheckpointStreamFactory {
-  private final Path jobDirectory;
+  private final String jobDirectory;
   private final int vertexIndex;
   private final int subtaskIndex;
   private final int attemptNumber;
 
   FsCheckpointStreamFactory(
-      Path jobDirectory, int vertexIndex, int subtaskIndex, int attemptNumber) {
+      String jobDirectory, int vertexIndex, int subtaskIndex, int attemptNumber) {
     this.jobDirectory = jobDirectory;
     this.vertexIndex = vertexIndex;
     this.subtaskIndex = subtaskIndex;
@@ -63,14 +61,11 @@ final class FsCheckpointStreamFactory implements CheckpointStreamFactory {
   }
 
   private void write(long checkpointId, String fileName, StateWriter writer) throws IOException {
-    Path file =
-        FsCheckpointStorage.checkpointDirectory(jobDirectory, checkpointId).resolve(fileName);
-    try (FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+    String location =
+        FileSystem.child(
+            FsCheckpointStorage.checkpointDirectory(jobDirectory, checkpointId), fileName);
+    try (OutputStream out = FileSystems.get(location).create(location, WriteMode.NO_OVERWRITE)) {
       writer.writeTo(out);
-      out.flush();
-      channel.force(true);
     }
   }
 }

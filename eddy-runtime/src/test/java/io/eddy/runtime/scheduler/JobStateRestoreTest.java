@@ -24,7 +24,7 @@ class JobStateRestoreTest {
   @TempDir Path root;
 
   @Test
-  void aJobWithoutCompletedCheckpointsCanRestartRescaled() {
+  void aJobWithoutCompletedCheckpointsCanRestartRescaled() throws IOException {
     assertThat(restore().latestRestorableRescaled(storage())).isTrue();
   }
 
@@ -45,8 +45,8 @@ class JobStateRestoreTest {
     assertThat(restore().latestRestorableRescaled(storage)).isTrue();
   }
 
-  private FsCheckpointStorage storage() {
-    return new FsCheckpointStorage(root, "job");
+  private FsCheckpointStorage storage() throws IOException {
+    return new FsCheckpointStorage(root.toString(), "job");
   }
 
   private static JobStateRestore restore() {
@@ -64,7 +64,7 @@ class JobStateRestoreTest {
   private static void complete(FsCheckpointStorage storage, long id, boolean inFlight)
       throws IOException {
     storage.initCheckpoint(id);
-    Path dir = storage.checkpointDirectory(id);
+    Path dir = Path.of(storage.checkpointDirectory(id));
     List<StateFileHandle> files = new ArrayList<>();
     for (int s = 0; s < 2; s++) {
       Files.write(dir.resolve("op-" + s), new byte[] {1});

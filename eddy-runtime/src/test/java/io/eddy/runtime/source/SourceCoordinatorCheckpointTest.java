@@ -76,7 +76,7 @@ class SourceCoordinatorCheckpointTest {
     Files.writeString(input.resolve("a.txt"), "x\n".repeat(5_000));
     Files.writeString(input.resolve("b.txt"), "y\n".repeat(3_000));
     FileSource source = FileSource.forTextLines(input.toString()).withSplitSize(4096);
-    List<FileSourceSplit> plan = FileSplitPlanner.plan(input, 4096, false);
+    List<FileSourceSplit> plan = FileSplitPlanner.plan(input.toString(), 4096, false);
     assertThat(plan).hasSizeGreaterThan(4);
 
     byte[] checkpoint;

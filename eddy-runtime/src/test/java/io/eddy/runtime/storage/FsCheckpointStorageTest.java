@@ -18,15 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 class FsCheckpointStorageTest {
   @TempDir Path root;
 
-  private FsCheckpointStorage storage() {
-    return new FsCheckpointStorage(root, "job-1");
+  private FsCheckpointStorage storage() throws IOException {
+    return new FsCheckpointStorage(root.toString(), "job-1");
   }
 
   /** Writes one state file per subtask and completes checkpoint {@code id}. */
   private static CheckpointMetadata complete(FsCheckpointStorage storage, long id)
       throws IOException {
     storage.initCheckpoint(id);
-    Path dir = storage.checkpointDirectory(id);
+    Path dir = Path.of(storage.checkpointDirectory(id));
     Files.write(dir.resolve("op-0"), new byte[] {1});
     Files.write(dir.resolve("op-1"), new byte[] {2});
     CheckpointMetadata metadata =
@@ -49,7 +49,7 @@ class FsCheckpointStorageTest {
     FsCheckpointStorage storage = storage();
     CheckpointMetadata first = complete(storage, 1);
     storage.initCheckpoint(2);
-    Path attempt = storage.checkpointDirectory(2);
+    Path attempt = Path.of(storage.checkpointDirectory(2));
     Files.write(attempt.resolve("op-0"), new byte[] {1});
     assertThat(root.resolve("job-1").resolve("chk-1").resolve("_metadata")).isRegularFile();
     assertThat(ids(storage.listCompleted())).containsExactly(1L);
@@ -92,7 +92,7 @@ class FsCheckpointStorageTest {
     assertThat(operator.isKeyed()).isFalse();
     assertThat(List.of(keyed.fileName(), operator.fileName(), again.fileName()))
         .doesNotHaveDuplicates();
-    String location = storage.checkpointDirectory(1).toString();
+    String location = Path.of(storage.checkpointDirectory(1)).toString();
     assertThat(CheckpointStorages.readAll(StateLocations.resolve(location, keyed.fileName())))
         .containsExactly(4, 2);
     // the same attempt never writes a file twice
@@ -105,7 +105,7 @@ class FsCheckpointStorageTest {
   void unknownSchemesAreRefusedWithTheScheme() {
     assertThatThrownBy(() -> CheckpointStorages.storage("nosuch://bucket/checkpoints", "job-1"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("No checkpoint storage for 'nosuch:' locations");
+        .hasMessageStartingWith("No file system for 'nosuch:' locations");
     assertThat(CheckpointStorages.factoryFor("file:///tmp/x"))
         .isInstanceOf(FsCheckpointStorageFactory.class);
   }
@@ -118,7 +118,7 @@ class FsCheckpointStorageTest {
     }
     assertThat(storage.retainLast(2)).containsExactly(1L, 2L, 3L);
     assertThat(ids(storage.listCompleted())).containsExactly(4L, 5L);
-    assertThat(storage.checkpointDirectory(3)).doesNotExist();
+    assertThat(Path.of(storage.checkpointDirectory(3))).doesNotExist();
     assertThat(storage.retainLast(2)).isEmpty();
   }
 
@@ -127,11 +127,11 @@ class FsCheckpointStorageTest {
     FsCheckpointStorage storage = storage();
     complete(storage, 1);
     storage.initCheckpoint(2);
-    Files.write(storage.checkpointDirectory(2).resolve("op-0"), new byte[] {1});
+    Files.write(Path.of(storage.checkpointDirectory(2)).resolve("op-0"), new byte[] {1});
     storage.initCheckpoint(3);
     assertThat(storage.deleteFailedAttempts(Set.of(3L))).containsExactly(2L);
-    assertThat(storage.checkpointDirectory(2)).doesNotExist();
-    assertThat(storage.checkpointDirectory(3)).isDirectory();
+    assertThat(Path.of(storage.checkpointDirectory(2))).doesNotExist();
+    assertThat(Path.of(storage.checkpointDirectory(3))).isDirectory();
     assertThat(ids(storage.listCompleted())).containsExactly(1L);
   }
 
@@ -142,8 +142,8 @@ class FsCheckpointStorageTest {
     CheckpointMetadata first = complete(storage, 1);
     complete(storage, 2);
     complete(storage, 3);
-    Path second = storage.checkpointDirectory(2).resolve("_metadata");
-    Path third = storage.checkpointDirectory(3).resolve("_metadata");
+    Path second = Path.of(storage.checkpointDirectory(2)).resolve("_metadata");
+    Path third = Path.of(storage.checkpointDirectory(3)).resolve("_metadata");
     byte[] bytes = Files.readAllBytes(third);
     Files.write(third, Arrays.copyOf(bytes, bytes.length - 5));
     byte[] secondBytes = Files.readAllBytes(second);
@@ -169,7 +169,7 @@ class FsCheckpointStorageTest {
     FsCheckpointStorage storage = storage();
     assertThat(storage.latestRestorable()).isEmpty();
     complete(storage, 1);
-    Path metadata = storage.checkpointDirectory(1).resolve("_metadata");
+    Path metadata = Path.of(storage.checkpointDirectory(1)).resolve("_metadata");
     byte[] bytes = Files.readAllBytes(metadata);
     bytes[7] = 9; // version 9
     Files.write(metadata, bytes);

@@ -40,7 +40,7 @@ class KeyedStateCheckpointTest {
   @Test
   @SuppressWarnings("unchecked")
   void aCheckpointAtParallelism4RestoresAtParallelism3() throws IOException {
-    FsCheckpointStorage storage = new FsCheckpointStorage(root, "job");
+    FsCheckpointStorage storage = new FsCheckpointStorage(root.toString(), "job");
     storage.initCheckpoint(7);
     List<StateFileHandle> files = new ArrayList<>();
     for (int subtask = 0; subtask < 4; subtask++) {

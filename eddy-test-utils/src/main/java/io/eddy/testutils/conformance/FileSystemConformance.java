@@ -92,7 +92,7 @@ public abstract class FileSystemConformance {
   void createWithoutOverwriteRefusesAnExistingFileAndOverwriteReplacesIt() throws IOException {
     write(at("f"), utf8("one"));
     assertThrows(
-        IOException.class,
+        java.nio.file.FileAlreadyExistsException.class,
         () -> {
           try (OutputStream out = fs.create(at("f"), WriteMode.NO_OVERWRITE)) {
             out.write(1);

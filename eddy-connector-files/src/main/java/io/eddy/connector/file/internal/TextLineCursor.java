@@ -2,14 +2,13 @@ package io.eddy.connector.file.internal;
 
 import io.eddy.api.annotation.Internal;
 import io.eddy.api.connector.source.ReaderOutput;
+import io.eddy.api.fs.FileSystems;
 import io.eddy.connector.file.FileSourceSplit;
 import io.eddy.core.internal.connector.source.SplitCursor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Reads the UTF-8 lines owned by a {@link FileSourceSplit}: lines end at {@code '\n'}, a trailing
@@ -28,7 +27,7 @@ public final class TextLineCursor implements SplitCursor<String, FileSourceSplit
   private static final int MIN_INITIAL_BUFFER = 4 * 1024;
 
   private final FileSourceSplit split;
-  private final FileChannel channel;
+  private final SeekableByteChannel channel;
   private byte[] buffer;
   private ByteBuffer window;
 
@@ -45,7 +44,7 @@ public final class TextLineCursor implements SplitCursor<String, FileSourceSplit
 
   /** Opens the split's file and moves to its first line. */
   public static TextLineCursor open(FileSourceSplit split) throws IOException {
-    FileChannel channel = FileChannel.open(Path.of(split.path()), StandardOpenOption.READ);
+    SeekableByteChannel channel = FileSystems.get(split.path()).openForRead(split.path());
     try {
       return new TextLineCursor(split, channel);
     } catch (IOException | RuntimeException e) {
@@ -54,7 +53,7 @@ public final class TextLineCursor implements SplitCursor<String, FileSourceSplit
     }
   }
 
-  private TextLineCursor(FileSourceSplit split, FileChannel channel) throws IOException {
+  private TextLineCursor(FileSourceSplit split, SeekableByteChannel channel) throws IOException {
     this.split = split;
     this.channel = channel;
     long length = split.end() - split.position();
@@ -170,7 +169,11 @@ public final class TextLineCursor implements SplitCursor<String, FileSourceSplit
       setBuffer(larger);
     }
     window.clear().position(limit);
-    int read = channel.read(window, bufferOffset + limit);
+    long at = bufferOffset + limit;
+    if (channel.position() != at) {
+      channel.position(at); // only at the start: reads go on from where the last one ended
+    }
+    int read = channel.read(window);
     if (read < 0) {
       endOfFile = true;
     } else {

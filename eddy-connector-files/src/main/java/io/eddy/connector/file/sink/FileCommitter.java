@@ -1,15 +1,14 @@
 package io.eddy.connector.file.sink;
 
 import io.eddy.api.connector.sink.Committer;
+import io.eddy.api.fs.FileSystems;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 
 /**
- * Renames closed in-progress part files to their final names. Idempotent, as recovery needs: a file
- * already renamed (source gone, target present) counts as committed.
+ * Makes closed part files visible through their file system's recoverable writer (a rename, or the
+ * completion of a multipart upload). Idempotent, as recovery needs: a file committed before a
+ * failure counts as committed.
  */
 final class FileCommitter implements Committer<FileSinkCommittable> {
 
@@ -21,21 +20,7 @@ final class FileCommitter implements Committer<FileSinkCommittable> {
   }
 
   static void commit(FileSinkCommittable c) throws IOException {
-    var source = c.inProgressPath();
-    var target = c.finalPath();
-    if (!Files.exists(source)) {
-      if (Files.exists(target)) {
-        return; // committed before the failure
-      }
-      throw new IOException(
-          "Cannot commit part file " + target + ": neither it nor " + source + " exists.");
-    }
-    try {
-      // atomic: readers see the whole file under its final name or nothing
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    FileSystems.get(c.finalFile()).createRecoverableWriter().commit(c.commitToken());
   }
 
   @Override

@@ -10,33 +10,38 @@ import io.eddy.api.connector.sink.StatefulSinkWriter;
 import io.eddy.api.connector.sink.SupportsCommitter;
 import io.eddy.api.connector.sink.SupportsWriterState;
 import io.eddy.api.connector.sink.WriterInitContext;
+import io.eddy.api.fs.FileStatus;
+import io.eddy.api.fs.FileSystem;
+import io.eddy.api.fs.FileSystems;
+import io.eddy.api.fs.RecoverableWriter;
 import io.eddy.connector.file.sink.bucketassigners.DateTimeBucketAssigner;
 import io.eddy.connector.file.sink.rollingpolicies.DefaultRollingPolicy;
 import io.eddy.connector.file.sink.rollingpolicies.OnCheckpointRollingPolicy;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Writes a stream into part files under a base directory, exactly once with checkpointing:
  *
  * <pre>{@code
  * stream.sinkTo(
- *     FileSink.forRowFormat(Path.of("/out"), new SimpleStringEncoder<String>())
+ *     FileSink.forRowFormat("s3://bucket/out", new SimpleStringEncoder<String>())
  *         .withRollingPolicy(DefaultRollingPolicy.builder().withMaxPartSize(1 << 20).build())
  *         .build());
  * }</pre>
  *
- * Each subtask writes hidden in-progress files into bucket directories (by default one per hour of
- * processing time). A rolled file is renamed to its visible name once the next checkpoint
- * completes, so readers never see data a failure could take back. Without checkpointing, files stay
- * in progress. The base path is made absolute when the sink is built: client and TaskManagers must
- * see the same filesystem.
+ * The base is a location of any {@link FileSystem} ({@code s3://}, {@code hdfs://}, {@code file:}
+ * or a path). Each subtask writes in-progress part files into bucket directories (by default one
+ * per hour of processing time) through the file system's {@link RecoverableWriter}: hidden files
+ * renamed on commit, or on an object store multipart uploads completed on commit. A rolled file
+ * becomes visible once the next checkpoint completes, so readers never see data a failure could
+ * take back. Without checkpointing, files stay in progress. A plain base path is made absolute when
+ * the sink is built: client and TaskManagers must then see the same file system.
  */
 @PublicEvolving
 public final class FileSink<IN>
@@ -46,7 +51,7 @@ public final class FileSink<IN>
   private static final long serialVersionUID = 1L;
   public static final long DEFAULT_BUCKET_CHECK_INTERVAL_MS = 60_000;
 
-  private final String basePath; // java.nio Path is not serializable
+  private final String basePath; // a location of any file system
   private final Encoder<IN> encoder; // row format, or null
   private final BulkWriter.Factory<IN> bulkWriterFactory; // bulk format, or null
   private final BucketAssigner<IN, String> bucketAssigner;
@@ -55,7 +60,7 @@ public final class FileSink<IN>
   private final long bucketCheckInterval;
 
   private FileSink(Builder<IN, ?> b) {
-    this.basePath = b.basePath.toAbsolutePath().normalize().toString();
+    this.basePath = FileSystems.absolute(b.basePath);
     this.encoder = b.encoder;
     this.bulkWriterFactory = b.bulkWriterFactory;
     this.bucketAssigner = b.bucketAssigner;
@@ -64,17 +69,34 @@ public final class FileSink<IN>
     this.bucketCheckInterval = b.bucketCheckInterval;
   }
 
-  /** A sink that encodes each record on its own (text lines, say). */
+  /** A sink that encodes each record on its own (text lines, say), under a local path. */
   public static <IN> RowFormatBuilder<IN> forRowFormat(Path basePath, Encoder<IN> encoder) {
+    return forRowFormat(basePath == null ? null : basePath.toString(), encoder);
+  }
+
+  /**
+   * A sink that encodes each record on its own, under a location of any file system ({@code
+   * s3://bucket/out}, {@code hdfs://namenode/out}, a path).
+   */
+  public static <IN> RowFormatBuilder<IN> forRowFormat(String basePath, Encoder<IN> encoder) {
     if (encoder == null) {
       throw new IllegalArgumentException("The encoder of a row-format file sink must not be null.");
     }
     return new RowFormatBuilder<>(basePath, encoder);
   }
 
-  /** A sink that writes records in a bulk format; part files roll at every checkpoint. */
+  /** A sink that writes records in a bulk format under a local path; see the String form. */
   public static <IN> BulkFormatBuilder<IN> forBulkFormat(
       Path basePath, BulkWriter.Factory<IN> factory) {
+    return forBulkFormat(basePath == null ? null : basePath.toString(), factory);
+  }
+
+  /**
+   * A sink that writes records in a bulk format under a location of any file system; part files
+   * roll at every checkpoint.
+   */
+  public static <IN> BulkFormatBuilder<IN> forBulkFormat(
+      String basePath, BulkWriter.Factory<IN> factory) {
     if (factory == null) {
       throw new IllegalArgumentException("The bulk writer factory must not be null.");
     }
@@ -84,11 +106,11 @@ public final class FileSink<IN>
   @Override
   public StatefulSinkWriter<IN, FileWriterBucketState> createWriter(WriterInitContext context)
       throws IOException {
-    Path base = basePath();
-    if (Files.exists(base) && !Files.isDirectory(base)) {
-      throw new IOException("The file sink's base path is not a directory: " + base);
+    FileSystem fs = FileSystems.get(basePath);
+    if (fs.status(basePath).map(s -> !s.directory()).orElse(false)) {
+      throw new IOException("The file sink's base path is not a directory: " + basePath);
     }
-    Files.createDirectories(base);
+    fs.mkdirs(basePath);
     return new FileWriter<>(this, context);
   }
 
@@ -111,7 +133,9 @@ public final class FileSink<IN>
    * restored state or committable refers to. Subtask i handles the files named with old subtask
    * index j where j % parallelism == i, so every old index has exactly one cleaner even after a
    * rescale, and since every subtask knows all references, none deletes a file another restores.
-   * Walks the whole base directory tree once per subtask and restore.
+   * Walks the whole base directory tree once per subtask and restore — only where in-progress files
+   * are files (file systems with rename); an object store's open uploads are invisible and left to
+   * the bucket's lifecycle rule for incomplete uploads.
    */
   @Override
   public void cleanUpAfterRestore(
@@ -119,31 +143,40 @@ public final class FileSink<IN>
       Collection<FileWriterBucketState> allWriterStates,
       Collection<?> allCommittables)
       throws IOException {
-    Path base = basePath();
-    if (!Files.isDirectory(base)) {
+    FileSystem fs = FileSystems.get(basePath);
+    if (!fs.hasAtomicRename()) {
       return;
     }
-    Set<Path> referenced = new HashSet<>();
-    allWriterStates.forEach(s -> referenced.add(s.inProgressPath()));
+    RecoverableWriter writer = fs.createRecoverableWriter();
+    Set<String> referenced = new HashSet<>();
+    for (FileWriterBucketState state : allWriterStates) {
+      referenced.add(writer.inProgressLocation(state.resumeToken()));
+    }
     for (Object c : allCommittables) {
-      referenced.add(((FileSinkCommittable) c).inProgressPath());
+      referenced.add(writer.inProgressLocation(((FileSinkCommittable) c).commitToken()));
     }
-    PartFileNames names = new PartFileNames(outputFileConfig);
+    PartFileNames names = new PartFileNames(outputFileConfig, null);
     int parallelism = context.getNumberOfParallelSubtasks();
-    List<Path> orphans;
-    try (Stream<Path> files = Files.walk(base)) {
-      orphans =
-          files
-              .filter(
-                  f -> {
-                    int owner = names.inProgressSubtask(f);
-                    return owner >= 0 && owner % parallelism == context.getSubtaskId();
-                  })
-              .filter(f -> !referenced.contains(f) && Files.isRegularFile(f))
-              .toList();
+    List<String> orphans = new ArrayList<>();
+    walk(fs, basePath, orphans);
+    for (String orphan : orphans) {
+      int owner = names.inProgressSubtask(orphan.substring(orphan.lastIndexOf('/') + 1));
+      if (owner >= 0
+          && owner % parallelism == context.getSubtaskId()
+          && !referenced.contains(orphan)) { // both in the base path's form
+        fs.delete(orphan, false);
+      }
     }
-    for (Path orphan : orphans) {
-      Files.deleteIfExists(orphan);
+  }
+
+  /** Every file under {@code dir}, depth first. */
+  private static void walk(FileSystem fs, String dir, List<String> files) throws IOException {
+    for (FileStatus entry : fs.list(dir)) {
+      if (entry.directory()) {
+        walk(fs, entry.path(), files);
+      } else {
+        files.add(entry.path());
+      }
     }
   }
 
@@ -162,8 +195,8 @@ public final class FileSink<IN>
     return new FileWriterBucketState.Serializer();
   }
 
-  Path basePath() {
-    return Path.of(basePath);
+  String basePath() {
+    return basePath;
   }
 
   boolean isBulk() {
@@ -197,7 +230,7 @@ public final class FileSink<IN>
   /** Settings shared by both formats. */
   @SuppressWarnings("unchecked")
   public abstract static class Builder<IN, SELF extends Builder<IN, SELF>> {
-    private final Path basePath;
+    private final String basePath;
     private final Encoder<IN> encoder;
     private final BulkWriter.Factory<IN> bulkWriterFactory;
     private BucketAssigner<IN, String> bucketAssigner = new DateTimeBucketAssigner<>();
@@ -205,8 +238,8 @@ public final class FileSink<IN>
     private OutputFileConfig outputFileConfig = OutputFileConfig.builder().build();
     private long bucketCheckInterval = DEFAULT_BUCKET_CHECK_INTERVAL_MS;
 
-    Builder(Path basePath, Encoder<IN> encoder, BulkWriter.Factory<IN> bulkWriterFactory) {
-      if (basePath == null) {
+    Builder(String basePath, Encoder<IN> encoder, BulkWriter.Factory<IN> bulkWriterFactory) {
+      if (basePath == null || basePath.isBlank()) {
         throw new IllegalArgumentException("The base path of a file sink must not be null.");
       }
       this.basePath = basePath;
@@ -248,7 +281,7 @@ public final class FileSink<IN>
 
   /** Builds a row-format sink; default rolling policy: {@link DefaultRollingPolicy}. */
   public static final class RowFormatBuilder<IN> extends Builder<IN, RowFormatBuilder<IN>> {
-    RowFormatBuilder(Path basePath, Encoder<IN> encoder) {
+    RowFormatBuilder(String basePath, Encoder<IN> encoder) {
       super(basePath, encoder, null);
       rollingPolicy = DefaultRollingPolicy.builder().build();
     }
@@ -264,7 +297,7 @@ public final class FileSink<IN>
 
   /** Builds a bulk-format sink: part files roll at every checkpoint, and only then. */
   public static final class BulkFormatBuilder<IN> extends Builder<IN, BulkFormatBuilder<IN>> {
-    BulkFormatBuilder(Path basePath, BulkWriter.Factory<IN> factory) {
+    BulkFormatBuilder(String basePath, BulkWriter.Factory<IN> factory) {
       super(basePath, null, factory);
       rollingPolicy = OnCheckpointRollingPolicy.build();
     }

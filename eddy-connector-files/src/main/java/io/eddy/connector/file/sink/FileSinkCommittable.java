@@ -7,52 +7,71 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * A closed part file waiting for its checkpoint to complete: committing renames the hidden
- * in-progress file to its visible final name.
+ * A closed part file waiting for its checkpoint to complete: committing makes it visible at its
+ * final location (a rename, or the completion of an object store's upload).
  *
- * @param inProgressFile absolute path of the closed, hidden file
- * @param finalFile absolute path it gets when committed
+ * @param commitToken the file system's token ({@link
+ *     io.eddy.api.fs.RecoverableWriter.RecoverableStream#closeForCommit()})
+ * @param finalFile the location it gets when committed
  */
 @PublicEvolving
-public record FileSinkCommittable(String inProgressFile, String finalFile) {
+public record FileSinkCommittable(byte[] commitToken, String finalFile) {
 
-  public Path inProgressPath() {
-    return Path.of(inProgressFile);
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FileSinkCommittable c
+        && Arrays.equals(commitToken, c.commitToken)
+        && finalFile.equals(c.finalFile);
   }
 
-  public Path finalPath() {
-    return Path.of(finalFile);
+  @Override
+  public int hashCode() {
+    return Objects.hash(Arrays.hashCode(commitToken), finalFile);
   }
 
-  /** Version 1: the two paths as modified UTF-8. */
+  @Override
+  public String toString() {
+    return "FileSinkCommittable[" + finalFile + "]";
+  }
+
+  /** Version 2: the final location as modified UTF-8, then the token. */
   public static final class Serializer implements SimpleVersionedSerializer<FileSinkCommittable> {
     private static final long serialVersionUID = 1L;
 
     @Override
     public int getVersion() {
-      return 1;
+      return 2;
     }
 
     @Override
     public byte[] serialize(FileSinkCommittable c) throws IOException {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (DataOutputStream out = new DataOutputStream(bytes)) {
-        out.writeUTF(c.inProgressFile);
         out.writeUTF(c.finalFile);
+        out.writeInt(c.commitToken.length);
+        out.write(c.commitToken);
       }
       return bytes.toByteArray();
     }
 
     @Override
     public FileSinkCommittable deserialize(int version, byte[] serialized) throws IOException {
-      if (version != 1) {
-        throw new IOException("Unknown version " + version + " of a file sink committable.");
+      if (version != 2) {
+        throw new IOException(
+            "Unknown version "
+                + version
+                + " of a file sink committable (this Eddy reads version 2; a savepoint of an"
+                + " older version cannot commit its pending part files)");
       }
       try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-        return new FileSinkCommittable(in.readUTF(), in.readUTF());
+        String finalFile = in.readUTF();
+        byte[] token = new byte[in.readInt()];
+        in.readFully(token);
+        return new FileSinkCommittable(token, finalFile);
       }
     }
   }

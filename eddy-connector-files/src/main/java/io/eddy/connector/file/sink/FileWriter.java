@@ -3,18 +3,20 @@ package io.eddy.connector.file.sink;
 import io.eddy.api.connector.sink.CommittingSinkWriter;
 import io.eddy.api.connector.sink.StatefulSinkWriter;
 import io.eddy.api.connector.sink.WriterInitContext;
+import io.eddy.api.fs.FileStatus;
+import io.eddy.api.fs.FileSystem;
+import io.eddy.api.fs.FileSystems;
+import io.eddy.api.fs.RecoverableWriter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The writer of one {@link FileSink} subtask: one open part file per bucket. Rolled part files wait
@@ -27,7 +29,9 @@ final class FileWriter<IN>
         StatefulSinkWriter<IN, FileWriterBucketState> {
   private final FileSink<IN> sink;
   private final WriterInitContext context;
-  private final Path basePath;
+  private final String basePath;
+  private final FileSystem fs;
+  private final RecoverableWriter recoverableWriter;
   private final int subtask;
   private final PartFileNames names;
   private final Map<String, Bucket<IN>> buckets = new HashMap<>();
@@ -35,12 +39,18 @@ final class FileWriter<IN>
   private final AssignerContext assignerContext = new AssignerContext();
   private boolean closed;
 
-  FileWriter(FileSink<IN> sink, WriterInitContext context) {
+  FileWriter(FileSink<IN> sink, WriterInitContext context) throws IOException {
     this.sink = sink;
     this.context = context;
     this.basePath = sink.basePath();
+    this.fs = FileSystems.get(basePath);
+    this.recoverableWriter = fs.createRecoverableWriter();
     this.subtask = context.getSubtaskId();
-    this.names = new PartFileNames(sink.outputFileConfig());
+    this.names =
+        new PartFileNames(
+            sink.outputFileConfig(),
+            // where open files cannot be listed, counters alone could repeat a name
+            fs.hasAtomicRename() ? null : UUID.randomUUID().toString().substring(0, 8));
     if (!sink.isBulk()) {
       scheduleBucketCheck(context.currentProcessingTime());
     }
@@ -57,7 +67,7 @@ final class FileWriter<IN>
       if (bucket.part != null) {
         roll(bucket); // after a rescale two old subtasks' files may share a bucket
       }
-      bucket.part = InProgressPartFile.resume(state, now, sink.encoder());
+      bucket.part = InProgressPartFile.resume(recoverableWriter, state, now, sink.encoder());
     }
   }
 
@@ -74,9 +84,9 @@ final class FileWriter<IN>
       long counter = bucket.nextCounter++;
       bucket.part =
           InProgressPartFile.create(
+              recoverableWriter,
               bucketId,
-              bucket.dir.resolve(names.inProgressName(subtask, counter)),
-              bucket.dir.resolve(names.finalName(subtask, counter)),
+              FileSystem.child(bucket.dir, names.finalName(subtask, counter)),
               now,
               sink.encoder(),
               sink.bulkWriterFactory());
@@ -158,36 +168,37 @@ final class FileWriter<IN>
   private Bucket<IN> bucket(String bucketId) throws IOException {
     Bucket<IN> bucket = buckets.get(bucketId);
     if (bucket == null) {
-      Path dir = bucketDirectory(bucketId);
-      Files.createDirectories(dir);
+      String dir = bucketDirectory(bucketId);
+      fs.mkdirs(dir);
       bucket = new Bucket<>(dir, firstFreeCounter(dir));
       buckets.put(bucketId, bucket);
     }
     return bucket;
   }
 
-  private Path bucketDirectory(String bucketId) {
-    Path dir = basePath.resolve(bucketId).normalize();
-    if (bucketId == null || Path.of(bucketId).isAbsolute() || !dir.startsWith(basePath)) {
+  private String bucketDirectory(String bucketId) {
+    if (bucketId == null
+        || bucketId.startsWith("/")
+        || bucketId.contains("\\")
+        || bucketId.contains(":")
+        || List.of(bucketId.split("/")).contains("..")) {
       throw new IllegalArgumentException(
           "A bucket id must be a relative path inside the base path, but was '" + bucketId + "'.");
     }
-    return dir;
+    return bucketId.isEmpty() ? basePath : FileSystem.child(basePath, bucketId);
   }
 
   /**
    * One past the highest counter of this subtask's files in the directory: a restored or restarted
    * writer must not reuse the name of a file that is committed or about to be.
    */
-  private long firstFreeCounter(Path dir) throws IOException {
+  private long firstFreeCounter(String dir) throws IOException {
     Pattern ours = names.anyNameOf(subtask);
     long next = 0;
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Matcher m = ours.matcher(file.getFileName().toString());
-        if (m.matches()) {
-          next = Math.max(next, Long.parseLong(m.group(1)) + 1);
-        }
+    for (FileStatus file : fs.list(dir)) {
+      Matcher m = ours.matcher(file.name());
+      if (m.matches()) {
+        next = Math.max(next, Long.parseLong(m.group(1)) + 1);
       }
     }
     return next;
@@ -206,11 +217,11 @@ final class FileWriter<IN>
   }
 
   private static final class Bucket<IN> {
-    final Path dir;
+    final String dir;
     long nextCounter;
     InProgressPartFile<IN> part;
 
-    Bucket(Path dir, long nextCounter) {
+    Bucket(String dir, long nextCounter) {
       this.dir = dir;
       this.nextCounter = nextCounter;
     }

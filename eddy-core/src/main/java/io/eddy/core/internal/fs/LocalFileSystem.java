@@ -76,7 +76,7 @@ public final class LocalFileSystem implements FileSystem {
                   StandardOpenOption.WRITE)
               : FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
-      throw new IOException("Cannot create " + location + ": it exists already", e);
+      throw new FileAlreadyExistsException(location, null, "it exists already");
     }
     return new SyncingStream(channel);
   }

@@ -1,5 +1,6 @@
 package io.eddy.core.internal.fs;
 
+import io.eddy.api.fs.FileSystem;
 import io.eddy.api.fs.RecoverableWriter;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -94,6 +95,13 @@ final class LocalRecoverableWriter implements RecoverableWriter {
   @Override
   public String finalLocation(byte[] token) throws IOException {
     return Token.read(token, token.length > 0 && token[0] == 'R').target;
+  }
+
+  /** The hidden file's location in the form the final location was given (path or URI). */
+  @Override
+  public String inProgressLocation(byte[] token) throws IOException {
+    Token t = Token.read(token, token.length > 0 && token[0] == 'R');
+    return FileSystem.child(FileSystem.parent(t.target), t.hidden.getFileName().toString());
   }
 
   /**

@@ -1,0 +1,84 @@
+package io.eddy.fs.s3;
+
+import io.eddy.api.fs.FileSystems;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.awaitility.Awaitility;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+
+/**
+ * A real S3-API server on loopback (s3proxy over jclouds' in-memory blob store) with one bucket,
+ * and the {@code s3.*} configuration that reaches it.
+ */
+final class S3TestServer implements AutoCloseable {
+  static final String ACCESS_KEY = "eddy-access";
+  static final String SECRET_KEY = "eddy-secret-do-not-log";
+
+  private final S3Proxy proxy;
+  private final BlobStoreContext context;
+
+  private S3TestServer(S3Proxy proxy, BlobStoreContext context) {
+    this.proxy = proxy;
+    this.context = context;
+  }
+
+  static S3TestServer start(String... buckets) throws Exception {
+    Properties properties = new Properties();
+    BlobStoreContext context =
+        ContextBuilder.newBuilder("transient")
+            .credentials("identity", "credential")
+            .overrides(properties)
+            .build(BlobStoreContext.class);
+    BlobStore store = context.getBlobStore();
+    for (String bucket : buckets) {
+      store.createContainerInLocation(null, bucket);
+    }
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(store)
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .build();
+    proxy.start();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> "STARTED".equals(proxy.getState()));
+    return new S3TestServer(proxy, context);
+  }
+
+  String endpoint() {
+    return "http://127.0.0.1:" + proxy.getPort();
+  }
+
+  /** The configuration of a client of this server, with the right or a wrong secret. */
+  Map<String, String> config(String secret) {
+    return Map.of(
+        "s3.endpoint",
+        endpoint(),
+        "s3.access-key",
+        ACCESS_KEY,
+        "s3.secret-key",
+        secret,
+        "s3.path.style.access",
+        "true",
+        "s3.upload.part-size",
+        String.valueOf(5 * 1024 * 1024));
+  }
+
+  /** Points this process's file systems at this server. */
+  void configureFileSystems() {
+    FileSystems.configure(config(SECRET_KEY));
+  }
+
+  @Override
+  public void close() throws Exception {
+    proxy.stop();
+    context.close();
+  }
+}
