@@ -243,13 +243,19 @@ final class HadoopFileSystem implements FileSystem {
       closed = true;
       try {
         out.hsync();
-        out.close();
       } catch (IOException e) {
         try {
-          out.close();
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
+          out.close(); // releases the file's lease; it often fails the same way
+        } catch (IOException again) {
+          if (again != e) {
+            e.addSuppressed(again);
+          }
         }
+        throw fs.error("Cannot write", location, e);
+      }
+      try {
+        out.close();
+      } catch (IOException e) {
         throw fs.error("Cannot write", location, e);
       }
     }

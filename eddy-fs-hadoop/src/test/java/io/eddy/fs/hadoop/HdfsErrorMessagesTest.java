@@ -159,4 +159,14 @@ class HdfsErrorMessagesTest {
             MiniHdfs.admin().getFileStatus(new Path(HadoopFileSystem.toPath(dir), "c")).getOwner())
         .isEqualTo("carol");
   }
+
+  @Test
+  void aFileDeletedWhileWrittenFailsItsCloseInOneLine() throws IOException {
+    String location = root + "/deleted-while-written";
+    OutputStream out = fs.create(location, WriteMode.NO_OVERWRITE);
+    out.write(new byte[] {1, 2, 3});
+    MiniHdfs.admin().delete(HadoopFileSystem.toPath(location), false);
+    assertOneLine(
+        assertThrows(FileNotFoundException.class, out::close), location + " does not exist");
+  }
 }

@@ -1,6 +1,7 @@
 package io.eddy.fs.hadoop;
 
 import io.eddy.api.fs.FileSystems;
+import io.eddy.testutils.conformance.CheckpointStorageConformance;
 import io.eddy.testutils.conformance.FileSystemConformance;
 import java.io.IOException;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Nested;
 /**
  * HDFS passes the file-system conformance suite, against a real name node and data node, with
  * locations that name the name node and with {@code hdfs:///} ones resolved by {@code
- * fs.defaultFS}.
+ * fs.defaultFS}, and checkpoint storage on it passes the checkpoint conformance suite.
  */
 class HdfsFileSystemConformanceTest {
 
@@ -44,6 +45,21 @@ class HdfsFileSystemConformanceTest {
     @Override
     protected String rootLocation() {
       return "hdfs:///conformance/" + UUID.randomUUID();
+    }
+  }
+
+  @Nested
+  class CheckpointStorage extends CheckpointStorageConformance {
+    private final String run = "/checkpoint-conformance/" + UUID.randomUUID();
+
+    @Override
+    protected String rootLocation() throws IOException {
+      return MiniHdfs.uri() + run + "/checkpoints";
+    }
+
+    @Override
+    protected String savepointLocation() throws IOException {
+      return MiniHdfs.uri() + run + "/savepoints";
     }
   }
 }
