@@ -16,6 +16,8 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.client.HdfsDataOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Recoverable files on HDFS, named as on the local file system: a file is written under a hidden
@@ -34,6 +36,7 @@ import org.apache.hadoop.hdfs.client.HdfsDataOutputStream;
  * length.
  */
 final class HadoopRecoverableWriter implements RecoverableWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(HadoopRecoverableWriter.class);
   private static final int VERSION = 1;
   static final String IN_PROGRESS = ".inprogress.";
   static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(2);
@@ -96,6 +99,7 @@ final class HadoopRecoverableWriter implements RecoverableWriter {
       // false: the last block is being recovered to the new length; the file is closed after
       awaitClosed(path, hidden, fs.call(action, hidden, () -> hdfs.truncate(path, token.length)));
     }
+    LOG.info("Resuming {} at {} of its {} bytes", hidden, token.length, size);
     return HdfsStream.opened(fs.call(action, hidden, () -> hdfs.append(path)), token, fs);
   }
 

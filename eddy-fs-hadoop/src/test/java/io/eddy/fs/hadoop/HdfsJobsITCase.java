@@ -127,7 +127,7 @@ class HdfsJobsITCase {
     env.getCheckpointConfig().setCheckpointStorage(run + "/checkpoints");
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(10, Duration.ofMillis(20)));
     env.fromSource(
-            new DataGeneratorSource<>(i -> i, RECORDS, 20_000),
+            new DataGeneratorSource<>(i -> i, RECORDS, 5_000),
             WatermarkStrategy.noWatermarks(),
             "numbers")
         .map(new FailingMapper(failurePoints))
