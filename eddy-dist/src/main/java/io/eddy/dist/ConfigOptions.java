@@ -1,6 +1,7 @@
 package io.eddy.dist;
 
 import io.eddy.api.fs.FileSystems;
+import io.eddy.runtime.storage.LocalStateCopies;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,13 +33,14 @@ final class ConfigOptions {
 
   /**
    * The file's keys, then the {@code -D} overrides, then the flags. The process's file systems
-   * ({@code s3.*}, {@code fs.*} keys) are configured from the result.
+   * ({@code s3.*}, {@code fs.*} keys) and local recovery are configured from the result.
    */
   EddyConfig load() {
     Map<String, String> all = new LinkedHashMap<>(overrides);
     all.putAll(flags);
     EddyConfig config = EddyConfig.load(configFile, all);
     FileSystems.configure(config.asMap());
+    LocalStateCopies.setAllowed(Boolean.parseBoolean(config.get("state.backend.local-recovery")));
     return config;
   }
 }

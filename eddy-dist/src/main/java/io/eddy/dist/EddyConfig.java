@@ -83,6 +83,12 @@ final class EddyConfig {
         "state.savepoints.dir",
         new String[] {null, "savepoint directory when 'eddy savepoint' names none"});
     KEYS.put(
+        "state.backend.local-recovery",
+        new String[] {
+          "true",
+          "TaskManagers keep local copies of their latest checkpoints' state and restore from them"
+        });
+    KEYS.put(
         "s3.endpoint",
         new String[] {
           null, "S3 endpoint URL for s3:// locations (any S3-compatible store; unset: AWS)"

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
   static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+  /** How long a failover may take on a loaded machine before a test gives up. */
+  static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(60);
+
   private static final Pattern JOB_MANAGER_STARTED =
       Pattern.compile(
           "^JobManager started: REST API at http://([\\w.\\-\\[\\]:]*:\\d+)/v1,"
@@ -166,23 +169,27 @@ final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
    * each one's start line) and waits until the JobManager lists exactly the live TaskManagers.
    */
   List<TaskManager> startTaskManagers(int count, int slots, String javaOpts) throws IOException {
+    return startTaskManagers(count, slots, javaOpts, List.of());
+  }
+
+  /** The same, with more TaskManager arguments (e.g. {@code -Ds3.endpoint=...}). */
+  List<TaskManager> startTaskManagers(int count, int slots, String javaOpts, List<String> extraArgs)
+      throws IOException {
     List<EddyProcess> started = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String name = "taskmanager-" + ++taskManagerCount;
-      started.add(
-          track(
-              EddyScript.start(
-                  name,
-                  workDir.resolve(name + ".log"),
-                  javaOpts,
-                  List.of(
-                      "taskmanager",
-                      "--jobmanager",
-                      jobManager.rpcAddress(),
-                      "--slots",
-                      String.valueOf(slots),
-                      "-Dtaskmanager.network.buffers=512",
-                      "-Dtaskmanager.work.dir=" + workDir.resolve(name)))));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "taskmanager",
+                  "--jobmanager",
+                  jobManager.rpcAddress(),
+                  "--slots",
+                  String.valueOf(slots),
+                  "-Dtaskmanager.network.buffers=512",
+                  "-Dtaskmanager.work.dir=" + workDir.resolve(name)));
+      args.addAll(extraArgs);
+      started.add(track(EddyScript.start(name, workDir.resolve(name + ".log"), javaOpts, args)));
     }
     List<TaskManager> result = new ArrayList<>();
     for (EddyProcess process : started) {
@@ -324,5 +331,76 @@ final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
         Files.deleteIfExists(p);
       }
     }
+  }
+
+  /** Waits until at least {@code more} checkpoints completed beyond {@code before}. */
+  long awaitCheckpointsAfter(String jobId, long before, int more) {
+    long[] completed = new long[1];
+    await(more + " more completed checkpoints")
+        .atMost(RECOVERY_TIMEOUT)
+        .pollInterval(Duration.ofMillis(50))
+        .ignoreException(UncheckedIOException.class)
+        .until(
+            () -> {
+              assertAllAlive();
+              completed[0] = rest().checkpoints(jobId).completed();
+              return completed[0] >= before + more;
+            });
+    return completed[0];
+  }
+
+  TaskManager aTaskManagerRunningSubtasksOf(Messages.JobDetail job) {
+    Set<String> used = locationsOf(job);
+    List<TaskManager> candidates =
+        taskManagers.stream().filter(tm -> used.contains(tm.location())).toList();
+    assertThat(candidates)
+        .as(
+            "TaskManagers %s running subtasks at %s",
+            taskManagers.stream().map(TaskManager::location).collect(Collectors.toList()), used)
+        .isNotEmpty();
+    return candidates.get(0);
+  }
+
+  /**
+   * Milliseconds from a kill until the JobManager dropped the TaskManager and until processing
+   * resumed.
+   */
+  record Recovery(long lostMillis, long resumedMillis) {}
+
+  /**
+   * SIGKILLs the TaskManager and measures until the REST API no longer lists it, and until it shows
+   * a restart more than {@code restartsBefore} with every subtask RUNNING, none at the victim's
+   * location.
+   */
+  Recovery killAndAwaitRecovery(String jobId, TaskManager victim, int restartsBefore) {
+    long killedAt = kill(victim);
+    long[] lostAt = new long[1];
+    long[] resumedAt = new long[1];
+    String what = "processing to resume after killing " + victim;
+    await(what)
+        .atMost(RECOVERY_TIMEOUT)
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreException(UncheckedIOException.class)
+        .until(
+            () -> {
+              assertAllAlive();
+              if (lostAt[0] == 0
+                  && rest().taskManagers().stream()
+                      .noneMatch(t -> t.location().equals(victim.location()))) {
+                lostAt[0] = System.nanoTime();
+              }
+              if (resumedAt[0] == 0) {
+                Messages.JobDetail j = rest().job(jobId);
+                if (j.restarts() > restartsBefore
+                    && allRunning(j)
+                    && !locationsOf(j).contains(victim.location())) {
+                  resumedAt[0] = System.nanoTime();
+                } else {
+                  EddyCluster.failIfEnded(j, what);
+                }
+              }
+              return lostAt[0] != 0 && resumedAt[0] != 0;
+            });
+    return new Recovery((lostAt[0] - killedAt) / 1_000_000, (resumedAt[0] - killedAt) / 1_000_000);
   }
 }

@@ -2,8 +2,12 @@ package io.eddy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eddy.api.fs.FileStatus;
+import io.eddy.api.fs.FileSystem;
+import io.eddy.api.fs.FileSystems;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +23,23 @@ final class KeyedCountOracle {
 
   /** Returns the number of lines read from finished part files. */
   static long assertExactlyOnce(Path output, long records, int keys) throws IOException {
+    return assertExactlyOnce(output.toString(), records, keys);
+  }
+
+  /**
+   * The same for output at a location of any file system ({@code s3://...}); returns the number of
+   * lines read from finished part files.
+   */
+  static long assertExactlyOnce(String output, long records, int keys) throws IOException {
     int[] timesSeen = new int[Math.toIntExact(records)];
     List<List<Long>> counts = new ArrayList<>();
     for (int k = 0; k < keys; k++) {
       counts.add(new ArrayList<>());
     }
     long lines = 0;
-    for (Path file : finishedPartFiles(output)) {
-      for (String line : Files.readAllLines(file)) {
+    FileSystem fs = FileSystems.get(output);
+    for (String file : finishedPartFiles(fs, output)) {
+      for (String line : readLines(fs, file)) {
         lines++;
         String[] f = line.split(",");
         assertThat(f).as("line '%s' of %s", line, file).hasSize(3);
@@ -61,12 +74,21 @@ final class KeyedCountOracle {
   }
 
   /** Part files the sink has committed: those whose names do not start with '.'. */
-  static List<Path> finishedPartFiles(Path output) throws IOException {
-    try (Stream<Path> walk = Files.walk(output)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted()
-          .toList();
+  static List<String> finishedPartFiles(FileSystem fs, String dir) throws IOException {
+    List<String> files = new ArrayList<>();
+    for (FileStatus entry : fs.list(dir)) {
+      if (entry.directory()) {
+        files.addAll(finishedPartFiles(fs, entry.path()));
+      } else if (!entry.name().startsWith(".")) {
+        files.add(entry.path());
+      }
+    }
+    return files;
+  }
+
+  private static List<String> readLines(FileSystem fs, String file) throws IOException {
+    try (InputStream in = fs.open(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
   }
 }

@@ -3,10 +3,16 @@ package io.eddy.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eddy.api.fs.FileSystems;
 import io.eddy.e2e.jobs.KeyedCountingJob;
+import io.eddy.fs.s3.S3TestServer;
 import io.eddy.rest.messages.Messages;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,16 +36,40 @@ class SavepointE2EIT {
   @Test
   @Timeout(300)
   void stopWithASavepointAndResumeAtAnotherParallelism() throws Exception {
-    cluster.startJobManager();
-    cluster.startTaskManagers(2, 2, EddyScript.SERVER_JAVA_OPTS);
+    stopAndResume(cluster.workDir().toString(), List.of());
+  }
+
+  /** The same with checkpoints, the savepoint and the output on S3 (a server on loopback). */
+  @Test
+  @Timeout(300)
+  void theSameWithEverythingOnS3() throws Exception {
+    try (S3TestServer s3 = S3TestServer.start("savepoints")) {
+      s3.configureFileSystems(); // the oracle reads the output through s3://
+      List<String> storeArgs = new ArrayList<>();
+      s3.config(S3TestServer.SECRET_KEY).forEach((k, v) -> storeArgs.add("-D" + k + "=" + v));
+      stopAndResume("s3://savepoints/" + UUID.randomUUID(), storeArgs);
+    } finally {
+      FileSystems.configure(Map.of());
+    }
+  }
+
+  /**
+   * Runs the counter at p=4 with checkpoints, savepoint and output under {@code root}, stops it
+   * with a savepoint, resumes it at p=2, and checks the two runs' output together.
+   *
+   * @param storeArgs configuration of the store for the JobManager and TaskManagers
+   */
+  private void stopAndResume(String root, List<String> storeArgs) throws Exception {
+    cluster.startJobManager(storeArgs.toArray(String[]::new));
+    cluster.startTaskManagers(2, 2, EddyScript.SERVER_JAVA_OPTS, storeArgs);
     Path jar = JobJars.jarOf(cluster.workDir(), KeyedCountingJob.class);
-    Path output = cluster.workDir().resolve("out");
-    String checkpoints = cluster.workDir().resolve("checkpoints").toString();
+    String output = root + "/out";
+    String checkpoints = root + "/checkpoints";
     String first =
         cluster.submit(
             jar,
             4,
-            output.resolve("first").toString(),
+            output + "/first",
             checkpoints,
             String.valueOf(RECORDS),
             "2000",
@@ -54,7 +84,7 @@ class SavepointE2EIT {
             "stop",
             first,
             "--savepoint",
-            cluster.workDir().resolve("savepoints").toString(),
+            root + "/savepoints",
             "-m",
             cluster.jobManager().restAddress());
     assertThat(stop.exitCode()).as("bin/eddy stop: %s", stop).isZero();
@@ -74,7 +104,7 @@ class SavepointE2EIT {
             "--savepoint",
             savepoint.group(1),
             jar.toString(),
-            output.resolve("second").toString(),
+            output + "/second",
             checkpoints,
             String.valueOf(RECORDS),
             "2000",

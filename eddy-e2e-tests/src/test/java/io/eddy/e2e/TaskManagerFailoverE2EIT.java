@@ -1,20 +1,14 @@
 package io.eddy.e2e;
 
-import static io.eddy.e2e.EddyCluster.allRunning;
-import static io.eddy.e2e.EddyCluster.locationsOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.eddy.e2e.EddyCluster.TaskManager;
 import io.eddy.e2e.jobs.KeyedCountingJob;
 import io.eddy.rest.messages.Messages;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +24,7 @@ class TaskManagerFailoverE2EIT {
   private static final int PARALLELISM = 4;
   private static final int KEYS = 16;
   private static final double RECORDS_PER_SECOND = 2_000;
-  private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration RECOVERY_TIMEOUT = EddyCluster.RECOVERY_TIMEOUT;
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
 
   @RegisterExtension final EddyCluster cluster = new EddyCluster();
@@ -44,11 +38,11 @@ class TaskManagerFailoverE2EIT {
     Path output = cluster.workDir().resolve("out");
     String jobId = submitCounter(records, output);
 
-    awaitCheckpointsAfter(jobId, 0, 2);
+    cluster.awaitCheckpointsAfter(jobId, 0, 2);
     Messages.JobDetail job =
         cluster.awaitJob(jobId, "every subtask RUNNING", RECOVERY_TIMEOUT, EddyCluster::allRunning);
-    TaskManager victim = aTaskManagerRunningSubtasksOf(job);
-    Recovery recovery = killAndAwaitRecovery(jobId, victim, job.restarts());
+    TaskManager victim = cluster.aTaskManagerRunningSubtasksOf(job);
+    EddyCluster.Recovery recovery = cluster.killAndAwaitRecovery(jobId, victim, job.restarts());
     System.out.printf(
         "[e2e] killed %s holding subtasks; declared lost after %d ms, processing resumed after %d"
             + " ms%n",
@@ -80,15 +74,15 @@ class TaskManagerFailoverE2EIT {
     long checkpoints = 0;
     for (int kill = 1; kill <= kills; kill++) {
       // Progress between kills: two checkpoints completed since the last recovery.
-      checkpoints = awaitCheckpointsAfter(jobId, checkpoints, 2);
+      checkpoints = cluster.awaitCheckpointsAfter(jobId, checkpoints, 2);
       Messages.JobDetail job =
           cluster.awaitJob(
               jobId,
               "every subtask RUNNING before kill " + kill + " (raise the records if it finished)",
               RECOVERY_TIMEOUT,
               EddyCluster::allRunning);
-      TaskManager victim = aTaskManagerRunningSubtasksOf(job);
-      Recovery recovery = killAndAwaitRecovery(jobId, victim, job.restarts());
+      TaskManager victim = cluster.aTaskManagerRunningSubtasksOf(job);
+      EddyCluster.Recovery recovery = cluster.killAndAwaitRecovery(jobId, victim, job.restarts());
       recoveryMillis.add(recovery.resumedMillis());
       System.out.printf(
           "[e2e] kill %d: %s; declared lost after %d ms, processing resumed after %d ms%n",
@@ -127,77 +121,5 @@ class TaskManagerFailoverE2EIT {
         String.valueOf(records),
         String.valueOf(RECORDS_PER_SECOND),
         String.valueOf(KEYS));
-  }
-
-  /** Waits until at least {@code more} checkpoints completed beyond {@code before}. */
-  private long awaitCheckpointsAfter(String jobId, long before, int more) {
-    long[] completed = new long[1];
-    await(more + " more completed checkpoints")
-        .atMost(RECOVERY_TIMEOUT)
-        .pollInterval(Duration.ofMillis(50))
-        .ignoreException(UncheckedIOException.class)
-        .until(
-            () -> {
-              cluster.assertAllAlive();
-              completed[0] = cluster.rest().checkpoints(jobId).completed();
-              return completed[0] >= before + more;
-            });
-    return completed[0];
-  }
-
-  private TaskManager aTaskManagerRunningSubtasksOf(Messages.JobDetail job) {
-    Set<String> used = locationsOf(job);
-    List<TaskManager> candidates =
-        cluster.taskManagers().stream().filter(tm -> used.contains(tm.location())).toList();
-    assertThat(candidates)
-        .as(
-            "TaskManagers %s running subtasks at %s",
-            cluster.taskManagers().stream().map(TaskManager::location).collect(Collectors.toList()),
-            used)
-        .isNotEmpty();
-    return candidates.get(0);
-  }
-
-  /**
-   * Milliseconds from a kill until the JobManager dropped the TaskManager and until processing
-   * resumed.
-   */
-  private record Recovery(long lostMillis, long resumedMillis) {}
-
-  /**
-   * SIGKILLs the TaskManager and measures until the REST API no longer lists it, and until it shows
-   * a restart more than {@code restartsBefore} with every subtask RUNNING, none at the victim's
-   * location.
-   */
-  private Recovery killAndAwaitRecovery(String jobId, TaskManager victim, int restartsBefore) {
-    long killedAt = cluster.kill(victim);
-    long[] lostAt = new long[1];
-    long[] resumedAt = new long[1];
-    String what = "processing to resume after killing " + victim;
-    await(what)
-        .atMost(RECOVERY_TIMEOUT)
-        .pollInterval(Duration.ofMillis(20))
-        .ignoreException(UncheckedIOException.class)
-        .until(
-            () -> {
-              cluster.assertAllAlive();
-              if (lostAt[0] == 0
-                  && cluster.rest().taskManagers().stream()
-                      .noneMatch(t -> t.location().equals(victim.location()))) {
-                lostAt[0] = System.nanoTime();
-              }
-              if (resumedAt[0] == 0) {
-                Messages.JobDetail j = cluster.rest().job(jobId);
-                if (j.restarts() > restartsBefore
-                    && allRunning(j)
-                    && !locationsOf(j).contains(victim.location())) {
-                  resumedAt[0] = System.nanoTime();
-                } else {
-                  EddyCluster.failIfEnded(j, what);
-                }
-              }
-              return lostAt[0] != 0 && resumedAt[0] != 0;
-            });
-    return new Recovery((lostAt[0] - killedAt) / 1_000_000, (resumedAt[0] - killedAt) / 1_000_000);
   }
 }

@@ -13,7 +13,6 @@ import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.connector.file.sink.FileSink;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -22,13 +21,14 @@ import java.time.Duration;
  * of records so far, kept in {@link ValueState}. Checkpoints every 200 ms; a failure restarts it
  * after 200 ms.
  *
- * <p>Arguments: OUTPUT_DIR CHECKPOINT_DIR RECORDS RECORDS_PER_SECOND KEYS
+ * <p>Arguments: OUTPUT_DIR CHECKPOINT_DIR (paths or URIs such as {@code s3://bucket/dir}) RECORDS
+ * RECORDS_PER_SECOND KEYS
  */
 public final class KeyedCountingJob {
   private KeyedCountingJob() {}
 
   public static void main(String[] args) throws Exception {
-    Path output = Path.of(args[0]);
+    String output = args[0]; // a path or a location of any file system (s3://, hdfs://)
     String checkpoints = args[1];
     long records = Long.parseLong(args[2]);
     double rate = Double.parseDouble(args[3]);

@@ -1,6 +1,7 @@
 package io.eddy.fs.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.api.CloseableIterator;
 import io.eddy.api.StreamExecutionEnvironment;
@@ -20,6 +21,7 @@ import io.eddy.api.fs.FileSystems;
 import io.eddy.api.fs.WriteMode;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.connector.file.sink.FileSink;
+import io.eddy.runtime.storage.LocalStateCopies;
 import io.eddy.testutils.MiniClusterExtension;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,14 +122,35 @@ class S3JobsITCase {
         random.longs(3, RECORDS / 10, RECORDS * 9 / 10).distinct().sorted().toArray();
     System.out.println(
         "S3JobsITCase seed=" + seed + " failure points=" + Arrays.toString(failurePoints));
+    runCounter(failurePoints, 20_000);
+    assertExactlyOnce();
+  }
 
+  /**
+   * Local recovery: the restarted subtasks run on the same (embedded) TaskManagers, so they restore
+   * from the local copies and the store serves no state file.
+   */
+  @Test
+  void aRestartOnTheSameTaskManagerReadsNoStateFileFromTheStore() throws Exception {
+    long localBefore = LocalStateCopies.localReads();
+    long storeBefore = server.stateFileReads();
+    // at 10,000 records/s, checkpoints every 50 ms have completed by the failure at 2 s
+    runCounter(new long[] {RECORDS / 2}, 10_000);
+    assertExactlyOnce();
+    assertThat(LocalStateCopies.localReads())
+        .as("state files read locally")
+        .isGreaterThan(localBefore);
+    assertThat(server.stateFileReads()).as("state files read from S3").isEqualTo(storeBefore);
+  }
+
+  private void runCounter(long[] failurePoints, double recordsPerSecond) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(4);
     env.enableCheckpointing(50, CheckpointingMode.EXACTLY_ONCE);
     env.getCheckpointConfig().setCheckpointStorage(run + "/checkpoints");
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(10, Duration.ofMillis(20)));
     env.fromSource(
-            new DataGeneratorSource<>(i -> i, RECORDS, 20_000),
+            new DataGeneratorSource<>(i -> i, RECORDS, recordsPerSecond),
             WatermarkStrategy.noWatermarks(),
             "numbers")
         .map(new FailingMapper(failurePoints))
@@ -135,7 +158,10 @@ class S3JobsITCase {
         .process(new CountPerKey())
         .sinkTo(FileSink.forRowFormat(run + "/out", new SimpleStringEncoder<String>()).build());
     env.execute("exactly-once on S3");
+  }
 
+  /** Every record once in the committed output, per key the counts 1..n; failures replayed some. */
+  private void assertExactlyOnce() throws IOException {
     long[] seen = new long[(int) RECORDS];
     Map<Long, List<Long>> countsPerKey = new HashMap<>();
     List<String> lines = readCommittedLines(run + "/out");
@@ -202,6 +228,28 @@ class S3JobsITCase {
       it.forEachRemaining(read::add);
     }
     assertThat(read).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void aStoreThatCannotBeWrittenFailsCheckpointsCountedAgainstTheTolerableFailures() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.enableCheckpointing(20);
+    env.getCheckpointConfig().setCheckpointStorage("s3://no-such-bucket/checkpoints");
+    env.getCheckpointConfig().setTolerableCheckpointFailureNumber(2);
+    env.setRestartStrategy(RestartStrategies.noRestart());
+    env.fromSource(
+            new DataGeneratorSource<>(i -> i, 1_000_000, 2_000),
+            WatermarkStrategy.noWatermarks(),
+            "numbers")
+        .sinkToDiscarding();
+
+    assertThatThrownBy(() -> env.execute("checkpoints to a missing bucket"))
+        .rootCause()
+        .hasMessageContaining("Exceeded the number of tolerable checkpoint failures (2)")
+        .hasMessageContaining("s3://no-such-bucket/checkpoints/")
+        .hasMessageContaining("the bucket does not exist")
+        .hasMessageNotContaining(S3TestServer.SECRET_KEY);
   }
 
   private static List<String> allObjects(String dir) throws IOException {

@@ -105,7 +105,7 @@ final class CheckpointFinalizer {
     try {
       storage.discardAttempt(id);
     } catch (IOException e) {
-      LOG.warn("Could not delete aborted checkpoint {}", id, e);
+      LOG.warn("Could not delete aborted checkpoint {}: {}", id, e.getMessage());
     }
     checkpoint
         .completion()

@@ -109,13 +109,6 @@ final class CheckpointTrigger {
     }
     long id = nextCheckpointId++;
     long timestamp = clock.currentTimeMillis();
-    try {
-      storage.initCheckpoint(id);
-    } catch (IOException e) {
-      return CompletableFuture.failedFuture(
-          new CheckpointException(
-              "Cannot create the directory of checkpoint " + id + ": " + e.getMessage()));
-    }
     Set<String> attempts = new HashSet<>();
     subtasks.forEach(s -> attempts.add(s.attemptId()));
     PendingCheckpoint checkpoint =
@@ -124,6 +117,13 @@ final class CheckpointTrigger {
         checkpoint,
         options.timeoutMillis(),
         () -> aborter.abort(id, "timed out after " + options.timeoutMillis() + " ms"));
+    try {
+      storage.initCheckpoint(id);
+    } catch (IOException e) {
+      // a store that cannot be written fails this checkpoint, counted like any other failure
+      aborter.abort(id, "its location cannot be created: " + e.getMessage());
+      return checkpoint.completion();
+    }
     if (finalCheckpoint) {
       finalTriggered = true;
     }

@@ -10,10 +10,15 @@ import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
 import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
 import io.eddy.runtime.rpc.grpc.JobArtifactFetcher;
 import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
+import io.eddy.runtime.storage.LocalStateCopies;
 import io.grpc.Server;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A TaskManager of a distributed cluster: a {@link TaskExecutor} with its slots, network memory and
@@ -21,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * sending it heartbeats ({@link JobManagerHeartbeats}).
  */
 public final class TaskManagerRunner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskManagerRunner.class);
   private final String taskManagerId;
   private final ControlPlaneConnections connections = new ControlPlaneConnections();
   private final TaskExecutor taskExecutor;
@@ -30,6 +36,8 @@ public final class TaskManagerRunner implements AutoCloseable {
 
   /** Fetches each job's jars from the JobManager before its first task starts here. */
   private final JobArtifactFetcher artifacts;
+
+  private final Path localStateDirectory;
 
   private TaskManagerRunner(TaskManagerRunnerConfig config) {
     this.taskManagerId = "tm-" + UUID.randomUUID().toString().substring(0, 8);
@@ -43,6 +51,12 @@ public final class TaskManagerRunner implements AutoCloseable {
             taskManagerId,
             NettyDataPlane.DEFAULT_PARTITION_WAIT,
             config.buffersPerChannel());
+    this.localStateDirectory = config.workDirectory().resolve(taskManagerId).resolve("local-state");
+    try {
+      LocalStateCopies.enable(localStateDirectory);
+    } catch (IOException e) {
+      LOG.warn("No local recovery: cannot create {}: {}", localStateDirectory, e.toString());
+    }
     LibraryCache libraryCache = new LibraryCache();
     this.taskExecutor =
         new TaskExecutor(
@@ -137,5 +151,6 @@ public final class TaskManagerRunner implements AutoCloseable {
     server.shutdownNow();
     taskExecutor.close();
     artifacts.close(); // fetched jars are kept until the TaskManager stops
+    LocalStateCopies.disable(localStateDirectory);
   }
 }

@@ -8,6 +8,10 @@ import io.eddy.runtime.gateway.DispatcherGateway;
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
 import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
+import io.eddy.runtime.storage.LocalStateCopies;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,9 +32,11 @@ public final class MiniCluster implements AutoCloseable {
   private final List<TaskExecutor> taskExecutors = new ArrayList<>();
   private final Dispatcher dispatcher;
   private final EmbeddedGrpcControlPlane controlPlane;
+  private final Path localStateDirectory;
 
   public MiniCluster(MiniClusterConfig config) {
     this.config = config;
+    this.localStateDirectory = enableLocalRecovery();
     boolean netty = config.networkTransport() == MiniClusterConfig.NetworkTransport.NETTY;
     for (int i = 0; i < config.numTaskManagers(); i++) {
       String name = "embedded-tm-" + (i + 1);
@@ -92,6 +98,20 @@ public final class MiniCluster implements AutoCloseable {
     taskExecutors.forEach(TaskExecutor::close);
     if (controlPlane != null) {
       controlPlane.close();
+    }
+    if (localStateDirectory != null) {
+      LocalStateCopies.disable(localStateDirectory);
+    }
+  }
+
+  /** The embedded TaskManagers keep local copies of their state, as distributed ones do. */
+  private static Path enableLocalRecovery() {
+    try {
+      Path dir = Files.createTempDirectory("eddy-local-state-");
+      LocalStateCopies.enable(dir);
+      return dir;
+    } catch (IOException e) {
+      return null; // no local recovery: restores read from the checkpoint storage
     }
   }
 }

@@ -3,16 +3,21 @@ package io.eddy.runtime.storage;
 import io.eddy.api.fs.FileSystems;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * Finds the {@link CheckpointStorageFactory} of a location by its URI scheme. A plain path (or
- * {@code file:}) is the local file system; another scheme needs the module that provides it on the
- * class path, else the error names the scheme. Any thread.
+ * Finds the {@link CheckpointStorageFactory} of a location by its URI scheme, and reads state files
+ * from this TaskManager's verified local copies when it has them ({@link LocalStateCopies}). A
+ * plain path (or {@code file:}) is the local file system; another scheme needs the module that
+ * provides it on the class path, else the error names the scheme. Any thread.
  */
 public final class CheckpointStorages {
   private static final List<CheckpointStorageFactory> FACTORIES = load();
@@ -35,11 +40,19 @@ public final class CheckpointStorages {
 
   /** Opens the state file at {@code location} for reading anywhere in it. */
   public static SeekableByteChannel openForRead(String location) throws IOException {
+    Optional<Path> copy = LocalStateCopies.verifiedCopy(location);
+    if (copy.isPresent()) {
+      return FileChannel.open(copy.get(), StandardOpenOption.READ);
+    }
     return factoryFor(location).openForRead(location);
   }
 
   /** Opens the state file at {@code location} for reading from the start. */
   public static InputStream openStream(String location) throws IOException {
+    Optional<Path> copy = LocalStateCopies.verifiedCopy(location);
+    if (copy.isPresent()) {
+      return Files.newInputStream(copy.get());
+    }
     return factoryFor(location).openStream(location);
   }
 

@@ -64,7 +64,9 @@ final class FsCheckpointStreamFactory implements CheckpointStreamFactory {
     String location =
         FileSystem.child(
             FsCheckpointStorage.checkpointDirectory(jobDirectory, checkpointId), fileName);
-    try (OutputStream out = FileSystems.get(location).create(location, WriteMode.NO_OVERWRITE)) {
+    try (OutputStream out =
+        LocalStateCopies.copying(
+            location, FileSystems.get(location).create(location, WriteMode.NO_OVERWRITE))) {
       writer.writeTo(out);
     }
   }
