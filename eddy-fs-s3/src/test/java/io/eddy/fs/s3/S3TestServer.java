@@ -35,9 +35,21 @@ public final class S3TestServer implements AutoCloseable {
   }
 
   public static S3TestServer start(String... buckets) throws Exception {
+    return start("transient", new Properties(), buckets);
+  }
+
+  /** A server that keeps its objects in files under {@code directory} (for large data). */
+  public static S3TestServer startOnDisk(java.nio.file.Path directory, String... buckets)
+      throws Exception {
     Properties properties = new Properties();
+    properties.setProperty("jclouds.filesystem.basedir", directory.toString());
+    return start("filesystem", properties, buckets);
+  }
+
+  private static S3TestServer start(String provider, Properties properties, String... buckets)
+      throws Exception {
     BlobStoreContext context =
-        ContextBuilder.newBuilder("transient")
+        ContextBuilder.newBuilder(provider)
             .credentials("identity", "credential")
             .overrides(properties)
             .build(BlobStoreContext.class);
