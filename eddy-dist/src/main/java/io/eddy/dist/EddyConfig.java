@@ -107,7 +107,13 @@ final class EddyConfig {
     KEYS.put(
         "fs.hdfs.hadoopconf",
         new String[] {null, "Hadoop configuration directory (core-site.xml, hdfs-site.xml)"});
+    KEYS.put(
+        "fs.hdfs.user",
+        new String[] {null, "user to act as on HDFS with simple authentication (unset: this one)"});
   }
+
+  /** Other keys under it are Hadoop keys for hdfs:// ({@code fs.hdfs.dfs.replication: 2}). */
+  static final String HADOOP_KEYS = "fs.hdfs.";
 
   private final Map<String, String> values = new TreeMap<>();
 
@@ -163,7 +169,7 @@ final class EddyConfig {
   }
 
   private void set(String key, String value) {
-    if (!KEYS.containsKey(key)) {
+    if (!KEYS.containsKey(key) && !key.startsWith(HADOOP_KEYS)) {
       throw new IllegalArgumentException(
           "Unknown configuration key '"
               + key

@@ -64,4 +64,14 @@ class EddyConfigTest {
         .startsWith("eddy: Unknown configuration key 'no.such'")
         .hasLineCount(1);
   }
+
+  @Test
+  void hadoopKeysPassUnderFsHdfs() {
+    EddyConfig c =
+        EddyConfig.load(
+            null, Map.of("fs.hdfs.dfs.replication", "2", "fs.hdfs.hadoopconf", "/etc/hadoop"));
+    assertThat(c.asMap())
+        .containsEntry("fs.hdfs.dfs.replication", "2")
+        .containsEntry("fs.hdfs.hadoopconf", "/etc/hadoop");
+  }
 }

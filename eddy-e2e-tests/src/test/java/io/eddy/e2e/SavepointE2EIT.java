@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.eddy.api.fs.FileSystems;
 import io.eddy.e2e.jobs.KeyedCountingJob;
+import io.eddy.fs.hadoop.HdfsTestServer;
 import io.eddy.fs.s3.S3TestServer;
 import io.eddy.rest.messages.Messages;
 import java.nio.file.Path;
@@ -48,6 +49,20 @@ class SavepointE2EIT {
       List<String> storeArgs = new ArrayList<>();
       s3.config(S3TestServer.SECRET_KEY).forEach((k, v) -> storeArgs.add("-D" + k + "=" + v));
       stopAndResume("s3://savepoints/" + UUID.randomUUID(), storeArgs);
+    } finally {
+      FileSystems.configure(Map.of());
+    }
+  }
+
+  /** The same with checkpoints, the savepoint and the output on HDFS (a name node on loopback). */
+  @Test
+  @Timeout(300)
+  void theSameWithEverythingOnHdfs() throws Exception {
+    try (HdfsTestServer hdfs = HdfsTestServer.start(cluster.workDir().resolve("hdfs"))) {
+      FileSystems.configure(hdfs.config()); // the oracle reads the output through hdfs://
+      List<String> storeArgs = new ArrayList<>();
+      hdfs.config().forEach((k, v) -> storeArgs.add("-D" + k + "=" + v));
+      stopAndResume(hdfs.uri() + "/savepoints/" + UUID.randomUUID(), storeArgs);
     } finally {
       FileSystems.configure(Map.of());
     }
