@@ -36,6 +36,9 @@ public final class OperatorChain {
   private final StreamOperator<?>[] operators;
   private final String[] operatorIds;
 
+  /** The keyed state backends of the chain's keyed operators, disposed when it closes. */
+  private final List<KeyedStateBackend<?>> keyedBackends = new ArrayList<>();
+
   /** The operators that may pause the input (usually none; checked before every input step). */
   private final PausingOperator[] pausing;
 
@@ -78,6 +81,9 @@ public final class OperatorChain {
                   keyGroupRange,
                   baseContext.getMaxNumberOfParallelSubtasks(),
                   (TypeSerializer) oc.stateKeySerializer());
+      if (keyed != null) {
+        keyedBackends.add(keyed);
+      }
       ((StreamOperator) operator)
           .setup(
               new OperatorSetup(
@@ -180,13 +186,25 @@ public final class OperatorChain {
     }
   }
 
-  /** Closes every operator, even if one throws; rethrows the first error. */
+  /**
+   * Closes every operator, even if one throws, then disposes their keyed state backends; rethrows
+   * the first error.
+   */
   public void close() throws Exception {
     Exception first = null;
     for (StreamOperator<?> operator : operators) {
       try {
         operator.close();
       } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    for (KeyedStateBackend<?> backend : keyedBackends) {
+      try {
+        backend.dispose();
+      } catch (RuntimeException e) {
         if (first == null) {
           first = e;
         }
