@@ -43,6 +43,7 @@ final class FullSnapshot<K> implements StateWriter {
   private final KeyGroupRange range;
   private final byte[] header;
   private final List<LiveState> live;
+  private final RestoredSections restored;
   private final List<RestoredSections.Pending> restoredStates;
   private final List<List<Collection<InternalTimer<K>>>> timers;
   private final List<RestoredSections.Pending> restoredTimers;
@@ -55,17 +56,17 @@ final class FullSnapshot<K> implements StateWriter {
       RocksDBKeyedStateBackend<K> backend,
       byte[] header,
       List<LiveState> live,
-      List<RestoredSections.Pending> restoredStates,
+      RestoredSections restored,
       List<List<Collection<InternalTimer<K>>>> timers,
-      List<RestoredSections.Pending> restoredTimers,
       Snapshot snapshot) {
     this.backend = backend;
     this.range = backend.getKeyGroupRange();
     this.header = header;
     this.live = live;
-    this.restoredStates = restoredStates;
+    this.restored = restored;
+    this.restoredStates = restored == null ? List.of() : restored.unclaimedStates();
     this.timers = timers;
-    this.restoredTimers = restoredTimers;
+    this.restoredTimers = restored == null ? List.of() : restored.unclaimedTimers();
     this.keySerializer = backend.keySerializer().duplicate();
     this.namespaceSerializer = backend.namespaceSerializer().duplicate();
     this.snapshot = snapshot;
@@ -73,15 +74,19 @@ final class FullSnapshot<K> implements StateWriter {
   }
 
   /**
-   * Takes a snapshot of {@code live} states, the restored states nobody registered, and the timers
-   * of {@code timerQueues} (sorted by name). Task thread only.
+   * Takes a snapshot of {@code live} states, the restored states and timers nobody registered
+   * ({@code restored}, null if none) and the timers of {@code timerQueues} (sorted by name). Task
+   * thread only.
    */
   static <K> FullSnapshot<K> take(
       RocksDBKeyedStateBackend<K> backend,
       List<LiveState> live,
-      List<RestoredSections.Pending> restoredStates,
-      Map<String, KeyGroupedTimerQueue<K>> timerQueues,
-      List<RestoredSections.Pending> restoredTimers) {
+      RestoredSections restored,
+      Map<String, KeyGroupedTimerQueue<K>> timerQueues) {
+    List<RestoredSections.Pending> restoredStates =
+        restored == null ? List.of() : restored.unclaimedStates();
+    List<RestoredSections.Pending> restoredTimers =
+        restored == null ? List.of() : restored.unclaimedTimers();
     int numKeyGroups = backend.getKeyGroupRange().size();
     List<String> queueNames = new ArrayList<>();
     List<List<Collection<InternalTimer<K>>>> timers = new ArrayList<>();
@@ -106,13 +111,7 @@ final class FullSnapshot<K> implements StateWriter {
     backend.acquireLease();
     try {
       return new FullSnapshot<>(
-          backend,
-          header,
-          live,
-          restoredStates,
-          timers,
-          restoredTimers,
-          backend.db().getSnapshot());
+          backend, header, live, restored, timers, backend.db().getSnapshot());
     } catch (RuntimeException | Error e) {
       backend.releaseLease();
       throw e;
@@ -199,7 +198,7 @@ final class FullSnapshot<K> implements StateWriter {
         appendSection(block, entries, section);
       }
       for (RestoredSections.Pending pending : restoredStates) {
-        byte[] bytes = pending.sections()[g];
+        byte[] bytes = restored.section(pending, keyGroup, readOptions);
         appendRaw(block, bytes == null ? SnapshotFormat.EMPTY_SECTION : bytes);
       }
       for (List<Collection<InternalTimer<K>>> queue : timers) {
@@ -217,7 +216,7 @@ final class FullSnapshot<K> implements StateWriter {
         appendSection(block, ofGroup.size(), section);
       }
       for (RestoredSections.Pending pending : restoredTimers) {
-        byte[] bytes = pending.sections()[g];
+        byte[] bytes = restored.section(pending, keyGroup, readOptions);
         appendRaw(block, bytes == null ? SnapshotFormat.EMPTY_SECTION : bytes);
       }
       crc.reset();

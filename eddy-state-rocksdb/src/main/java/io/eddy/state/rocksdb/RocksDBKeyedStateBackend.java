@@ -65,6 +65,9 @@ import org.rocksdb.WriteOptions;
 public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, AutoCloseable {
   private static final int WRITE_BATCH_BYTES = 4 << 20;
 
+  /** The column family where restored sections wait for their states ({@link RestoredSections}). */
+  private static final String RESTORED_COLUMN = "\u0000restored";
+
   private final KeyGroupRange keyGroupRange;
   private final int maxParallelism;
   private final TypeSerializer<K> keySerializer;
@@ -466,12 +469,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
             live.put(
                 name,
                 new FullSnapshot.LiveState(StateMeta.ofValue(name, v.serializer), v.state.column)));
-    return FullSnapshot.take(
-        this,
-        new ArrayList<>(live.values()),
-        restored == null ? List.of() : restored.unclaimedStates(),
-        timerQueues,
-        restored == null ? List.of() : restored.unclaimedTimers());
+    return FullSnapshot.take(this, new ArrayList<>(live.values()), restored, timerQueues);
   }
 
   /** A new scratch file for a snapshot writer, in this backend's directory. Any thread. */
@@ -488,11 +486,12 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
     }
     List<SnapshotFile> files = new ArrayList<>(locations.size());
     for (String location : locations) {
-      SnapshotFile file = SnapshotFile.read(location, keyGroupRange);
+      SnapshotFile file = SnapshotFile.open(location, keyGroupRange);
       checkCompatible(file);
       files.add(file);
     }
-    restored = RestoredSections.of(files, keyGroupRange);
+    restored =
+        RestoredSections.stage(files, keyGroupRange, db, column(RESTORED_COLUMN), writeOptions);
   }
 
   private void checkCompatible(SnapshotFile file) throws IOException {
@@ -524,11 +523,12 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
     SectionLoader<K> loader = loader();
     try {
       for (int g = 0; g < keyGroupRange.size(); g++) {
-        byte[] section = pending.sections()[g];
+        byte[] section = restored.section(pending, keyGroupRange.start() + g, readOptions);
         if (section != null) {
           loader.loadTimers(section, keyGroupRange.start() + g, queue);
         }
       }
+      restored.drop(pending, writeOptions);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot restore the timers '" + name + "' from " + pending.origin() + ": " + e, e);
@@ -567,7 +567,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
     long now = ttlTimeProvider.currentTimestamp();
     try (WriteBatch batch = new WriteBatch()) {
       for (int g = 0; g < keyGroupRange.size(); g++) {
-        byte[] section = pending.sections()[g];
+        byte[] section = restored.section(pending, keyGroupRange.start() + g, readOptions);
         if (section == null) {
           continue;
         }
@@ -591,9 +591,9 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
                 throw new IOException(e.getMessage(), e);
               }
             });
-        pending.sections()[g] = null; // loaded: its memory may go
       }
       db.write(writeOptions, batch);
+      restored.drop(pending, writeOptions);
     } catch (IOException | RocksDBException e) {
       throw new UncheckedIOException(
           new IOException(

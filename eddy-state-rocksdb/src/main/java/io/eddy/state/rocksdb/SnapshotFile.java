@@ -13,12 +13,18 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The part of one canonical keyed state snapshot file (see {@link SnapshotFormat}) that a key-group
- * range needs: the header, and per key group in both ranges the bytes of each state's and timer
- * queue's section, checksums verified. Nothing is deserialized here: the serializers of a state
- * arrive when an operator registers it.
+ * One canonical keyed state snapshot file (see {@link SnapshotFormat}), opened for the key groups
+ * of a range: {@link #open} reads the header and the index, {@link #forEachKeyGroup} then reads the
+ * blocks of the wanted key groups one at a time, checksums verified, cut into their sections. So a
+ * restore holds one key group's block in memory at a time, however large the file. Nothing is
+ * deserialized here: the serializers of a state arrive when an operator registers it.
  */
 final class SnapshotFile {
+  /** Receives the sections of one key group: the states', then the timer queues'. */
+  interface BlockConsumer {
+    void accept(int keyGroup, byte[][] sections) throws IOException;
+  }
+
   final String file;
   final int maxParallelism;
   final KeyGroupRange range;
@@ -26,8 +32,8 @@ final class SnapshotFile {
   final String namespaceSerializerClass;
   final List<StateMeta> states;
   final List<String> timerQueues;
-  final int firstLoadedKeyGroup;
-  private final byte[][][] sections;
+  private final KeyGroupRange wanted;
+  private final ByteBuffer index;
 
   private SnapshotFile(
       String file,
@@ -37,8 +43,8 @@ final class SnapshotFile {
       String namespaceSerializerClass,
       List<StateMeta> states,
       List<String> timerQueues,
-      int firstLoadedKeyGroup,
-      byte[][][] sections) {
+      KeyGroupRange wanted,
+      ByteBuffer index) {
     this.file = file;
     this.maxParallelism = maxParallelism;
     this.range = range;
@@ -46,33 +52,49 @@ final class SnapshotFile {
     this.namespaceSerializerClass = namespaceSerializerClass;
     this.states = states;
     this.timerQueues = timerQueues;
-    this.firstLoadedKeyGroup = firstLoadedKeyGroup;
-    this.sections = sections;
+    this.wanted = wanted;
+    this.index = index;
   }
 
-  int numLoadedKeyGroups() {
-    return sections.length;
-  }
-
-  byte[] stateSection(int stateIndex, int keyGroup) {
-    return sections[keyGroup - firstLoadedKeyGroup][stateIndex];
-  }
-
-  byte[] timerSection(int queueIndex, int keyGroup) {
-    return sections[keyGroup - firstLoadedKeyGroup][states.size() + queueIndex];
-  }
-
-  /** Reads {@code file}'s header and the key groups of {@code wanted}; errors name the file. */
-  static SnapshotFile read(String file, KeyGroupRange wanted) throws IOException {
+  /** Reads {@code file}'s header and index, for the key groups of {@code wanted}. */
+  static SnapshotFile open(String file, KeyGroupRange wanted) throws IOException {
     try (SeekableByteChannel channel = CheckpointStorages.openForRead(file)) {
-      return read(file, channel, wanted);
+      return open(file, channel, wanted);
     } catch (IOException | RuntimeException e) {
-      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw new IOException("Cannot restore keyed state from " + file + ": " + reason, e);
+      throw failure(file, e);
     }
   }
 
-  private static SnapshotFile read(String file, SeekableByteChannel channel, KeyGroupRange wanted)
+  /**
+   * Reads the blocks of the key groups in both this file's and the wanted range, in order, and
+   * hands each to {@code consumer}; errors name the file.
+   */
+  void forEachKeyGroup(BlockConsumer consumer) throws IOException {
+    int first = Math.max(range.start(), wanted.start());
+    int last = Math.min(range.end(), wanted.end());
+    int count = states.size() + timerQueues.size();
+    try (SeekableByteChannel channel = CheckpointStorages.openForRead(file)) {
+      for (int g = first; g <= last; g++) {
+        int entry = (g - range.start()) * SnapshotFormat.INDEX_ENTRY_BYTES;
+        byte[] block = readFully(channel, index.getLong(entry), index.getInt(entry + 8)).array();
+        CRC32 crc = new CRC32();
+        crc.update(block);
+        if ((int) crc.getValue() != index.getInt(entry + 12)) {
+          throw new IOException("checksum mismatch in key group " + g);
+        }
+        consumer.accept(g, split(block, count, g));
+      }
+    } catch (IOException | RuntimeException e) {
+      throw failure(file, e);
+    }
+  }
+
+  private static IOException failure(String file, Exception e) {
+    String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+    return new IOException("Cannot restore keyed state from " + file + ": " + reason, e);
+  }
+
+  private static SnapshotFile open(String file, SeekableByteChannel channel, KeyGroupRange wanted)
       throws IOException {
     ByteBuffer prefix = readFully(channel, 0, SnapshotFormat.PREFIX_BYTES);
     int magic = prefix.getInt();
@@ -110,19 +132,6 @@ final class SnapshotFile {
             channel,
             SnapshotFormat.PREFIX_BYTES + (long) headerLength,
             range.size() * SnapshotFormat.INDEX_ENTRY_BYTES);
-    int first = Math.max(range.start(), wanted.start());
-    int last = Math.min(range.end(), wanted.end());
-    byte[][][] sections = new byte[Math.max(0, last - first + 1)][][];
-    for (int g = first; g <= last; g++) {
-      int entry = (g - range.start()) * SnapshotFormat.INDEX_ENTRY_BYTES;
-      byte[] block = readFully(channel, index.getLong(entry), index.getInt(entry + 8)).array();
-      CRC32 crc = new CRC32();
-      crc.update(block);
-      if ((int) crc.getValue() != index.getInt(entry + 12)) {
-        throw new IOException("checksum mismatch in key group " + g);
-      }
-      sections[g - first] = split(block, stateCount + queueCount, g);
-    }
     return new SnapshotFile(
         file,
         maxParallelism,
@@ -131,8 +140,8 @@ final class SnapshotFile {
         namespaceSerializerClass,
         List.copyOf(states),
         List.copyOf(queues),
-        first,
-        sections);
+        wanted,
+        index);
   }
 
   private static byte[][] split(byte[] block, int count, int keyGroup) throws IOException {
