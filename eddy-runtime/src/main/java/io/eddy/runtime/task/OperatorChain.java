@@ -56,6 +56,38 @@ public final class OperatorChain {
     List<OperatorConfig> configs = config.operators();
     operators = new StreamOperator[configs.size()];
     operatorIds = configs.stream().map(OperatorConfig::operatorId).toArray(String[]::new);
+    try {
+      build(
+          configs,
+          writers,
+          baseContext,
+          keyGroupRange,
+          timeService,
+          autoWatermarkIntervalMillis,
+          operatorEvents,
+          collectResults,
+          stateBackend);
+    } catch (RuntimeException | Error e) {
+      keyedBackends.forEach(KeyedStateBackend::dispose); // those made so far hold native memory
+      throw e;
+    }
+    pausing =
+        Arrays.stream(operators)
+            .filter(PausingOperator.class::isInstance)
+            .toArray(PausingOperator[]::new);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void build(
+      List<OperatorConfig> configs,
+      List<RecordWriter<?>> writers,
+      StreamingRuntimeContext baseContext,
+      KeyGroupRange keyGroupRange,
+      ProcessingTimeService timeService,
+      long autoWatermarkIntervalMillis,
+      OperatorEventGateway operatorEvents,
+      CollectResultsPort collectResults,
+      StateBackend stateBackend) {
     for (int i = configs.size() - 1; i >= 0; i--) {
       OperatorConfig oc = configs.get(i);
       List<Output<?>> outputs = new ArrayList<>();
@@ -98,10 +130,6 @@ public final class OperatorChain {
                   stateBackend));
       operators[i] = operator;
     }
-    pausing =
-        Arrays.stream(operators)
-            .filter(PausingOperator.class::isInstance)
-            .toArray(PausingOperator[]::new);
   }
 
   /**

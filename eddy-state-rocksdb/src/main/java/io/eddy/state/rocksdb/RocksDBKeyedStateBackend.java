@@ -664,7 +664,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
     dbOptions.close();
   }
 
-  private static void deleteDirectory(Path dir) {
+  static void deleteDirectory(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -9,10 +9,14 @@ import io.eddy.runtime.state.StateBackend;
 import io.eddy.runtime.state.StateBackends;
 import io.eddy.runtime.state.ttl.TtlTimeProviders;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed state in embedded RocksDB instances on local disk ({@link RocksDBKeyedStateBackend}), one
@@ -35,6 +39,11 @@ public final class RocksDBStateBackend implements StateBackend {
   public static final String MANAGED_MEMORY = "taskmanager.memory.managed.size";
 
   static final String DEFAULT_MANAGED_MEMORY = "256m";
+
+  /** Instance directories are {@code eddy-rocksdb-<pid>-<uuid>}. */
+  static final String INSTANCE_PREFIX = "eddy-rocksdb-";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RocksDBStateBackend.class);
 
   private final Path localDirectory;
   private final long managedMemoryBytes;
@@ -84,7 +93,9 @@ public final class RocksDBStateBackend implements StateBackend {
   @Override
   public <K> KeyedStateBackend<K> createKeyedStateBackend(
       KeyGroupRange keyGroups, int maxParallelism, TypeSerializer<K> keySerializer) {
-    Path instance = localDirectory.resolve("eddy-rocksdb-" + UUID.randomUUID());
+    Path instance =
+        localDirectory.resolve(
+            INSTANCE_PREFIX + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
     return new RocksDBKeyedStateBackend<>(
         keyGroups,
         maxParallelism,
@@ -98,8 +109,42 @@ public final class RocksDBStateBackend implements StateBackend {
     if (memory == null) {
       org.rocksdb.RocksDB.loadLibrary();
       memory = new SharedMemory(managedMemoryBytes);
+      deleteInstancesOfDeadProcesses(localDirectory);
     }
     return memory;
+  }
+
+  /**
+   * Deletes the instance directories that processes no longer running left behind (a TaskManager
+   * killed with SIGKILL cannot delete its own); those of live processes, other TaskManagers on the
+   * same machine included, stay.
+   */
+  static void deleteInstancesOfDeadProcesses(Path localDirectory) {
+    if (!Files.isDirectory(localDirectory)) {
+      return;
+    }
+    try (Stream<Path> children = Files.list(localDirectory)) {
+      for (Path child : children.toList()) {
+        String name = child.getFileName().toString();
+        if (!name.startsWith(INSTANCE_PREFIX)) {
+          continue;
+        }
+        String rest = name.substring(INSTANCE_PREFIX.length());
+        int dash = rest.indexOf('-');
+        long pid;
+        try {
+          pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+        } catch (NumberFormatException e) {
+          continue; // not one of ours
+        }
+        if (ProcessHandle.of(pid).isEmpty()) {
+          LOG.info("Deleting {}, left behind by process {} that no longer runs", child, pid);
+          RocksDBKeyedStateBackend.deleteDirectory(child);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot clean up {}: {}", localDirectory, e.toString());
+    }
   }
 
   @Override
