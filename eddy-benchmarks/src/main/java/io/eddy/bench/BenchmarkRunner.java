@@ -2,6 +2,8 @@ package io.eddy.bench;
 
 import io.eddy.api.JobExecutionResult;
 import io.eddy.api.StreamExecutionEnvironment;
+import io.eddy.api.common.state.EmbeddedRocksDBStateBackend;
+import io.eddy.api.common.state.HashMapStateBackend;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,12 @@ public final class BenchmarkRunner {
     // on by default, as for every job; false measures the window workload without it
     env.setWindowPreAggregation(
         Boolean.parseBoolean(System.getProperty("eddy.bench.window-pre-aggregation", "true")));
+    if (args.stateBackend() != null) {
+      env.setStateBackend(
+          args.stateBackend().equals("rocksdb")
+              ? new EmbeddedRocksDBStateBackend()
+              : new HashMapStateBackend());
+    }
     if (args.checkpointMillis() > 0) {
       env.enableCheckpointing(args.checkpointMillis());
       env.getCheckpointConfig()

@@ -56,12 +56,22 @@ class BenchmarkRunnerTest {
   }
 
   @Test
+  void runsOnRocksDB() throws Exception {
+    assertRan(
+        run("keyedsum", "2", "10000", "20", "--state-backend", "rocksdb"), "keyedsum", 2, 10_000);
+    assertRan(run("window", "2", "10000", "--state-backend", "rocksdb"), "window", 2, 10_000);
+  }
+
+  @Test
   void reportsCommandLineMistakesInOneLineWithExitCode1() throws Exception {
     assertUsageError(run(), "Error: expected 3 to 5 arguments, got 0");
     assertUsageError(run("joins", "2", "10"), "Error: unknown workload 'joins'");
     assertUsageError(
         run("stateless", "two", "10"), "Error: P must be a whole number from 1 to 1024, not 'two'");
     assertUsageError(run("stateless", "2", "0"), "Error: N must be a whole number from 1 to");
+    assertUsageError(
+        run("keyedsum", "2", "10", "--state-backend", "disk"),
+        "Error: --state-backend takes heap or rocksdb");
   }
 
   private static void assertUsageError(Outcome outcome, String start) {

@@ -6,6 +6,7 @@ import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
 import io.eddy.api.common.restartstrategy.RestartStrategies;
 import io.eddy.api.common.restartstrategy.RestartStrategyConfig;
+import io.eddy.api.common.state.StateBackendSettings;
 import io.eddy.api.common.typeinfo.TypeInformation;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.api.connector.source.Source;
@@ -68,6 +69,7 @@ public class StreamExecutionEnvironment {
   private SavepointRestoreSettings savepointRestore = SavepointRestoreSettings.NONE;
   private RestartStrategyConfig restartStrategy;
   private boolean windowPreAggregation = true;
+  private StateBackendSettings stateBackend;
 
   static {
     StreamAccess.register((StreamAccess.Environments) (env, sink) -> env.sinks.add(sink));
@@ -163,6 +165,22 @@ public class StreamExecutionEnvironment {
 
   public boolean isWindowPreAggregation() {
     return windowPreAggregation;
+  }
+
+  /**
+   * Where the job's keyed state lives: {@code new HashMapStateBackend()} (the heap) or {@code new
+   * EmbeddedRocksDBStateBackend()} (RocksDB on the TaskManagers' local disks, for state larger than
+   * memory). Unset (null), the job uses the cluster's {@code state.backend.type}, the heap by
+   * default. Savepoints of either backend restore into the other.
+   */
+  public StreamExecutionEnvironment setStateBackend(StateBackendSettings backend) {
+    this.stateBackend = backend;
+    return this;
+  }
+
+  /** The state backend the job chose, or null for the cluster's. */
+  public StateBackendSettings getStateBackend() {
+    return stateBackend;
   }
 
   public long getAutoWatermarkInterval() {
@@ -395,7 +413,8 @@ public class StreamExecutionEnvironment {
                 CheckpointingOptions.of(checkpointConfig),
                 savepointRestore,
                 restartStrategy,
-                windowPreAggregation));
+                windowPreAggregation,
+                stateBackend));
     sinks.clear();
     try {
       return executor.execute(pipeline).get();

@@ -5,6 +5,9 @@ import io.eddy.runtime.entrypoint.TaskManagerRunnerConfig;
 import io.eddy.runtime.minicluster.MiniClusterConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The runtime's JobManager and TaskManager settings, read from the configuration keys. */
 final class ClusterConfigs {
@@ -29,7 +32,23 @@ final class ClusterConfigs {
         config.getInt("taskmanager.network.buffers-per-channel", 1),
         Path.of(config.get("taskmanager.work.dir")),
         heartbeatInterval(config),
-        heartbeatTimeout(config));
+        heartbeatTimeout(config),
+        stateBackend(config));
+  }
+
+  /** The state backend's keys, for the TaskManagers' backend. */
+  static Map<String, String> stateBackend(EddyConfig config) {
+    Map<String, String> keys = new HashMap<>();
+    for (String key :
+        List.of(
+            "state.backend.type",
+            "state.backend.rocksdb.localdir",
+            "taskmanager.memory.managed.size")) {
+      if (config.get(key) != null) {
+        keys.put(key, config.get(key));
+      }
+    }
+    return keys;
   }
 
   private static Duration heartbeatInterval(EddyConfig config) {

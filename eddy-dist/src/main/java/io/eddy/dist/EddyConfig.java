@@ -77,6 +77,19 @@ final class EddyConfig {
           "4", "buffers a producer fills per consumer before it waits; a remote consumer's credits"
         });
     KEYS.put(
+        "state.backend.type",
+        new String[] {
+          "heap", "where TaskManagers keep keyed state unless a job chooses: heap or rocksdb"
+        });
+    KEYS.put(
+        "state.backend.rocksdb.localdir",
+        new String[] {null, "local directory of the rocksdb backend's files (else <tmp>)"});
+    KEYS.put(
+        "taskmanager.memory.managed.size",
+        new String[] {
+          "256m", "native memory of a TaskManager's rocksdb instances (block cache, write buffers)"
+        });
+    KEYS.put(
         "state.checkpoints.dir",
         new String[] {null, "checkpoint root of jobs that set none (else <tmp>/eddy-checkpoints)"});
     KEYS.put(

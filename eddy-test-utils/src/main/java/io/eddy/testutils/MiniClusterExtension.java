@@ -4,7 +4,9 @@ import io.eddy.core.execution.PipelineExecutors;
 import io.eddy.runtime.client.MiniClusterExecutor;
 import io.eddy.runtime.minicluster.MiniCluster;
 import io.eddy.runtime.minicluster.MiniClusterConfig;
+import io.eddy.runtime.state.StateBackends;
 import io.eddy.runtime.time.ManualClock;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,8 +32,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ...
  * CLUSTER.getManualClock().advance(Duration.ofSeconds(1));
  * }</pre>
+ *
+ * <p>The TaskManagers keep keyed state where the configuration says (the heap by default); the
+ * system property {@value #STATE_BACKEND_PROPERTY} names another backend for every cluster whose
+ * configuration names none, so that a build can run the same tests on another backend (as {@code
+ * eddy-state-rocksdb} runs the state ITCases on RocksDB).
  */
 public final class MiniClusterExtension implements BeforeAllCallback, AfterAllCallback {
+  /** The system property naming the state backend of clusters that configure none. */
+  public static final String STATE_BACKEND_PROPERTY = "eddy.test.state-backend";
+
   private final MiniClusterConfig config;
   private MiniCluster cluster;
 
@@ -41,7 +51,16 @@ public final class MiniClusterExtension implements BeforeAllCallback, AfterAllCa
   }
 
   public MiniClusterExtension(MiniClusterConfig config) {
-    this.config = config;
+    this.config = withPropertyStateBackend(config);
+  }
+
+  /** {@code config} with the backend {@value #STATE_BACKEND_PROPERTY} names, if it names none. */
+  private static MiniClusterConfig withPropertyStateBackend(MiniClusterConfig config) {
+    String backend = System.getProperty(STATE_BACKEND_PROPERTY);
+    if (backend == null || backend.isBlank() || !config.stateBackendConfig().isEmpty()) {
+      return config;
+    }
+    return config.withStateBackend(Map.of(StateBackends.TYPE_KEY, backend.strip()));
   }
 
   /**
@@ -99,9 +118,10 @@ public final class MiniClusterExtension implements BeforeAllCallback, AfterAllCa
       throws Exception {
     try (MiniCluster netty =
         new MiniCluster(
-            MiniClusterConfig.withSlots(slotsEach)
-                .withTaskManagers(taskManagers, slotsEach)
-                .withNetworkTransport(MiniClusterConfig.NetworkTransport.NETTY))) {
+            withPropertyStateBackend(
+                MiniClusterConfig.withSlots(slotsEach)
+                    .withTaskManagers(taskManagers, slotsEach)
+                    .withNetworkTransport(MiniClusterConfig.NetworkTransport.NETTY)))) {
       PipelineExecutors.setContextExecutor(MiniClusterExecutor.onCluster(netty));
       body.run();
     } finally {

@@ -2,6 +2,7 @@ package io.eddy.core.execution;
 
 import io.eddy.api.annotation.Internal;
 import io.eddy.api.common.restartstrategy.RestartStrategyConfig;
+import io.eddy.api.common.state.StateBackendSettings;
 import java.io.Serializable;
 
 /**
@@ -20,6 +21,7 @@ import java.io.Serializable;
  * @param windowPreAggregation whether keyed event-time tumbling and sliding windows that reduce
  *     combine each upstream subtask's elements per key and window before the shuffle (see {@code
  *     StreamExecutionEnvironment#setWindowPreAggregation})
+ * @param stateBackend the state backend the job chose, or null for the cluster's
  */
 @Internal
 public record ExecutionConfig(
@@ -30,12 +32,35 @@ public record ExecutionConfig(
     CheckpointingOptions checkpointing,
     SavepointRestoreSettings savepointRestore,
     RestartStrategyConfig restartStrategy,
-    boolean windowPreAggregation)
+    boolean windowPreAggregation,
+    StateBackendSettings stateBackend)
     implements Serializable {
 
   public ExecutionConfig {
     checkpointing = checkpointing == null ? CheckpointingOptions.DISABLED : checkpointing;
     savepointRestore = savepointRestore == null ? SavepointRestoreSettings.NONE : savepointRestore;
+  }
+
+  /** The settings with the cluster's state backend. */
+  public ExecutionConfig(
+      int parallelism,
+      int maxParallelism,
+      long bufferTimeoutMillis,
+      long autoWatermarkIntervalMillis,
+      CheckpointingOptions checkpointing,
+      SavepointRestoreSettings savepointRestore,
+      RestartStrategyConfig restartStrategy,
+      boolean windowPreAggregation) {
+    this(
+        parallelism,
+        maxParallelism,
+        bufferTimeoutMillis,
+        autoWatermarkIntervalMillis,
+        checkpointing,
+        savepointRestore,
+        restartStrategy,
+        windowPreAggregation,
+        null);
   }
 
   /** The settings without checkpoints, restore or restart strategy. */

@@ -118,7 +118,8 @@ public final class DispatcherExecutor implements PipelineExecutor {
             cp,
             restore,
             c.restartStrategy(),
-            c.windowPreAggregation());
+            c.windowPreAggregation(),
+            c.stateBackend());
     return new Pipeline(pipeline.jobName(), pipeline.sinks(), config);
   }
 }

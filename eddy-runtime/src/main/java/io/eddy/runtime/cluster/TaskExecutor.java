@@ -43,8 +43,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final LibraryCache libraryCache;
   private final NettyDataPlane dataPlane;
 
-  /** Where the tasks' operators keep their state (the heap backend; others plug in by name). */
-  private final StateBackend stateBackend = StateBackends.named(StateBackends.DEFAULT);
+  /**
+   * Where the tasks' operators keep their state unless their job chose another backend (by default
+   * the heap; others plug in by name).
+   */
+  private final StateBackend stateBackend;
 
   private final Map<String, Task> tasks = new HashMap<>();
   private final Map<String, List<ResultPartitionId>> partitionsByJob = new HashMap<>();
@@ -82,7 +85,33 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       LibraryCache libraryCache,
       Clock clock,
       NettyDataPlane dataPlane) {
+    this(
+        location,
+        numberOfSlots,
+        networkBufferPool,
+        partitionRegistry,
+        buffersPerChannel,
+        libraryCache,
+        clock,
+        dataPlane,
+        StateBackends.named(StateBackends.DEFAULT));
+  }
+
+  /**
+   * @param stateBackend where tasks keep their state unless their job chose another backend
+   */
+  public TaskExecutor(
+      String location,
+      int numberOfSlots,
+      NetworkBufferPool networkBufferPool,
+      PartitionRegistry partitionRegistry,
+      int buffersPerChannel,
+      LibraryCache libraryCache,
+      Clock clock,
+      NettyDataPlane dataPlane,
+      StateBackend stateBackend) {
     super("taskmanager-" + location);
+    this.stateBackend = stateBackend;
     this.location = dataPlane != null ? dataPlane.address() : location;
     this.dataPlane = dataPlane;
     this.numberOfSlots = numberOfSlots;

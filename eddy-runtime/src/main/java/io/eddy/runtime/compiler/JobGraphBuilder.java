@@ -140,7 +140,12 @@ public final class JobGraphBuilder {
       }
       StreamNode head = chain.get(0);
       VertexConfig config =
-          new VertexConfig(operators, inputs.get(v), outputs.get(v), inputTypeNumbers.get(v));
+          new VertexConfig(
+              operators,
+              inputs.get(v),
+              outputs.get(v),
+              inputTypeNumbers.get(v),
+              streamGraph.getConfig().stateBackend());
       vertices.add(
           new JobVertex(
               v,

@@ -10,6 +10,7 @@ import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
 import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
 import io.eddy.runtime.rpc.grpc.JobArtifactFetcher;
 import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
+import io.eddy.runtime.state.StateBackends;
 import io.eddy.runtime.storage.LocalStateCopies;
 import io.grpc.Server;
 import java.io.IOException;
@@ -67,7 +68,8 @@ public final class TaskManagerRunner implements AutoCloseable {
             config.buffersPerChannel(),
             libraryCache,
             null,
-            dataPlane);
+            dataPlane,
+            StateBackends.fromConfig(config.stateBackendConfig()));
     this.artifacts =
         new JobArtifactFetcher(
             libraryCache,

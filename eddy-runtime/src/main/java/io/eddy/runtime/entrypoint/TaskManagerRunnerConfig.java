@@ -2,6 +2,7 @@ package io.eddy.runtime.entrypoint;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How a TaskManager runs.
@@ -17,6 +18,8 @@ import java.time.Duration;
  * @param heartbeatInterval how often it sends a heartbeat to the JobManager
  * @param heartbeatTimeout silence of the JobManager after which it drops its tasks and registers
  *     again
+ * @param stateBackendConfig the state backend's configuration keys ({@code state.backend.type} and
+ *     the backend's own, such as {@code taskmanager.memory.managed.size}); empty: the heap
  */
 public record TaskManagerRunnerConfig(
     String jobManagerAddress,
@@ -28,8 +31,10 @@ public record TaskManagerRunnerConfig(
     int buffersPerChannel,
     Path workDirectory,
     Duration heartbeatInterval,
-    Duration heartbeatTimeout) {
+    Duration heartbeatTimeout,
+    Map<String, String> stateBackendConfig) {
   public TaskManagerRunnerConfig {
+    stateBackendConfig = stateBackendConfig == null ? Map.of() : Map.copyOf(stateBackendConfig);
     if (slots <= 0) {
       throw new IllegalArgumentException("A TaskManager needs at least one slot, not " + slots);
     }
@@ -37,6 +42,32 @@ public record TaskManagerRunnerConfig(
       throw new IllegalArgumentException(
           "The heartbeat timeout must be longer than the heartbeat interval");
     }
+  }
+
+  /** A TaskManager with the heap state backend. */
+  public TaskManagerRunnerConfig(
+      String jobManagerAddress,
+      String host,
+      int rpcPort,
+      int slots,
+      int networkBuffers,
+      int bufferSize,
+      int buffersPerChannel,
+      Path workDirectory,
+      Duration heartbeatInterval,
+      Duration heartbeatTimeout) {
+    this(
+        jobManagerAddress,
+        host,
+        rpcPort,
+        slots,
+        networkBuffers,
+        bufferSize,
+        buffersPerChannel,
+        workDirectory,
+        heartbeatInterval,
+        heartbeatTimeout,
+        Map.of());
   }
 
   /** Loopback, free ports, small network memory, default heartbeats. */

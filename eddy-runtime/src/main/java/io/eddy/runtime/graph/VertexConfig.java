@@ -1,5 +1,6 @@
 package io.eddy.runtime.graph;
 
+import io.eddy.api.common.state.StateBackendSettings;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.dag.PartitionSpec;
 import java.io.Serializable;
@@ -14,13 +15,25 @@ import java.util.List;
  * @param outputs the task's network outputs, in output order
  * @param inputTypeNumbers for each input edge, the head's input it feeds: 0 for a one-input head, 1
  *     or 2 for a two-input head
+ * @param stateBackend the state backend the job chose for its keyed operators, or null for the
+ *     TaskManager's
  */
 public record VertexConfig(
     List<OperatorConfig> operators,
     List<TypeSerializer<?>> inputs,
     List<OutputConfig> outputs,
-    List<Integer> inputTypeNumbers)
+    List<Integer> inputTypeNumbers,
+    StateBackendSettings stateBackend)
     implements Serializable {
+
+  /** A task with the TaskManager's state backend. */
+  public VertexConfig(
+      List<OperatorConfig> operators,
+      List<TypeSerializer<?>> inputs,
+      List<OutputConfig> outputs,
+      List<Integer> inputTypeNumbers) {
+    this(operators, inputs, outputs, inputTypeNumbers, null);
+  }
 
   /** A task whose head has one input (or none). */
   public VertexConfig(

@@ -8,6 +8,8 @@ import io.eddy.runtime.gateway.DispatcherGateway;
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
 import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
+import io.eddy.runtime.state.StateBackend;
+import io.eddy.runtime.state.StateBackends;
 import io.eddy.runtime.storage.LocalStateCopies;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +40,8 @@ public final class MiniCluster implements AutoCloseable {
     this.config = config;
     this.localStateDirectory = enableLocalRecovery();
     boolean netty = config.networkTransport() == MiniClusterConfig.NetworkTransport.NETTY;
+    // one backend for all embedded TaskManagers: they share the JVM's memory
+    StateBackend stateBackend = StateBackends.fromConfig(config.stateBackendConfig());
     for (int i = 0; i < config.numTaskManagers(); i++) {
       String name = "embedded-tm-" + (i + 1);
       // With the network transport each TaskManager publishes only its own partitions, as in a
@@ -52,7 +56,8 @@ public final class MiniCluster implements AutoCloseable {
               config.buffersPerChannel(),
               libraryCache,
               config.clock(),
-              netty ? NettyDataPlane.start("127.0.0.1", registry, name) : null);
+              netty ? NettyDataPlane.start("127.0.0.1", registry, name) : null,
+              stateBackend);
       taskExecutors.add(te);
     }
     // The JobMasters run on the system clock; config.clock() is the tasks' processing time.

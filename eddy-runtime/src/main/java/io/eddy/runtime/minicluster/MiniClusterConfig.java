@@ -1,6 +1,7 @@
 package io.eddy.runtime.minicluster;
 
 import io.eddy.runtime.time.Clock;
+import java.util.Map;
 
 /**
  * Size of an embedded cluster.
@@ -17,6 +18,8 @@ import io.eddy.runtime.time.Clock;
  *     the distributed cluster's Netty data plane
  * @param controlPlane how the JobManager and the TaskManagers call each other: directly, or through
  *     the distributed cluster's gRPC services on grpc-java's in-process transport
+ * @param stateBackendConfig the TaskManagers' state backend configuration, as a distributed
+ *     TaskManager's ({@code state.backend.type} and the backend's keys); empty: the heap
  */
 public record MiniClusterConfig(
     int numTaskManagers,
@@ -26,7 +29,8 @@ public record MiniClusterConfig(
     int buffersPerChannel,
     Clock clock,
     NetworkTransport networkTransport,
-    ControlPlane controlPlane) {
+    ControlPlane controlPlane,
+    Map<String, String> stateBackendConfig) {
 
   /** How the embedded JobManager and TaskManagers call each other. */
   public enum ControlPlane {
@@ -57,6 +61,29 @@ public record MiniClusterConfig(
     if (controlPlane == null) {
       controlPlane = ControlPlane.DIRECT;
     }
+    stateBackendConfig = stateBackendConfig == null ? Map.of() : Map.copyOf(stateBackendConfig);
+  }
+
+  /** A configuration with the heap state backend. */
+  public MiniClusterConfig(
+      int numTaskManagers,
+      int slotsPerTaskManager,
+      int networkBuffersPerTaskManager,
+      int bufferSize,
+      int buffersPerChannel,
+      Clock clock,
+      NetworkTransport networkTransport,
+      ControlPlane controlPlane) {
+    this(
+        numTaskManagers,
+        slotsPerTaskManager,
+        networkBuffersPerTaskManager,
+        bufferSize,
+        buffersPerChannel,
+        clock,
+        networkTransport,
+        controlPlane,
+        Map.of());
   }
 
   /** A configuration with direct gateway calls. */
@@ -129,7 +156,8 @@ public record MiniClusterConfig(
         buffersPerChannel,
         clock,
         networkTransport,
-        controlPlane);
+        controlPlane,
+        stateBackendConfig);
   }
 
   public MiniClusterConfig withNetworkBuffers(int buffers, int size) {
@@ -141,7 +169,8 @@ public record MiniClusterConfig(
         buffersPerChannel,
         clock,
         networkTransport,
-        controlPlane);
+        controlPlane,
+        stateBackendConfig);
   }
 
   /** This configuration with all tasks on {@code clock} (for example a manual clock in tests). */
@@ -154,7 +183,8 @@ public record MiniClusterConfig(
         buffersPerChannel,
         clock,
         networkTransport,
-        controlPlane);
+        controlPlane,
+        stateBackendConfig);
   }
 
   /** This configuration with TaskManagers exchanging data through {@code transport}. */
@@ -167,7 +197,8 @@ public record MiniClusterConfig(
         buffersPerChannel,
         clock,
         transport,
-        controlPlane);
+        controlPlane,
+        stateBackendConfig);
   }
 
   /**
@@ -182,6 +213,24 @@ public record MiniClusterConfig(
         buffersPerChannel,
         clock,
         networkTransport,
-        plane);
+        plane,
+        stateBackendConfig);
+  }
+
+  /**
+   * This configuration with the TaskManagers' state backend configured by {@code config}, as a
+   * distributed TaskManager's is (for example {@code state.backend.type: rocksdb}).
+   */
+  public MiniClusterConfig withStateBackend(Map<String, String> config) {
+    return new MiniClusterConfig(
+        numTaskManagers,
+        slotsPerTaskManager,
+        networkBuffersPerTaskManager,
+        bufferSize,
+        buffersPerChannel,
+        clock,
+        networkTransport,
+        controlPlane,
+        config);
   }
 }

@@ -65,7 +65,9 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
     Object stored = state.value();
     T in = record.getValue();
     if (stored instanceof TupleLongSum sum) {
-      output.collect(record.replace((T) sum.add((Long) ((Tuple) in).getField(spec.position()))));
+      T result = (T) sum.add((Long) ((Tuple) in).getField(spec.position()));
+      state.update(sum); // changed in place: a backend that serializes (RocksDB) needs it again
+      output.collect(record.replace(result));
       return;
     }
     T result;

@@ -88,4 +88,12 @@ public interface KeyedStateBackend<K> {
    * there were any.
    */
   boolean restoreTimers(String name, KeyGroupedTimerQueue<K> queue);
+
+  /**
+   * Frees what the backend holds besides Java objects (native memory, local files) when its
+   * operator is closed, after a failure or cancellation too; writers of snapshots taken before stay
+   * usable until released. No state may be used afterwards. Idempotent; task thread. Default:
+   * nothing (the heap backend holds Java objects only).
+   */
+  default void dispose() {}
 }

@@ -4,6 +4,7 @@ import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.RestoredState;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Where operators keep their state: makes the keyed and operator state backends of each operator
@@ -16,6 +17,15 @@ import java.io.IOException;
 public interface StateBackend {
   /** The name a job or TaskManager configuration selects it by ({@code heap}). */
   String name();
+
+  /**
+   * This backend configured by {@code config} (cluster configuration keys, or the options a job
+   * gave its backend): a new instance, or this one if nothing applies. Keys a backend does not know
+   * are ignored. Default: this backend unchanged.
+   */
+  default StateBackend configure(Map<String, String> config) {
+    return this;
+  }
 
   /**
    * A keyed state backend for an operator instance holding {@code keyGroups}.

@@ -36,6 +36,9 @@ public final class OperatorChain {
   private final StreamOperator<?>[] operators;
   private final String[] operatorIds;
 
+  /** The keyed state backends of the chain's keyed operators, disposed when it closes. */
+  private final List<KeyedStateBackend<?>> keyedBackends = new ArrayList<>();
+
   /** The operators that may pause the input (usually none; checked before every input step). */
   private final PausingOperator[] pausing;
 
@@ -53,6 +56,38 @@ public final class OperatorChain {
     List<OperatorConfig> configs = config.operators();
     operators = new StreamOperator[configs.size()];
     operatorIds = configs.stream().map(OperatorConfig::operatorId).toArray(String[]::new);
+    try {
+      build(
+          configs,
+          writers,
+          baseContext,
+          keyGroupRange,
+          timeService,
+          autoWatermarkIntervalMillis,
+          operatorEvents,
+          collectResults,
+          stateBackend);
+    } catch (RuntimeException | Error e) {
+      keyedBackends.forEach(KeyedStateBackend::dispose); // those made so far hold native memory
+      throw e;
+    }
+    pausing =
+        Arrays.stream(operators)
+            .filter(PausingOperator.class::isInstance)
+            .toArray(PausingOperator[]::new);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void build(
+      List<OperatorConfig> configs,
+      List<RecordWriter<?>> writers,
+      StreamingRuntimeContext baseContext,
+      KeyGroupRange keyGroupRange,
+      ProcessingTimeService timeService,
+      long autoWatermarkIntervalMillis,
+      OperatorEventGateway operatorEvents,
+      CollectResultsPort collectResults,
+      StateBackend stateBackend) {
     for (int i = configs.size() - 1; i >= 0; i--) {
       OperatorConfig oc = configs.get(i);
       List<Output<?>> outputs = new ArrayList<>();
@@ -78,6 +113,9 @@ public final class OperatorChain {
                   keyGroupRange,
                   baseContext.getMaxNumberOfParallelSubtasks(),
                   (TypeSerializer) oc.stateKeySerializer());
+      if (keyed != null) {
+        keyedBackends.add(keyed);
+      }
       ((StreamOperator) operator)
           .setup(
               new OperatorSetup(
@@ -92,10 +130,6 @@ public final class OperatorChain {
                   stateBackend));
       operators[i] = operator;
     }
-    pausing =
-        Arrays.stream(operators)
-            .filter(PausingOperator.class::isInstance)
-            .toArray(PausingOperator[]::new);
   }
 
   /**
@@ -180,13 +214,25 @@ public final class OperatorChain {
     }
   }
 
-  /** Closes every operator, even if one throws; rethrows the first error. */
+  /**
+   * Closes every operator, even if one throws, then disposes their keyed state backends; rethrows
+   * the first error.
+   */
   public void close() throws Exception {
     Exception first = null;
     for (StreamOperator<?> operator : operators) {
       try {
         operator.close();
       } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    for (KeyedStateBackend<?> backend : keyedBackends) {
+      try {
+        backend.dispose();
+      } catch (RuntimeException e) {
         if (first == null) {
           first = e;
         }

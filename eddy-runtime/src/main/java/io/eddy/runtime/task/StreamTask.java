@@ -23,6 +23,7 @@ import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.StreamingRuntimeContext;
 import io.eddy.runtime.snapshot.ChannelState;
 import io.eddy.runtime.snapshot.SnapshotType;
+import io.eddy.runtime.state.StateBackends;
 import io.eddy.runtime.streamrecord.StreamElementSerializer;
 import io.eddy.runtime.streamrecord.WatermarkElement;
 import java.io.IOException;
@@ -100,7 +101,7 @@ public final class StreamTask {
               tdd.autoWatermarkIntervalMillis(),
               ports.operatorEvents(),
               ports.collectResults(),
-              services.stateBackend());
+              StateBackends.forJob(services.stateBackend(), config.stateBackend()));
       if (tdd.checkpointing().enabled()) {
         checkpoints =
             new SubtaskCheckpointCoordinator(tdd, services.checkpointIo(), ports.checkpoints());
