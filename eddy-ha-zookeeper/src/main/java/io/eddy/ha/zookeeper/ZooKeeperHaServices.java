@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.transaction.CuratorOp;
+import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -72,6 +73,10 @@ final class ZooKeeperHaServices implements HighAvailabilityServices {
             .sessionTimeoutMs((int) config.sessionTimeout().toMillis())
             .connectionTimeoutMs((int) config.connectionTimeout().toMillis())
             .retryPolicy(new ExponentialBackoffRetry(100, 10, 1000))
+            // Only a lost session is an error: a connection that moves to another server of the
+            // ensemble within the session timeout keeps the leader (SUSPENDED is not an error);
+            // Curator reports LOST once the session timeout passed without a connection.
+            .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
             .namespace("eddy/" + config.clusterId())
             .build();
     client.start();

@@ -18,11 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The election in ZooKeeper: a Curator {@link LeaderLatch}. Curator revokes leadership as soon as
- * the connection is SUSPENDED or LOST (its standard error policy), so a leader that cannot tell
- * whether it still leads stops at once. Each grant gets a new session id; the leader publishes it
- * with its addresses in the ephemeral {@code /leader} node, written only while its latch node
- * exists.
+ * The election in ZooKeeper: a Curator {@link LeaderLatch}. Leadership is revoked as soon as the
+ * ZooKeeper session is LOST (expired, or no connection for the session timeout): by then ZooKeeper
+ * has deleted the latch node and another JobManager may lead. A connection that is only SUSPENDED
+ * and comes back within the session (another server of the ensemble) keeps the leader; in the
+ * meantime its fenced writes and the TaskManagers' session check keep a leader that is about to be
+ * deposed from acting. Each grant gets a new session id; the leader publishes it with its addresses
+ * in the ephemeral {@code /leader} node, written only while its latch node exists.
  */
 final class ZooKeeperLeaderElection implements LeaderElection {
   private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperLeaderElection.class);
@@ -116,10 +118,10 @@ final class ZooKeeperLeaderElection implements LeaderElection {
 
   @Override
   public synchronized void close() {
-    if (latch != null) {
+    if (latch != null && latch.getState() == LeaderLatch.State.STARTED) {
       try {
         latch.close(LeaderLatch.CloseMode.SILENT);
-      } catch (IOException e) {
+      } catch (IOException | IllegalStateException e) {
         LOG.warn("Could not leave the leader election: {}", e.toString());
       }
     }
