@@ -16,6 +16,8 @@ import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fencing with high availability: every call a JobManager makes to a TaskManager carries the
@@ -25,6 +27,7 @@ import java.util.function.Supplier;
  * checkpoint nor tell a sink to commit.
  */
 public final class LeaderSessionFencing {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaderSessionFencing.class);
   static final Metadata.Key<String> HEADER =
       Metadata.Key.of("eddy-leader-session", Metadata.ASCII_STRING_MARSHALLER);
 
@@ -66,15 +69,15 @@ public final class LeaderSessionFencing {
             String expected = current.get();
             String got = headers.get(HEADER);
             if (expected != null && !Objects.equals(expected, got)) {
-              call.close(
-                  Status.FAILED_PRECONDITION.withDescription(
-                      "refused "
-                          + call.getMethodDescriptor().getBareMethodName()
-                          + " of leader session "
-                          + got
-                          + ": this TaskManager follows the leader of session "
-                          + expected),
-                  new Metadata());
+              String refusal =
+                  "refused "
+                      + call.getMethodDescriptor().getBareMethodName()
+                      + " of leader session "
+                      + got
+                      + ": this TaskManager follows the leader of session "
+                      + expected;
+              LOG.warn("Fencing: {}", refusal);
+              call.close(Status.FAILED_PRECONDITION.withDescription(refusal), new Metadata());
               return new ServerCall.Listener<>() {};
             }
             return next.startCall(call, headers);
