@@ -104,6 +104,15 @@ final class HaCluster {
     return m.group(1);
   }
 
+  /** {@code bin/eddy list} with the HA keys and no {@code -m}: what the leader lists. */
+  String listThroughZooKeeper() throws Exception {
+    List<String> args = new ArrayList<>(List.of("list"));
+    args.addAll(haArgs);
+    EddyScript.Result list = EddyScript.run(cluster.workDir(), args.toArray(String[]::new));
+    assertThat(list.exitCode()).as("bin/eddy list: %s", list).isZero();
+    return list.stdout();
+  }
+
   /** The JobManager whose overview names itself the leader. */
   JobManager awaitLeader() {
     JobManager[] found = new JobManager[1];
