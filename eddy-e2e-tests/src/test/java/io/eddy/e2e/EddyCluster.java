@@ -219,7 +219,10 @@ final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
             EddyScript.start(
                 name,
                 workDir.resolve(name + "-" + System.nanoTime() + ".log"),
-                EddyScript.SERVER_JAVA_OPTS,
+                // Leadership and completed checkpoints in the log (INFO), for the tests to read.
+                EddyScript.SERVER_JAVA_OPTS
+                    + " -Dorg.slf4j.simpleLogger.log.io.eddy.runtime.entrypoint=info"
+                    + " -Dorg.slf4j.simpleLogger.log.io.eddy.runtime.checkpoint=info",
                 args));
     Matcher started = process.awaitLine(JOB_MANAGER_STARTED, START_TIMEOUT);
     return new JobManager(process, started.group(1), started.group(2));
