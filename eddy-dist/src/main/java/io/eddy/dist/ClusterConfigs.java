@@ -2,6 +2,9 @@ package io.eddy.dist;
 
 import io.eddy.runtime.entrypoint.JobManagerRunnerConfig;
 import io.eddy.runtime.entrypoint.TaskManagerRunnerConfig;
+import io.eddy.runtime.ha.HighAvailabilityConfig;
+import io.eddy.runtime.ha.HighAvailabilityServices;
+import io.eddy.runtime.ha.HighAvailabilityServicesFactory;
 import io.eddy.runtime.minicluster.MiniClusterConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +52,24 @@ final class ClusterConfigs {
       }
     }
     return keys;
+  }
+
+  /** The high-availability.* keys. */
+  static HighAvailabilityConfig highAvailability(EddyConfig config) {
+    String type = config.get("high-availability.type");
+    return new HighAvailabilityConfig(
+        type == null ? HighAvailabilityConfig.NONE : type,
+        config.get("high-availability.zookeeper.quorum"),
+        config.get("high-availability.cluster-id"),
+        config.get("high-availability.storageDir"),
+        Duration.ofMillis(config.getInt("high-availability.zookeeper.client.session-timeout", 1)),
+        Duration.ofMillis(
+            config.getInt("high-availability.zookeeper.client.connection-timeout", 1)));
+  }
+
+  /** The HA services the configuration asks for (none: the built-in, in-process ones). */
+  static HighAvailabilityServices haServices(EddyConfig config) {
+    return HighAvailabilityServicesFactory.load(highAvailability(config));
   }
 
   private static Duration heartbeatInterval(EddyConfig config) {

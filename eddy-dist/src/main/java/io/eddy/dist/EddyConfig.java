@@ -123,6 +123,38 @@ final class EddyConfig {
     KEYS.put(
         "fs.hdfs.user",
         new String[] {null, "user to act as on HDFS with simple authentication (unset: this one)"});
+    KEYS.put(
+        "high-availability.type",
+        new String[] {
+          "none",
+          "none, or zookeeper: JobManagers elect a leader in ZooKeeper and a new leader recovers"
+              + " the running jobs"
+        });
+    KEYS.put(
+        "high-availability.zookeeper.quorum",
+        new String[] {null, "the ZooKeeper servers, host:port,host:port,..."});
+    KEYS.put(
+        "high-availability.cluster-id",
+        new String[] {
+          "default", "separates the clusters sharing one ZooKeeper (/eddy/<cluster-id>) and storage"
+        });
+    KEYS.put(
+        "high-availability.storageDir",
+        new String[] {
+          null,
+          "where the JobManagers keep job graphs and jars (a directory every JobManager reaches)"
+        });
+    KEYS.put(
+        "high-availability.zookeeper.client.session-timeout",
+        new String[] {
+          "4000",
+          "ms: a leader that stops answering is replaced after this; ZooKeeper grants 2 to 20"
+              + " ticks (start-cluster --ha ticks every 200 ms; a production ensemble with"
+              + " tickTime 2000 needs 4000 or more)"
+        });
+    KEYS.put(
+        "high-availability.zookeeper.client.connection-timeout",
+        new String[] {"3000", "ms to wait for a connection to ZooKeeper"});
   }
 
   /** Other keys under it are Hadoop keys for hdfs:// ({@code fs.hdfs.dfs.replication: 2}). */

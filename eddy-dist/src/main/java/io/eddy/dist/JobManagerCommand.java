@@ -4,6 +4,7 @@ import io.eddy.rest.RestServer;
 import io.eddy.rest.RestServerConfig;
 import io.eddy.runtime.entrypoint.JobManagerRunner;
 import io.eddy.runtime.entrypoint.TaskManagerRunner;
+import io.eddy.runtime.ha.HighAvailabilityServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +74,9 @@ final class JobManagerCommand implements Callable<Integer> {
               + jm.port()
               + "/v1, TaskManagers register at "
               + jm.jobManager().rpcAddress()
+              + (jm.ha().isHighlyAvailable()
+                  ? " (high availability: " + jm.ha().describe() + "; standby until elected)"
+                  : "")
               + (jm.localTaskManagers().isEmpty()
                   ? ""
                   : ", "
@@ -92,7 +96,8 @@ final class JobManagerCommand implements Callable<Integer> {
       JobManagerRunner jobManager,
       List<TaskManagerRunner> localTaskManagers,
       RestServer server,
-      int port)
+      int port,
+      HighAvailabilityServices ha)
       implements AutoCloseable {
     @Override
     public void close() {
@@ -105,10 +110,14 @@ final class JobManagerCommand implements Callable<Integer> {
   static Running start(EddyConfig config) {
     int port = config.getInt("rest.port", 0);
     int timeout = config.getInt("rest.jar-run.timeout-seconds", 1);
+    HighAvailabilityServices ha = ClusterConfigs.haServices(config);
     JobManagerRunner jobManager;
     try {
-      jobManager = JobManagerRunner.start(ClusterConfigs.jobManager(config));
+      jobManager =
+          JobManagerRunner.start(
+              ClusterConfigs.jobManager(config), ha, JobManagerCommand::leadershipLost);
     } catch (RuntimeException e) {
+      ha.close();
       throw new IllegalStateException(
           "Cannot start the JobManager's control plane on "
               + config.get("jobmanager.rpc.address")
@@ -122,7 +131,8 @@ final class JobManagerCommand implements Callable<Integer> {
     try {
       for (int i = config.getInt("jobmanager.local-taskmanagers", 0); i > 0; i--) {
         local.add(
-            TaskManagerRunner.start(ClusterConfigs.taskManager(config, jobManager.rpcAddress())));
+            TaskManagerRunner.start(
+                ClusterConfigs.taskManager(config, jobManager.rpcAddress()), ha));
       }
       server =
           new RestServer(
@@ -135,6 +145,10 @@ final class JobManagerCommand implements Callable<Integer> {
                   config.get("state.savepoints.dir"),
                   config.get("state.checkpoints.dir"),
                   Duration.ofSeconds(timeout)));
+      JobManagerRunner jm = jobManager;
+      server.followLeader(
+          () -> jm.leaderSession() != null,
+          () -> jm.leader() == null ? null : jm.leader().restAddress());
       int boundPort;
       try {
         boundPort = server.start();
@@ -147,8 +161,9 @@ final class JobManagerCommand implements Callable<Integer> {
                 + ": "
                 + UserErrors.describe(e));
       }
+      jobManager.startLeaderElection(config.get("rest.bind-address") + ":" + boundPort);
       awaitRegistered(local);
-      return new Running(jobManager, local, server, boundPort);
+      return new Running(jobManager, local, server, boundPort, ha);
     } catch (RuntimeException e) {
       if (server != null) {
         server.close();
@@ -157,6 +172,22 @@ final class JobManagerCommand implements Callable<Integer> {
       jobManager.close();
       throw e;
     }
+  }
+
+  /** Exit code of a JobManager that lost its leadership (a supervisor restarts it as a standby). */
+  static final int LEADERSHIP_LOST_EXIT_CODE = 3;
+
+  /**
+   * Leadership lost: this process stops at once (no shutdown hooks, nothing more done as leader);
+   * its jobs go on under the next leader.
+   */
+  private static void leadershipLost() {
+    System.err.println(
+        "JobManager lost its leadership: exiting with code "
+            + LEADERSHIP_LOST_EXIT_CODE
+            + " (restart it to rejoin as a standby).");
+    System.err.flush();
+    Runtime.getRuntime().halt(LEADERSHIP_LOST_EXIT_CODE);
   }
 
   /** Local TaskManagers register over loopback; jobs submitted right after start find them. */

@@ -3,6 +3,7 @@ package io.eddy.dist;
 import io.eddy.core.execution.PipelineExecutors;
 import io.eddy.core.execution.SavepointRestoreSettings;
 import io.eddy.rest.RestClient;
+import io.eddy.rest.RestClientException;
 import io.eddy.rest.messages.Messages;
 import io.eddy.runtime.client.DispatcherExecutor;
 import io.eddy.runtime.client.EmbeddedExecutorFactory;
@@ -10,12 +11,14 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,7 +49,9 @@ final class RunCommand implements Callable<Integer> {
       names = {"-m", "--jobmanager"},
       paramLabel = "HOST:PORT",
       description =
-          "Submit to the JobManager with this REST address (e.g. localhost:8081) instead of running embedded.")
+          "Submit to the JobManager with this REST address (e.g. localhost:8081) instead of"
+              + " running embedded; with high-availability keys (--config, -D) the job goes to the"
+              + " leader without -m.")
   String jobManager;
 
   @Option(
@@ -64,6 +69,8 @@ final class RunCommand implements Callable<Integer> {
       names = {"-n", "--allow-non-restored-state"},
       description = "With --savepoint: skip state that no operator of the job claims.")
   boolean allowNonRestoredState;
+
+  @Mixin ConfigOptions configOptions = new ConfigOptions();
 
   @Parameters(index = "0", paramLabel = "JAR", description = "The job jar.")
   Path jar;
@@ -83,8 +90,11 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "Parallelism must be at least 1, but was " + parallelism + ".");
     }
-    if (jobManager != null) {
-      return runOnJobManager();
+    RestClient leader =
+        jobManager == null ? ClientOptions.leaderClient(configOptions.load()) : null;
+    if (jobManager != null || leader != null) {
+      return runOnJobManager(
+          leader != null ? leader : new RestClient(RestClient.normalizeAddress(jobManager)));
     }
     if (detached) {
       throw new IllegalArgumentException(
@@ -110,8 +120,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int runOnJobManager() throws InterruptedException {
-    RestClient client = new RestClient(RestClient.normalizeAddress(jobManager));
+  private int runOnJobManager(RestClient client) throws InterruptedException {
     String jobId =
         client.runJar(jar, mainClass, jobArgs, parallelism, savepoint, allowNonRestoredState);
     System.out.println("Job has been submitted with JobID " + jobId);
@@ -119,9 +128,20 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     }
     Messages.JobDetail job = client.job(jobId);
+    long unreachableSince = 0;
     while (!TERMINAL.contains(job.status())) {
       Thread.sleep(200); // a client polling the REST API, not test synchronization
-      job = client.job(jobId);
+      try {
+        job = client.job(jobId);
+        unreachableSince = 0;
+      } catch (RestClientException e) {
+        // A failover in progress: the next leader answers within a few session timeouts.
+        long now = System.nanoTime();
+        unreachableSince = unreachableSince == 0 ? now : unreachableSince;
+        if (now - unreachableSince > UNREACHABLE_LIMIT.toNanos()) {
+          throw e;
+        }
+      }
     }
     switch (job.status()) {
       case "FINISHED" -> {
@@ -135,6 +155,9 @@ final class RunCommand implements Callable<Integer> {
               "Job " + jobId + " failed" + (job.failure() == null ? "." : ": " + job.failure()));
     }
   }
+
+  /** How long an attached run waits for an unreachable JobManager (or a new leader). */
+  private static final Duration UNREACHABLE_LIMIT = Duration.ofSeconds(60);
 
   private static final Set<String> TERMINAL = Set.of("FINISHED", "FAILED", "CANCELED");
 

@@ -1,6 +1,8 @@
 package io.eddy.dist;
 
 import io.eddy.runtime.entrypoint.TaskManagerRunner;
+import io.eddy.runtime.ha.HighAvailabilityServices;
+import io.eddy.runtime.ha.NoHighAvailabilityServices;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -38,15 +40,21 @@ final class TaskManagerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EddyConfig config = configOptions.flag("taskmanager.slots", slots).load();
+    // With HA keys and no --jobmanager it follows the leader published in ZooKeeper.
+    HighAvailabilityServices ha =
+        jobManager == null ? ClusterConfigs.haServices(config) : new NoHighAvailabilityServices();
     String address =
         jobManager != null
             ? rpcAddress(jobManager)
-            : config.get("jobmanager.rpc.address") + ":" + config.get("jobmanager.rpc.port");
+            : ha.isHighlyAvailable()
+                ? "the leader in " + ha.describe()
+                : config.get("jobmanager.rpc.address") + ":" + config.get("jobmanager.rpc.port");
     CountDownLatch stopped = new CountDownLatch(1);
     TaskManagerRunner tm;
     try {
-      tm = TaskManagerRunner.start(ClusterConfigs.taskManager(config, address));
+      tm = TaskManagerRunner.start(ClusterConfigs.taskManager(config, address), ha);
     } catch (RuntimeException e) {
+      ha.close();
       throw new IllegalStateException("Cannot start the TaskManager: " + UserErrors.describe(e));
     }
     try (tm) {

@@ -119,6 +119,15 @@ class ClientCommandsTest {
     assertThat(out()).contains("JOB ID").contains(jobId).contains("RUNNING").contains("endless");
 
     // Savepoints need a completed checkpoint's worth of progress only; take one now.
+    // A job is RUNNING once deployed; a savepoint needs every subtask running.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                new RestClient(address)
+                    .job(jobId).vertices().stream()
+                        .flatMap(v -> v.subtasks().stream())
+                        .allMatch(t -> t.state().equals("RUNNING")));
     out.reset();
     Path savepoints = dir.resolve("savepoints");
     assertThat(EddyCli.execute("savepoint", jobId, savepoints.toString(), "-m", address))

@@ -29,6 +29,11 @@ class StartClusterScriptIT {
   }
 
   private static String script(Path logs, String... command) throws Exception {
+    return script(logs, java.util.Map.of(), command);
+  }
+
+  private static String script(Path logs, java.util.Map<String, String> env, String... command)
+      throws Exception {
     Path out = Files.createTempFile(logs.getParent(), "script", ".txt");
     ProcessBuilder pb =
         new ProcessBuilder(command)
@@ -37,6 +42,7 @@ class StartClusterScriptIT {
             .redirectOutput(out.toFile());
     pb.environment().put("EDDY_LOG_DIR", logs.toString());
     pb.environment().put("EDDY_JAVA_OPTS", "-Xmx256m");
+    pb.environment().putAll(env);
     Process p = pb.start();
     if (!p.waitFor(2, TimeUnit.MINUTES)) {
       p.destroyForcibly();
@@ -89,6 +95,69 @@ class StartClusterScriptIT {
       assertThat(logs.resolve("jobmanager.pid")).doesNotExist();
     } finally {
       if (Files.exists(logs.resolve("jobmanager.pid"))) {
+        script(logs, ROOT.resolve("bin/stop-cluster").toString());
+      }
+    }
+  }
+
+  @Test
+  void withHaStartsZooKeeperAndTwoJobManagersThatElectALeader(@TempDir Path dir) throws Exception {
+    Path logs = dir.resolve("log");
+    int zooKeeper = freePort();
+    int[] rest = {freePort(), freePort()};
+    java.util.Map<String, String> env =
+        java.util.Map.of(
+            "EDDY_ZOOKEEPER_PORT", String.valueOf(zooKeeper),
+            "EDDY_HA_REST_PORTS", rest[0] + " " + rest[1],
+            "EDDY_HA_RPC_PORTS", freePort() + " " + freePort());
+    try {
+      String started =
+          script(
+              logs,
+              env,
+              ROOT.resolve("bin/start-cluster").toString(),
+              "--ha",
+              "-n",
+              "1",
+              "-Dtaskmanager.slots=1",
+              "-Dtaskmanager.network.buffers=128",
+              "-Djobmanager.blob.dir=" + dir.resolve("blobs"),
+              "-Dtaskmanager.work.dir=" + dir.resolve("tm"));
+      assertThat(started)
+          .contains("ZooKeeper started on 127.0.0.1:" + zooKeeper)
+          .contains("standby until elected")
+          .contains("Started 1 TaskManager(s) following the leader in ZooKeeper");
+      // Either JobManager names the leader; the leader lists the TaskManager.
+      RestClient first = new RestClient("127.0.0.1:" + rest[0]);
+      String[] leader = new String[1];
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(200))
+          .ignoreException(RestClientException.class)
+          .until(() -> (leader[0] = first.overview().leader()) != null);
+      assertThat(leader[0]).isIn("127.0.0.1:" + rest[0], "127.0.0.1:" + rest[1]);
+      RestClient viaZooKeeper =
+          io.eddy.dist.ClientOptions.leaderClient(
+              EddyConfig.load(
+                  null,
+                  java.util.Map.of(
+                      "high-availability.type",
+                      "zookeeper",
+                      "high-availability.zookeeper.quorum",
+                      "127.0.0.1:" + zooKeeper)));
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(200))
+          .ignoreException(RestClientException.class)
+          .until(() -> viaZooKeeper.overview().taskManagers() == 1);
+      assertThat(viaZooKeeper.address()).isEqualTo(leader[0]);
+
+      String stopped = script(logs, ROOT.resolve("bin/stop-cluster").toString());
+      assertThat(stopped).contains("Stopped 4 process(es)");
+      assertThat(logs.resolve("zookeeper.pid")).doesNotExist();
+    } finally {
+      if (Files.exists(logs.resolve("jobmanager.pid"))
+          || Files.exists(logs.resolve("zookeeper.pid"))) {
         script(logs, ROOT.resolve("bin/stop-cluster").toString());
       }
     }

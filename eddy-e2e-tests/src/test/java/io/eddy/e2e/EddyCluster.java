@@ -202,6 +202,72 @@ final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
     return result;
   }
 
+  /**
+   * Starts a JobManager that takes part in a leader election ({@code haArgs}: the high-availability
+   * keys as {@code -D} options) and waits for its start line; it serves REST as a standby too.
+   * {@link #jobManager()} stays unset: HA tests follow the leader themselves.
+   */
+  JobManager startHaJobManager(String name, List<String> haArgs) throws IOException {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "jobmanager",
+            "--rest-port",
+            "0",
+            "--rpc-port",
+            "0",
+            "--local-taskmanagers",
+            "0",
+            "-Djobmanager.blob.dir=" + workDir.resolve("blobs-" + name),
+            "-Dstate.checkpoints.dir=" + workDir.resolve("checkpoints")));
+    args.addAll(haArgs);
+    EddyProcess process =
+        track(
+            EddyScript.start(
+                name,
+                workDir.resolve(name + "-" + System.nanoTime() + ".log"),
+                // Leadership and completed checkpoints in the log (INFO), for the tests to read.
+                EddyScript.SERVER_JAVA_OPTS
+                    + " -Dorg.slf4j.simpleLogger.log.io.eddy.runtime.entrypoint=info"
+                    + " -Dorg.slf4j.simpleLogger.log.io.eddy.runtime.checkpoint=info",
+                args));
+    Matcher started = process.awaitLine(JOB_MANAGER_STARTED, START_TIMEOUT);
+    return new JobManager(process, started.group(1), started.group(2));
+  }
+
+  /**
+   * Starts TaskManagers that find the leader through the HA keys (no {@code --jobmanager}) and
+   * waits for their start lines (not for their registration).
+   */
+  List<TaskManager> startHaTaskManagers(int count, int slots, List<String> haArgs)
+      throws IOException {
+    List<EddyProcess> started = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String name = "taskmanager-" + ++taskManagerCount;
+      List<String> args = new ArrayList<>();
+      args.addAll(
+          List.of(
+              "taskmanager",
+              "--slots",
+              String.valueOf(slots),
+              "-Dtaskmanager.network.buffers=512",
+              "-Dtaskmanager.work.dir=" + workDir.resolve(name)));
+      args.addAll(haArgs);
+      started.add(
+          track(
+              EddyScript.start(
+                  name, workDir.resolve(name + ".log"), EddyScript.SERVER_JAVA_OPTS, args)));
+    }
+    List<TaskManager> result = new ArrayList<>();
+    for (EddyProcess process : started) {
+      Matcher m = process.awaitLine(TASK_MANAGER_STARTED, START_TIMEOUT);
+      TaskManager tm = new TaskManager(process, m.group(1));
+      taskManagers.add(tm);
+      result.add(tm);
+    }
+    return result;
+  }
+
   /** Waits until the JobManager lists exactly the TaskManagers that are alive (no dead ones). */
   void awaitRegisteredTaskManagers() {
     Set<String> expected =
@@ -226,6 +292,15 @@ final class EddyCluster implements BeforeEachCallback, AfterEachCallback {
     long before = System.nanoTime();
     tm.process().kill();
     return before;
+  }
+
+  /** Fails at once, with its log, if a TaskManager the test did not kill has ended. */
+  void awaitTaskManagersAlive() {
+    for (TaskManager tm : taskManagers) {
+      if (!tm.process().isAlive()) {
+        throw new AssertionError(tm + " died:\n" + tm.process().tail(60));
+      }
+    }
   }
 
   /** Fails at once, with its log, if a process the test did not kill has ended. */

@@ -99,6 +99,45 @@ final class EddyProcess {
     }
   }
 
+  /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) with {@code kill -SIGNAL pid}. */
+  void signal(String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid())).start();
+      if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new AssertionError("kill -" + signal + " " + pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new AssertionError("cannot run kill -" + signal, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while signalling " + name, e);
+    }
+  }
+
+  /** Waits until the process ended and returns its exit code. */
+  int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError(name + " did not end within " + timeout + ":\n" + tail(40));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for " + name, e);
+    }
+    return process.exitValue();
+  }
+
+  /** Its log's lines from line {@code from} (0-based) on. */
+  List<String> linesFrom(int from) {
+    List<String> lines = lines();
+    return lines.subList(Math.min(from, lines.size()), lines.size());
+  }
+
+  /** How many lines its log has now. */
+  int lineCount() {
+    return lines().size();
+  }
+
   /** The last {@code n} lines of its log. */
   String tail(int n) {
     List<String> lines = lines();

@@ -16,21 +16,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A Java client of the REST API. Every failure is a {@link RestClientException} whose message is
  * one line for the user: the server's error, or why the JobManager could not be reached.
  */
 public final class RestClient {
-  private final String address;
+  private final Supplier<String> addresses;
+  private volatile String address;
   private final HttpClient http;
 
   /**
    * @param address {@code HOST:PORT} of the JobManager's REST API
    */
   public RestClient(String address) {
-    this.address = address;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this(() -> address);
+  }
+
+  /**
+   * A client that asks {@code leaderAddress} for the REST address ({@code HOST:PORT}) before each
+   * request, so that it follows the leader when it changes (with high availability). A standby's
+   * redirect to the leader is followed too.
+   */
+  public RestClient(Supplier<String> leaderAddress) {
+    this.addresses = leaderAddress;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
   }
 
   /** Parses {@code HOST[:PORT]} (port 8081 if absent) into {@code HOST:PORT}. */
@@ -60,7 +75,7 @@ public final class RestClient {
   }
 
   public String address() {
-    return address;
+    return address != null ? address : addresses.get();
   }
 
   public Messages.ClusterOverview overview() {
@@ -165,6 +180,7 @@ public final class RestClient {
 
   private <T> T send(HttpRequest.Builder request, Class<T> type) {
     HttpResponse<String> response;
+    String address = this.address;
     try {
       response =
           http.send(
@@ -208,6 +224,7 @@ public final class RestClient {
   }
 
   private URI uri(String path) {
+    address = addresses.get();
     return URI.create("http://" + address + path);
   }
 

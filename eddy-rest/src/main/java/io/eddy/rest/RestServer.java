@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,11 @@ public final class RestServer implements AutoCloseable {
   private final JarRunner jars;
   private final Javalin app;
 
+  /** Whether this JobManager leads now, and the leader's REST address (with HA). */
+  private volatile BooleanSupplier isLeader = () -> true;
+
+  private volatile Supplier<String> leaderAddress = () -> null;
+
   public RestServer(
       DispatcherGateway dispatcher, LibraryCache libraryCache, RestServerConfig config) {
     this.dispatcher = dispatcher;
@@ -62,6 +69,7 @@ public final class RestServer implements AutoCloseable {
               c.http.maxRequestSize = MAX_JAR_BYTES;
               c.jetty.host = config.bindAddress();
               c.jetty.port = config.port();
+              c.routes.before(this::redirectToLeader);
               c.routes.get("/v1/overview", ctx -> json(ctx, overview()));
               c.routes.get("/v1/taskmanagers", ctx -> json(ctx, taskManagers()));
               c.routes.get("/v1/jobs", ctx -> json(ctx, jobs()));
@@ -86,6 +94,39 @@ public final class RestServer implements AutoCloseable {
                     }
                   });
             });
+  }
+
+  /**
+   * With high availability: {@code isLeader} tells whether this JobManager leads now, {@code
+   * leaderAddress} the leader's REST address (host:port, or null while none is known). A standby
+   * answers {@code GET /v1/overview} with the leader's address and redirects every other request
+   * there (307, so a POST is repeated as a POST); with no leader known it answers 503.
+   */
+  public void followLeader(BooleanSupplier isLeader, Supplier<String> leaderAddress) {
+    this.isLeader = isLeader;
+    this.leaderAddress = leaderAddress;
+  }
+
+  private void redirectToLeader(Context ctx) throws JsonProcessingException {
+    if (isLeader.getAsBoolean() || !ctx.path().startsWith("/v1/")) {
+      return;
+    }
+    String leader = leaderAddress.get();
+    if (ctx.path().equals("/v1/overview")) {
+      ctx.skipRemainingHandlers();
+      json(ctx, new Messages.ClusterOverview(0, 0, 0, 0, 0, 0, 0, VERSION, leader));
+      return;
+    }
+    ctx.skipRemainingHandlers();
+    if (leader == null) {
+      json(
+          ctx.status(503),
+          new Messages.Error("This JobManager is a standby and no leader is elected yet."));
+      return;
+    }
+    String query = ctx.queryString();
+    ctx.header("Location", "http://" + leader + ctx.path() + (query == null ? "" : "?" + query));
+    ctx.status(307);
   }
 
   /** Starts serving; returns the port (useful with port 0). */
@@ -122,7 +163,8 @@ public final class RestServer implements AutoCloseable {
         finished,
         failed,
         cancelled,
-        VERSION);
+        VERSION,
+        leaderAddress.get());
   }
 
   private Messages.TaskManagers taskManagers() throws Exception {

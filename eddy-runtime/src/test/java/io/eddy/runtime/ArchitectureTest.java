@@ -47,6 +47,7 @@ class ArchitectureTest {
           new String[] {"io.eddy.runtime.storage.."},
           new String[] {"io.eddy.runtime.keygroup.."},
           new String[] {"io.eddy.runtime.snapshot.."},
+          new String[] {"io.eddy.runtime.ha.."},
           new String[] {"io.eddy.runtime.graph.."},
           new String[] {
             "io.eddy.runtime.streamrecord..", "io.eddy.runtime.time..", "io.eddy.runtime.rpc"

@@ -9,7 +9,11 @@ import java.util.List;
 public final class Messages {
   private Messages() {}
 
-  /** {@code GET /v1/overview}. */
+  /**
+   * {@code GET /v1/overview}. {@code leader} is the REST address (host:port) of the leading
+   * JobManager (with high availability; null without, or while none is known); a standby answers
+   * with it and zero counts.
+   */
   public record ClusterOverview(
       int taskManagers,
       int slotsTotal,
@@ -18,7 +22,29 @@ public final class Messages {
       int jobsFinished,
       int jobsFailed,
       int jobsCancelled,
-      String version) {}
+      String version,
+      String leader) {
+    public ClusterOverview(
+        int taskManagers,
+        int slotsTotal,
+        int slotsFree,
+        int jobsRunning,
+        int jobsFinished,
+        int jobsFailed,
+        int jobsCancelled,
+        String version) {
+      this(
+          taskManagers,
+          slotsTotal,
+          slotsFree,
+          jobsRunning,
+          jobsFinished,
+          jobsFailed,
+          jobsCancelled,
+          version,
+          null);
+    }
+  }
 
   /** One entry of {@code GET /v1/taskmanagers}. */
   public record TaskManager(String id, String location, int slots, int freeSlots) {}

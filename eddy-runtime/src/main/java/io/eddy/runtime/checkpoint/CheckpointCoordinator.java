@@ -3,6 +3,9 @@ package io.eddy.runtime.checkpoint;
 import io.eddy.api.JobStatus;
 import io.eddy.core.execution.CheckpointingOptions;
 import io.eddy.runtime.gateway.CheckpointStats;
+import io.eddy.runtime.ha.CheckpointIdCounter;
+import io.eddy.runtime.ha.CompletedCheckpointPointers;
+import io.eddy.runtime.ha.LeadershipLostException;
 import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.snapshot.StateFileHandle;
 import io.eddy.runtime.storage.CheckpointStorage;
@@ -46,6 +49,7 @@ public final class CheckpointCoordinator {
   private final CheckpointFailureManager failures;
   private final CheckpointStatsTracker stats;
   private final CheckpointParticipants job;
+  private final CompletedCheckpointPointers pointers;
   private boolean shutdown;
 
   /**
@@ -60,7 +64,33 @@ public final class CheckpointCoordinator {
       CheckpointParticipants job,
       long nextCheckpointId,
       Clock clock) {
+    this(
+        jobName,
+        options,
+        storage,
+        job,
+        CheckpointIdCounter.inMemory(nextCheckpointId),
+        CompletedCheckpointPointers.NONE,
+        clock);
+  }
+
+  /**
+   * @param ids the job's checkpoint ids (with HA, counted in the coordination service so that they
+   *     keep growing across leaders)
+   * @param pointers where a completed checkpoint is recorded before it counts as completed (with
+   *     HA, a deposed leader cannot record one, so its checkpoint is aborted)
+   * @param clock the time of triggers, timeouts and stats
+   */
+  public CheckpointCoordinator(
+      String jobName,
+      CheckpointingOptions options,
+      CheckpointStorage storage,
+      CheckpointParticipants job,
+      CheckpointIdCounter ids,
+      CompletedCheckpointPointers pointers,
+      Clock clock) {
     this.jobName = jobName;
+    this.pointers = pointers;
     this.storage = storage;
     this.job = job;
     this.pending = new PendingCheckpoints(clock, job::runOnMainThread);
@@ -72,7 +102,7 @@ public final class CheckpointCoordinator {
             job,
             clock,
             pending,
-            nextCheckpointId,
+            ids,
             (id, reason) -> abort(id, reason, true));
     this.finalizer = new CheckpointFinalizer(jobName, options, storage, job);
     this.failures = new CheckpointFailureManager(options.tolerableFailures());
@@ -137,10 +167,19 @@ public final class CheckpointCoordinator {
   private void complete(PendingCheckpoint checkpoint) {
     long id = checkpoint.checkpointId();
     pending.remove(id);
+    String location;
     try {
-      finalizer.writeMetadata(checkpoint);
+      location = finalizer.writeMetadata(checkpoint);
     } catch (IOException e) {
       abort(checkpoint, "its metadata could not be written: " + e.getMessage(), true);
+      return;
+    }
+    try {
+      pointers.add(new CompletedCheckpointPointers.Pointer(id, location));
+    } catch (LeadershipLostException e) {
+      // A deposed leader: the checkpoint never counts as completed, nothing is notified or
+      // committed.
+      abort(checkpoint, e.getMessage(), false);
       return;
     }
     trigger.checkpointCompleted(checkpoint);

@@ -39,8 +39,11 @@ final class CheckpointFinalizer {
     this.job = job;
   }
 
-  /** Writes the metadata of a fully acknowledged checkpoint: from now on it can be restored. */
-  void writeMetadata(PendingCheckpoint checkpoint) throws IOException {
+  /**
+   * Writes the metadata of a fully acknowledged checkpoint: from now on it can be restored. Returns
+   * the checkpoint's location.
+   */
+  String writeMetadata(PendingCheckpoint checkpoint) throws IOException {
     List<CheckpointMetadata.OperatorInfo> operators = new ArrayList<>();
     for (CheckpointParticipants.OperatorInfo op : job.operators()) {
       operators.add(
@@ -50,7 +53,7 @@ final class CheckpointFinalizer {
               op.maxParallelism(),
               checkpoint.coordinatorStates().get(op.operatorId())));
     }
-    storage.completeCheckpoint(
+    return storage.completeCheckpoint(
         new CheckpointMetadata(
             checkpoint.checkpointId(),
             checkpoint.timestamp(),

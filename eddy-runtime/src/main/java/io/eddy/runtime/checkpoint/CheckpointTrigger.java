@@ -2,6 +2,7 @@ package io.eddy.runtime.checkpoint;
 
 import io.eddy.core.execution.CheckpointingOptions;
 import io.eddy.runtime.gateway.CheckpointException;
+import io.eddy.runtime.ha.CheckpointIdCounter;
 import io.eddy.runtime.snapshot.SnapshotType;
 import io.eddy.runtime.storage.CheckpointStorage;
 import io.eddy.runtime.time.Clock;
@@ -46,7 +47,7 @@ final class CheckpointTrigger {
   private final Aborter aborter;
 
   private final Set<String> inputEnded = new HashSet<>();
-  private long nextCheckpointId;
+  private final CheckpointIdCounter ids;
   private long lastCompletionMillis = Long.MIN_VALUE;
   private boolean finalTriggered;
   private boolean finalCompleted;
@@ -60,7 +61,7 @@ final class CheckpointTrigger {
       CheckpointParticipants job,
       Clock clock,
       PendingCheckpoints pending,
-      long nextCheckpointId,
+      CheckpointIdCounter ids,
       Aborter aborter) {
     this.jobName = jobName;
     this.options = options;
@@ -68,7 +69,7 @@ final class CheckpointTrigger {
     this.job = job;
     this.clock = clock;
     this.pending = pending;
-    this.nextCheckpointId = nextCheckpointId;
+    this.ids = ids;
     this.aborter = aborter;
   }
 
@@ -107,7 +108,7 @@ final class CheckpointTrigger {
       return CompletableFuture.failedFuture(
           new CheckpointException("Not all tasks of job '" + jobName + "' are running."));
     }
-    long id = nextCheckpointId++;
+    long id = ids.getAndIncrement();
     long timestamp = clock.currentTimeMillis();
     Set<String> attempts = new HashSet<>();
     subtasks.forEach(s -> attempts.add(s.attemptId()));
@@ -268,7 +269,7 @@ final class CheckpointTrigger {
   }
 
   long nextCheckpointId() {
-    return nextCheckpointId;
+    return ids.get();
   }
 
   /**

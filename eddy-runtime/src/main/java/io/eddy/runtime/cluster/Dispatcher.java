@@ -12,17 +12,27 @@ import io.eddy.runtime.gateway.TaskExecutorGateway;
 import io.eddy.runtime.gateway.TaskManagerInfo;
 import io.eddy.runtime.gateway.UnknownJobException;
 import io.eddy.runtime.graph.JobGraph;
+import io.eddy.runtime.ha.HighAvailabilityServices;
+import io.eddy.runtime.ha.JobGraphStore;
+import io.eddy.runtime.ha.LeadershipLostException;
+import io.eddy.runtime.ha.NoHighAvailabilityServices;
 import io.eddy.runtime.jobmaster.JobMaster;
+import io.eddy.runtime.scheduler.ExecutionGraph;
 import io.eddy.runtime.time.Clock;
 import io.eddy.runtime.time.SystemClock;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accepts jobs and runs a {@link JobMaster} for each. A finished job's JobMaster stays, so clients
@@ -31,6 +41,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  */
 public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   static final int FINISHED_JOBS_KEPT = 64;
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
   /** Runs the JobMasters' timers on the system clock (they only post to their main threads). */
   private static final ScheduledThreadPoolExecutor SYSTEM_TIMER = systemTimer();
@@ -40,12 +51,30 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   private final Map<String, JobMaster> jobs = new ConcurrentHashMap<>();
   private final ArrayDeque<String> finished = new ArrayDeque<>();
   private final Clock clock;
+  private final HighAvailabilityServices ha;
+
+  /** Jobs a new leader took over that wait for enough slots to start. */
+  private final Map<String, JobGraphStore.StoredJob> waitingForSlots = new LinkedHashMap<>();
 
   /**
    * @param clock the JobMasters' time (checkpoint triggers and timeouts, job times), or null for
    *     the system clock
    */
   public Dispatcher(ResourceManager resourceManager, LibraryCache libraryCache, Clock clock) {
+    this(resourceManager, libraryCache, clock, new NoHighAvailabilityServices());
+  }
+
+  /**
+   * @param clock the JobMasters' time (checkpoint triggers and timeouts, job times), or null for
+   *     the system clock
+   * @param ha where submitted jobs are stored until they end, so that a new leader recovers them
+   */
+  public Dispatcher(
+      ResourceManager resourceManager,
+      LibraryCache libraryCache,
+      Clock clock,
+      HighAvailabilityServices ha) {
+    this.ha = ha;
     this.resourceManager = resourceManager;
     this.libraryCache = libraryCache;
     this.clock = clock != null ? clock : new SystemClock(SYSTEM_TIMER);
@@ -53,6 +82,7 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
         new ResourceManager.Listener() {
           @Override
           public void taskManagerRegistered(TaskExecutorGateway taskManager) {
+            startRecoveredJobs();
             jobs.values().forEach(JobMaster::slotsMayBeAvailable);
           }
 
@@ -69,10 +99,86 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
       // The JobManager's blob store answers for every job it runs: this one has no jars.
       libraryCache.register(jobGraph.jobId(), LibraryCache.class.getClassLoader());
     }
+    try {
+      ha.jobGraphStore().put(jobGraph, libraryCache.jars(jobGraph.jobId()));
+    } catch (IOException | LeadershipLostException e) {
+      libraryCache.release(jobGraph.jobId());
+      return CompletableFuture.failedFuture(
+          new JobSubmissionException(
+              "Could not store job '"
+                  + jobGraph.jobName()
+                  + "' for high availability: "
+                  + e.getMessage(),
+              e));
+    }
+    return startJobMaster(jobGraph, false);
+  }
+
+  /**
+   * Takes over the jobs stored by earlier leaders (called when this JobManager became the leader):
+   * each starts from its latest completed checkpoint as soon as enough slots are registered.
+   */
+  public void recoverJobs() {
+    Set<String> ids;
+    try {
+      ids = ha.jobGraphStore().jobIds();
+    } catch (IOException e) {
+      LOG.error("Cannot list the stored jobs in {}: {}", ha.describe(), e.toString());
+      return;
+    }
+    for (String jobId : ids) {
+      if (jobs.containsKey(jobId)) {
+        continue;
+      }
+      try {
+        JobGraphStore.StoredJob stored =
+            ha.jobGraphStore().recover(jobId, LibraryCache.class.getClassLoader());
+        libraryCache.register(jobId, stored.classLoader(), stored.jars());
+        synchronized (waitingForSlots) {
+          waitingForSlots.put(jobId, stored);
+        }
+        LOG.info(
+            "Recovering job '{}' ({}): it starts once {} slots are free",
+            stored.jobGraph().jobName(),
+            jobId,
+            new ExecutionGraph(stored.jobGraph()).requiredSlots());
+      } catch (IOException | RuntimeException e) {
+        LOG.error("Cannot recover job {} from {}: {}", jobId, ha.describe(), e.toString());
+      }
+    }
+    startRecoveredJobs();
+  }
+
+  /** Starts the recovered jobs whose slots are free now, in the order they were stored. */
+  private void startRecoveredJobs() {
+    synchronized (waitingForSlots) {
+      for (var it = waitingForSlots.values().iterator(); it.hasNext(); ) {
+        JobGraph jobGraph = it.next().jobGraph();
+        if (new ExecutionGraph(jobGraph).requiredSlots() > resourceManager.getFreeSlots()) {
+          continue;
+        }
+        it.remove();
+        startJobMaster(jobGraph, true)
+            .whenComplete(
+                (ok, e) -> {
+                  if (e != null) {
+                    LOG.error(
+                        "Recovered job {} could not start: {}", jobGraph.jobId(), e.toString());
+                  } else {
+                    LOG.info(
+                        "Recovered job '{}' ({}) started", jobGraph.jobName(), jobGraph.jobId());
+                  }
+                });
+      }
+    }
+  }
+
+  private CompletableFuture<String> startJobMaster(JobGraph jobGraph, boolean recovered) {
     JobMaster jobMaster =
-        new JobMaster(jobGraph, resourceManager, libraryCache.get(jobGraph.jobId()), clock);
+        new JobMaster(
+            jobGraph, resourceManager, libraryCache.get(jobGraph.jobId()), clock, ha, recovered);
     jobs.put(jobGraph.jobId(), jobMaster);
-    jobMaster.getResultFuture().whenComplete((r, e) -> jobEnded(jobGraph.jobId()));
+    jobMaster.getResultFuture().whenComplete((r, e) -> jobEnded(jobGraph.jobId(), jobMaster));
     return jobMaster
         .start()
         .handle(
@@ -94,7 +200,17 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
             });
   }
 
-  private void jobEnded(String jobId) {
+  private void jobEnded(String jobId, JobMaster jobMaster) {
+    // Only a job that ended for good is removed; one that could not start stays for the next
+    // leader.
+    if (jobs.get(jobId) == jobMaster) {
+      try {
+        ha.jobGraphStore().remove(jobId);
+        ha.jobEnded(jobId);
+      } catch (IOException | LeadershipLostException e) {
+        LOG.warn("Ended job {} stays stored in {}: {}", jobId, ha.describe(), e.toString());
+      }
+    }
     libraryCache.release(jobId);
     synchronized (finished) {
       finished.add(jobId);

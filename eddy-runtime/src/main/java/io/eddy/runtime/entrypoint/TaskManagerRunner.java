@@ -2,6 +2,10 @@ package io.eddy.runtime.entrypoint;
 
 import io.eddy.runtime.cluster.LibraryCache;
 import io.eddy.runtime.cluster.TaskExecutor;
+import io.eddy.runtime.ha.HighAvailabilityServices;
+import io.eddy.runtime.ha.LeaderInfo;
+import io.eddy.runtime.ha.LeaderRetrieval;
+import io.eddy.runtime.ha.NoHighAvailabilityServices;
 import io.eddy.runtime.network.buffer.NetworkBufferPool;
 import io.eddy.runtime.network.netty.NettyDataPlane;
 import io.eddy.runtime.network.partition.PartitionRegistry;
@@ -9,6 +13,7 @@ import io.eddy.runtime.rpc.grpc.ControlPlaneChannels;
 import io.eddy.runtime.rpc.grpc.ControlPlaneConnections;
 import io.eddy.runtime.rpc.grpc.GrpcTaskExecutorService;
 import io.eddy.runtime.rpc.grpc.JobArtifactFetcher;
+import io.eddy.runtime.rpc.grpc.LeaderSessionFencing;
 import io.eddy.runtime.rpc.grpc.TaskManagerRegistrar.Registration;
 import io.eddy.runtime.state.StateBackends;
 import io.eddy.runtime.storage.LocalStateCopies;
@@ -33,14 +38,26 @@ public final class TaskManagerRunner implements AutoCloseable {
   private final TaskExecutor taskExecutor;
   private final Server server;
   private final String rpcAddress;
-  private final JobManagerHeartbeats heartbeats;
+  private final TaskManagerRunnerConfig config;
+  private final Registration registration;
+  private final CompletableFuture<Void> firstRegistration = new CompletableFuture<>();
+  private final LeaderRetrieval retrieval;
+
+  /**
+   * Heartbeats to the JobManager this TaskManager follows now (replaced when the leader changes).
+   */
+  private volatile JobManagerHeartbeats heartbeats;
+
+  /** The leader session of the JobManager it follows (with HA; null without). */
+  private volatile String leaderSession;
 
   /** Fetches each job's jars from the JobManager before its first task starts here. */
   private final JobArtifactFetcher artifacts;
 
   private final Path localStateDirectory;
 
-  private TaskManagerRunner(TaskManagerRunnerConfig config) {
+  private TaskManagerRunner(TaskManagerRunnerConfig config, HighAvailabilityServices ha) {
+    this.config = config;
     this.taskManagerId = "tm-" + UUID.randomUUID().toString().substring(0, 8);
     PartitionRegistry partitions = new PartitionRegistry();
     // A remote channel gets as many credits as a local one may have buffers queued.
@@ -83,26 +100,65 @@ public final class TaskManagerRunner implements AutoCloseable {
           ControlPlaneChannels.start(
               bind,
               List.of(
-                  new GrpcTaskExecutorService(taskExecutor, connections::jobMaster, artifacts)));
+                  LeaderSessionFencing.requireSession(
+                      new GrpcTaskExecutorService(taskExecutor, connections::jobMaster, artifacts),
+                      () -> leaderSession)));
     } catch (RuntimeException e) {
       taskExecutor.close();
       throw e;
     }
     this.rpcAddress = ControlPlaneChannels.target(server, bind);
     String location = taskExecutor.getLocation();
-    this.heartbeats =
+    this.registration =
+        new Registration(
+            taskManagerId,
+            rpcAddress,
+            location,
+            Integer.parseInt(location.substring(location.lastIndexOf(':') + 1)),
+            config.slots());
+    if (ha.isHighlyAvailable()) {
+      this.retrieval = ha.leaderRetrieval();
+      retrieval.start(this::followLeader);
+    } else {
+      this.retrieval = null;
+      this.heartbeats = heartbeatsTo(config.jobManagerAddress());
+    }
+  }
+
+  private JobManagerHeartbeats heartbeatsTo(String jobManagerAddress) {
+    JobManagerHeartbeats hb =
         new JobManagerHeartbeats(
-            config.jobManagerAddress(),
-            connections.channel(config.jobManagerAddress()),
-            new Registration(
-                taskManagerId,
-                rpcAddress,
-                location,
-                Integer.parseInt(location.substring(location.lastIndexOf(':') + 1)),
-                config.slots()),
+            jobManagerAddress,
+            connections.channel(jobManagerAddress),
+            registration,
             config.heartbeatInterval(),
             config.heartbeatTimeout(),
             taskExecutor::cancelAllTasks);
+    hb.firstRegistration().thenRun(() -> firstRegistration.complete(null));
+    return hb;
+  }
+
+  /**
+   * A new leader was published: this TaskManager drops the tasks of the old one (it no longer
+   * accepts its calls) and registers with the new one. While no leader is published it keeps
+   * following the last one.
+   */
+  private synchronized void followLeader(LeaderInfo leader) {
+    if (leader == null || leader.sessionId().equals(leaderSession)) {
+      return;
+    }
+    LOG.info(
+        "TaskManager {} follows the JobManager at {} (leader session {})",
+        taskManagerId,
+        leader.rpcAddress(),
+        leader.sessionId());
+    leaderSession = leader.sessionId();
+    JobManagerHeartbeats old = heartbeats;
+    if (old != null) {
+      old.close();
+      taskExecutor.cancelAllTasks();
+    }
+    heartbeats = heartbeatsTo(leader.rpcAddress());
   }
 
   /**
@@ -110,7 +166,16 @@ public final class TaskManagerRunner implements AutoCloseable {
    * while the JobManager is unreachable.
    */
   public static TaskManagerRunner start(TaskManagerRunnerConfig config) {
-    return new TaskManagerRunner(config);
+    return new TaskManagerRunner(config, new NoHighAvailabilityServices());
+  }
+
+  /**
+   * Starts the TaskManager; with high availability it follows the leader {@code ha} publishes (the
+   * configured JobManager address is not used) and refuses calls of any other leader session.
+   */
+  public static TaskManagerRunner start(
+      TaskManagerRunnerConfig config, HighAvailabilityServices ha) {
+    return new TaskManagerRunner(config, ha);
   }
 
   public String taskManagerId() {
@@ -129,12 +194,13 @@ public final class TaskManagerRunner implements AutoCloseable {
 
   /** Completes when the TaskManager registered with the JobManager for the first time. */
   public CompletableFuture<Void> registered() {
-    return heartbeats.firstRegistration();
+    return firstRegistration;
   }
 
   /** True while the JobManager knows this TaskManager. */
   public boolean isRegistered() {
-    return heartbeats.isRegistered();
+    JobManagerHeartbeats hb = heartbeats;
+    return hb != null && hb.isRegistered();
   }
 
   public TaskExecutor taskExecutor() {
@@ -147,7 +213,14 @@ public final class TaskManagerRunner implements AutoCloseable {
    */
   @Override
   public void close() {
-    heartbeats.close();
+    if (retrieval != null) {
+      retrieval.close();
+    }
+    synchronized (this) {
+      if (heartbeats != null) {
+        heartbeats.close();
+      }
+    }
     taskExecutor.abandonTasks();
     connections.close();
     server.shutdownNow();

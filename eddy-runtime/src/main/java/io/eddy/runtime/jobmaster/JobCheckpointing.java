@@ -7,6 +7,8 @@ import io.eddy.runtime.checkpoint.CheckpointParticipants;
 import io.eddy.runtime.gateway.CheckpointStats;
 import io.eddy.runtime.gateway.ExecutionState;
 import io.eddy.runtime.graph.JobGraph;
+import io.eddy.runtime.ha.CheckpointIdCounter;
+import io.eddy.runtime.ha.HighAvailabilityServices;
 import io.eddy.runtime.scheduler.ExecutionGraph;
 import io.eddy.runtime.scheduler.ExecutionVertex;
 import io.eddy.runtime.snapshot.SnapshotType;
@@ -57,11 +59,14 @@ public final class JobCheckpointing {
 
   private final Job job;
   private final Clock clock;
+  private final HighAvailabilityServices ha;
   private CheckpointCoordinator coordinator;
+  private CheckpointIdCounter ids;
 
-  JobCheckpointing(Job job, Clock clock) {
+  JobCheckpointing(Job job, Clock clock, HighAvailabilityServices ha) {
     this.job = job;
     this.clock = clock;
+    this.ha = ha;
   }
 
   /**
@@ -93,8 +98,16 @@ public final class JobCheckpointing {
             options,
             storage,
             new Participants(operators),
-            firstCheckpointId,
+            ids = ha.checkpointIdCounter(jobGraph.jobId(), firstCheckpointId),
+            ha.completedCheckpoints(jobGraph.jobId()),
             clock);
+  }
+
+  /** Raises the checkpoint ids to at least {@code next} (above a restored checkpoint's). */
+  void checkpointIdsFrom(long next) {
+    if (coordinator != null) {
+      ids.setAtLeast(next);
+    }
   }
 
   /** The checkpoint coordinator, or null if the job takes no checkpoints. */

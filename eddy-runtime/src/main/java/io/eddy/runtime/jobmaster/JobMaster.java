@@ -23,6 +23,8 @@ import io.eddy.runtime.graph.OperatorConfig;
 import io.eddy.runtime.graph.SourceSpec;
 import io.eddy.runtime.graph.UserCodeSerialization;
 import io.eddy.runtime.graph.VertexConfig;
+import io.eddy.runtime.ha.HighAvailabilityServices;
+import io.eddy.runtime.ha.NoHighAvailabilityServices;
 import io.eddy.runtime.rpc.RpcEndpoint;
 import io.eddy.runtime.scheduler.ExecutionGraph;
 import io.eddy.runtime.scheduler.ExecutionVertex;
@@ -96,12 +98,38 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private JobFailure failure;
 
+  /** Whether a new leader took this job over: it starts from its latest completed checkpoint. */
+  private final boolean recovered;
+
   /**
    * @param clock the time of checkpoint triggers and timeouts and of the job's times
    */
   public JobMaster(
       JobGraph jobGraph, SlotProvider slotProvider, ClassLoader userCodeClassLoader, Clock clock) {
+    this(
+        jobGraph,
+        slotProvider,
+        userCodeClassLoader,
+        clock,
+        new NoHighAvailabilityServices(),
+        false);
+  }
+
+  /**
+   * @param clock the time of checkpoint triggers and timeouts and of the job's times
+   * @param ha where the job's checkpoint ids are counted and its completed checkpoints recorded
+   * @param recovered whether a new leader takes the job over: it then starts from the latest
+   *     checkpoint {@code ha} recorded (or as submitted, if there is none)
+   */
+  public JobMaster(
+      JobGraph jobGraph,
+      SlotProvider slotProvider,
+      ClassLoader userCodeClassLoader,
+      Clock clock,
+      HighAvailabilityServices ha,
+      boolean recovered) {
     super("jobmaster-" + jobGraph.jobId());
+    this.recovered = recovered;
     this.jobGraph = jobGraph;
     this.slotProvider = slotProvider;
     this.userCodeClassLoader = userCodeClassLoader;
@@ -109,7 +137,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.restore = new JobStateRestore(jobGraph, operatorIds, operatorInfos);
     this.status = new JobStatusTransitions(jobGraph.jobName());
     Parts parts = new Parts();
-    this.checkpointing = new JobCheckpointing(parts, clock);
+    this.checkpointing = new JobCheckpointing(parts, clock, ha);
+    restore.usePointers(ha.completedCheckpoints(jobGraph.jobId()));
     this.deployer = new TaskDeployer(this, restore, checkpointing::storageRoot, parts);
     this.collectResults = new CollectResults(jobGraph.jobId());
     this.view = new JobDetailsView(clock, parts);
@@ -137,8 +166,17 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
                   slotProvider.allocateSlots(jobGraph.jobId(), executionGraph.requiredSlots());
               executionGraph.assignSlots(slots);
               registerOperators();
-              restore.useInitialSnapshot();
-              checkpointing.create(operatorInfos, restore.firstCheckpointId());
+              if (recovered) {
+                checkpointing.create(operatorInfos, 1);
+                restore.useLatestCheckpoint(
+                    checkpointing.coordinator() == null
+                        ? null
+                        : checkpointing.coordinator().storage());
+                checkpointing.checkpointIdsFrom(restore.firstCheckpointId());
+              } else {
+                restore.useInitialSnapshot();
+                checkpointing.create(operatorInfos, restore.firstCheckpointId());
+              }
               return startCoordinators();
             })
         .thenCompose(ignored -> runAsync(this::deployAtStart))

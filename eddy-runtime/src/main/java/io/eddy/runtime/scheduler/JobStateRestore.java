@@ -5,6 +5,7 @@ import io.eddy.runtime.checkpoint.CheckpointParticipants;
 import io.eddy.runtime.checkpoint.StateAssignment;
 import io.eddy.runtime.graph.JobGraph;
 import io.eddy.runtime.graph.JobVertex;
+import io.eddy.runtime.ha.CompletedCheckpointPointers;
 import io.eddy.runtime.snapshot.ChannelState;
 import io.eddy.runtime.snapshot.RestoredState;
 import io.eddy.runtime.storage.CheckpointMetadata;
@@ -29,6 +30,7 @@ public final class JobStateRestore {
   private final Map<Integer, List<String>> operatorIds;
   private final List<CheckpointParticipants.OperatorInfo> operators;
   private StateAssignment current;
+  private CompletedCheckpointPointers pointers = CompletedCheckpointPointers.NONE;
 
   /**
    * @param operatorIds per job vertex, the ids of its chain's operators
@@ -41,6 +43,15 @@ public final class JobStateRestore {
     this.jobGraph = jobGraph;
     this.operatorIds = operatorIds;
     this.operators = operators;
+  }
+
+  /**
+   * With high availability, the job's completed checkpoints are those {@code pointers} recorded:
+   * restores read the latest of them, not the storage's listing (which may hold a checkpoint a
+   * deposed leader wrote but could not record).
+   */
+  public void usePointers(CompletedCheckpointPointers pointers) {
+    this.pointers = pointers;
   }
 
   /** Restores the savepoint the job was asked to start from, if any (checked first). */
@@ -56,6 +67,32 @@ public final class JobStateRestore {
    *     over would repeat output that they committed
    */
   public void useLatestCheckpoint(CheckpointStorage storage) {
+    if (storage != null && pointers.isAuthoritative()) {
+      var pointer = pointers.latest();
+      if (pointer.isPresent()) {
+        String location = pointer.get().location();
+        try {
+          LOG.info(
+              "Job {} restores checkpoint {} at {}",
+              jobGraph.jobName(),
+              pointer.get().checkpointId(),
+              location);
+          current = new StateAssignment(CheckpointStorages.readMetadata(location), location);
+          return;
+        } catch (IOException e) {
+          throw new IllegalStateException(
+              "Cannot restore job '"
+                  + jobGraph.jobName()
+                  + "' from its latest completed checkpoint "
+                  + location
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+      }
+      current = initialSnapshot();
+      return;
+    }
     if (storage != null) {
       try {
         var latest = storage.latestRestorable();

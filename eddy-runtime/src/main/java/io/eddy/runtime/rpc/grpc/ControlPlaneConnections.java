@@ -16,6 +16,21 @@ public final class ControlPlaneConnections implements AutoCloseable {
 
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
+  /** The leader session calls to TaskManagers carry (null: none, without HA). */
+  private final Supplier<String> leaderSession;
+
+  public ControlPlaneConnections() {
+    this(() -> null);
+  }
+
+  /**
+   * @param leaderSession the JobManager's leader session id that every call to a TaskManager
+   *     carries (see {@link LeaderSessionFencing}); it may give null
+   */
+  public ControlPlaneConnections(Supplier<String> leaderSession) {
+    this.leaderSession = leaderSession;
+  }
+
   public ManagedChannel channel(String target) {
     return channels.computeIfAbsent(target, ControlPlaneChannels::channel);
   }
@@ -32,7 +47,7 @@ public final class ControlPlaneConnections implements AutoCloseable {
   public GrpcTaskExecutorClient taskExecutor(
       TaskManagerRegistrar.Registration registration, Supplier<String> jobManager) {
     return new GrpcTaskExecutorClient(
-        channel(registration.rpcAddress()),
+        LeaderSessionFencing.withSession(channel(registration.rpcAddress()), leaderSession),
         registration.rpcAddress(),
         registration.location(),
         DEADLINE,
