@@ -1,32 +1,41 @@
 package io.eddy.runtime.ha;
 
+import io.eddy.api.fs.FileStatus;
+import io.eddy.api.fs.FileSystem;
+import io.eddy.api.fs.FileSystems;
+import io.eddy.api.fs.WriteMode;
 import io.eddy.runtime.graph.JobGraph;
 import io.eddy.runtime.graph.UserCodeSerialization;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.UUID;
 
 /**
- * The bulky half of the HA state, in {@code high-availability.storageDir/<cluster-id>}: each stored
- * job's graph and jars in a directory of its own ({@code jobs/<job-id>-<n>/}); the coordination
- * service keeps only the directory's location. The only class that writes there, so that the
- * storage directory can move onto another file system in one place. A job directory is written
- * completely before its location is published, and never changed after.
+ * The bulky half of the HA state, in {@code high-availability.storageDir/<cluster-id>} on any file
+ * system ({@code hdfs://}, {@code s3://}, a path shared by the JobManagers of one machine): each
+ * stored job's graph and jars in a directory of its own ({@code jobs/<job-id>-<uuid>/}); the
+ * coordination service keeps only the directory's location. The only class that writes there. A job
+ * directory is written completely — its graph last, the mark that it is whole, as an object store
+ * has no rename — before its location is published, and never changed after.
  */
 public final class HaStorage {
   private static final String GRAPH_FILE = "jobgraph.bin";
 
-  private final Path root;
+  private final String root;
+  private final FileSystem fs;
 
   /**
-   * @param storageDir {@code high-availability.storageDir}: a local path or {@code file:} URI
+   * @param storageDir {@code high-availability.storageDir}: a path or a URI of a file system the
+   *     cluster has
    * @param clusterId the cluster's subdirectory
    */
   public HaStorage(String storageDir, String clusterId) {
@@ -35,35 +44,56 @@ public final class HaStorage {
           "high-availability.storageDir must be set: the JobManagers keep job graphs and jars"
               + " there.");
     }
-    Path dir =
-        storageDir.startsWith("file:")
-            ? Path.of(java.net.URI.create(storageDir))
-            : Path.of(storageDir);
-    this.root = dir.toAbsolutePath().resolve(clusterId);
+    this.root = FileSystem.child(FileSystems.absolute(storageDir.strip()), clusterId);
+    try {
+      this.fs = FileSystems.get(root);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "high-availability.storageDir " + storageDir + " cannot be used: " + e.getMessage(), e);
+    }
   }
 
   /** Writes a job's graph and copies its jars; returns the location of its new directory. */
   public String storeJob(JobGraph jobGraph, List<Path> jars) throws IOException {
-    Path jobs = Files.createDirectories(root.resolve("jobs"));
-    Path dir = Files.createTempDirectory(jobs, jobGraph.jobId() + "-");
+    String dir = FileSystem.child(root, "jobs/" + jobGraph.jobId() + "-" + UUID.randomUUID());
+    fs.mkdirs(dir);
     for (int i = 0; i < jars.size(); i++) {
-      Files.copy(
-          jars.get(i), dir.resolve("jar-" + i + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+      try (InputStream in = Files.newInputStream(jars.get(i));
+          OutputStream out =
+              fs.create(FileSystem.child(dir, "jar-" + i + ".jar"), WriteMode.NO_OVERWRITE)) {
+        in.transferTo(out);
+      }
     }
-    Path tmp = dir.resolve(GRAPH_FILE + ".tmp");
-    Files.write(tmp, UserCodeSerialization.serialize(jobGraph));
-    Files.move(tmp, dir.resolve(GRAPH_FILE), StandardCopyOption.ATOMIC_MOVE);
-    return dir.toString();
+    // the graph last: a directory without it is an unfinished store, never published
+    try (OutputStream out = fs.create(FileSystem.child(dir, GRAPH_FILE), WriteMode.NO_OVERWRITE)) {
+      out.write(UserCodeSerialization.serialize(jobGraph));
+    }
+    return dir;
   }
 
   /**
-   * Reads a job stored at {@code location}; its classes load from its jars, then {@code parent}.
+   * Reads a job stored at {@code location}; its classes load from its jars (fetched to a local
+   * temporary directory when the store is remote), then {@code parent}.
    */
   public JobGraphStore.StoredJob readJob(String location, ClassLoader parent) throws IOException {
-    Path dir = Path.of(location);
     List<Path> jars = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+    Path fetched = null;
+    for (FileStatus file : fs.list(location)) {
+      if (!file.name().endsWith(".jar")) {
+        continue;
+      }
+      if (FileSystems.isLocal(file.path())) {
+        jars.add(localPath(file.path()));
+      } else {
+        if (fetched == null) {
+          fetched = Files.createTempDirectory("eddy-ha-job-");
+        }
+        Path jar = fetched.resolve(file.name());
+        try (InputStream in = fs.open(file.path())) {
+          Files.copy(in, jar);
+        }
+        jars.add(jar);
+      }
     }
     List<URL> urls = new ArrayList<>();
     for (Path jar : jars) {
@@ -71,31 +101,34 @@ public final class HaStorage {
     }
     ClassLoader loader =
         jars.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
+    byte[] graph;
+    try (InputStream in = fs.open(FileSystem.child(location, GRAPH_FILE))) {
+      graph = in.readAllBytes();
+    } catch (FileNotFoundException e) {
+      throw new IOException("No job graph is stored at " + location, e);
+    }
     try {
-      JobGraph graph =
-          UserCodeSerialization.deserialize(Files.readAllBytes(dir.resolve(GRAPH_FILE)), loader);
-      return new JobGraphStore.StoredJob(graph, loader, List.copyOf(jars));
+      return new JobGraphStore.StoredJob(
+          UserCodeSerialization.deserialize(graph, loader), loader, List.copyOf(jars));
     } catch (ClassNotFoundException e) {
       throw new IOException(
           "The job stored at " + location + " needs a missing class: " + e.getMessage(), e);
     }
   }
 
+  private static Path localPath(String location) {
+    return location.regionMatches(true, 0, "file:", 0, 5)
+        ? Path.of(URI.create(location))
+        : Path.of(location);
+  }
+
   /** Deletes a job's directory. */
   public void deleteJob(String location) throws IOException {
-    Path dir = Path.of(location);
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    fs.delete(location, true);
   }
 
   /** The cluster's directory, for messages. */
   public String location() {
-    return root.toString();
+    return root;
   }
 }
