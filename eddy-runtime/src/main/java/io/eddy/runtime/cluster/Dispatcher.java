@@ -187,6 +187,11 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
                 jobs.remove(jobGraph.jobId());
                 libraryCache.release(jobGraph.jobId());
                 jobMaster.close();
+                if (!recovered) {
+                  // The submission failed: no leader is to recover it. (A recovered job that
+                  // cannot start stays stored for the next leader.)
+                  forget(jobGraph.jobId());
+                }
                 Throwable cause =
                     error instanceof CompletionException && error.getCause() != null
                         ? error.getCause()
@@ -201,15 +206,8 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
   }
 
   private void jobEnded(String jobId, JobMaster jobMaster) {
-    // Only a job that ended for good is removed; one that could not start stays for the next
-    // leader.
     if (jobs.get(jobId) == jobMaster) {
-      try {
-        ha.jobGraphStore().remove(jobId);
-        ha.jobEnded(jobId);
-      } catch (IOException | LeadershipLostException e) {
-        LOG.warn("Ended job {} stays stored in {}: {}", jobId, ha.describe(), e.toString());
-      }
+      forget(jobId); // it ended for good (finished, cancelled or failed)
     }
     libraryCache.release(jobId);
     synchronized (finished) {
@@ -220,6 +218,16 @@ public final class Dispatcher implements DispatcherGateway, AutoCloseable {
           oldest.close();
         }
       }
+    }
+  }
+
+  /** Removes a job and its checkpoint records from the HA stores (a leader action). */
+  private void forget(String jobId) {
+    try {
+      ha.jobGraphStore().remove(jobId);
+      ha.jobEnded(jobId);
+    } catch (IOException | LeadershipLostException e) {
+      LOG.warn("Job {} stays stored in {}: {}", jobId, ha.describe(), e.toString());
     }
   }
 
