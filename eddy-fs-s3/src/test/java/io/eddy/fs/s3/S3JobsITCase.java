@@ -7,36 +7,26 @@ import io.eddy.api.CloseableIterator;
 import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
-import io.eddy.api.common.functions.Collector;
-import io.eddy.api.common.functions.MapFunction;
-import io.eddy.api.common.functions.OpenContext;
 import io.eddy.api.common.restartstrategy.RestartStrategies;
 import io.eddy.api.common.serialization.SimpleStringEncoder;
-import io.eddy.api.common.state.ValueState;
-import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
 import io.eddy.api.fs.FileStatus;
 import io.eddy.api.fs.FileSystem;
 import io.eddy.api.fs.FileSystems;
 import io.eddy.api.fs.WriteMode;
-import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.connector.file.sink.FileSink;
 import io.eddy.runtime.storage.LocalStateCopies;
 import io.eddy.testutils.MiniClusterExtension;
+import io.eddy.testutils.jobs.KeyedCounting;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +43,6 @@ class S3JobsITCase {
 
   private static final long RECORDS = 40_000;
   private static final int KEYS = 16;
-  static final AtomicLong PROCESSED = new AtomicLong();
   private static S3TestServer server;
 
   private String run;
@@ -72,54 +61,14 @@ class S3JobsITCase {
 
   @BeforeEach
   void freshRun() {
-    PROCESSED.set(0);
+    KeyedCounting.PROCESSED.set(0);
     run = "s3://jobs/" + UUID.randomUUID();
-  }
-
-  /** Throws once when the records seen by all attempts reach each failure point. */
-  static final class FailingMapper implements MapFunction<Long, Long> {
-    private static final long serialVersionUID = 1L;
-    private final long[] failurePoints;
-
-    FailingMapper(long[] failurePoints) {
-      this.failurePoints = failurePoints;
-    }
-
-    @Override
-    public Long map(Long value) {
-      long seen = PROCESSED.incrementAndGet();
-      for (long point : failurePoints) {
-        if (seen == point) {
-          throw new IllegalStateException("injected failure at record " + seen);
-        }
-      }
-      return value;
-    }
-  }
-
-  /** Emits "key,count,value": the count of the key's records so far, from keyed state. */
-  static final class CountPerKey extends KeyedProcessFunction<Long, Long, String> {
-    private transient ValueState<Long> count;
-
-    @Override
-    public void open(OpenContext context) {
-      count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
-    }
-
-    @Override
-    public void processElement(Long value, Context ctx, Collector<String> out) throws IOException {
-      long next = (count.value() == null ? 0 : count.value()) + 1;
-      count.update(next);
-      out.collect(ctx.getCurrentKey() + "," + next + "," + value);
-    }
   }
 
   @Test
   void checkpointsAndAFileSinkOnS3AreExactlyOnceDespiteFailures() throws Exception {
     long seed = System.nanoTime();
-    Random random = new Random(seed);
-    long[] failurePoints =
-        random.longs(3, RECORDS / 10, RECORDS * 9 / 10).distinct().sorted().toArray();
+    long[] failurePoints = KeyedCounting.failurePoints(seed, 3, RECORDS);
     System.out.println(
         "S3JobsITCase seed=" + seed + " failure points=" + Arrays.toString(failurePoints));
     runCounter(failurePoints, 20_000, KEYS);
@@ -155,36 +104,17 @@ class S3JobsITCase {
             new DataGeneratorSource<>(i -> i, RECORDS, recordsPerSecond),
             WatermarkStrategy.noWatermarks(),
             "numbers")
-        .map(new FailingMapper(failurePoints))
+        .map(new KeyedCounting.FailingMapper(failurePoints))
         .keyBy(v -> v % keys)
-        .process(new CountPerKey())
+        .process(new KeyedCounting.CountPerKey())
         .sinkTo(FileSink.forRowFormat(run + "/out", new SimpleStringEncoder<String>()).build());
     env.execute("exactly-once on S3");
   }
 
   /** Every record once in the committed output, per key the counts 1..n; failures replayed some. */
   private void assertExactlyOnce(int keys) throws IOException {
-    long[] seen = new long[(int) RECORDS];
-    Map<Long, List<Long>> countsPerKey = new HashMap<>();
-    List<String> lines = readCommittedLines(run + "/out");
-    for (String line : lines) {
-      String[] f = line.split(",");
-      seen[Integer.parseInt(f[2])]++;
-      countsPerKey
-          .computeIfAbsent(Long.parseLong(f[0]), k -> new ArrayList<>())
-          .add(Long.parseLong(f[1]));
-    }
-    for (int v = 0; v < RECORDS; v++) {
-      assertThat(seen[v]).as("times record %d was written", v).isEqualTo(1);
-    }
-    assertThat(lines).hasSize((int) RECORDS);
-    assertThat(countsPerKey).hasSize(keys);
-    countsPerKey.forEach(
-        (key, counts) ->
-            assertThat(counts.stream().sorted().toList())
-                .as("counts of key %d", key)
-                .isEqualTo(LongStream.rangeClosed(1, RECORDS / keys).boxed().toList()));
-    assertThat(PROCESSED.get()).isGreaterThan(RECORDS); // the failures did replay records
+    KeyedCounting.assertExactlyOnce(KeyedCounting.committedLines(run + "/out"), RECORDS, keys);
+    KeyedCounting.assertReplayed(RECORDS);
   }
 
   @Test
@@ -265,17 +195,5 @@ class S3JobsITCase {
       }
     }
     return objects;
-  }
-
-  /** The lines of every committed part object under {@code dir}. */
-  private static List<String> readCommittedLines(String dir) throws IOException {
-    List<String> lines = new ArrayList<>();
-    FileSystem fs = FileSystems.get(dir);
-    for (String object : allObjects(dir)) {
-      try (InputStream in = fs.open(object)) {
-        new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(lines::add);
-      }
-    }
-    return lines;
   }
 }

@@ -5,29 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eddy.api.StreamExecutionEnvironment;
 import io.eddy.api.checkpoint.CheckpointingMode;
 import io.eddy.api.common.eventtime.WatermarkStrategy;
-import io.eddy.api.common.functions.Collector;
-import io.eddy.api.common.functions.MapFunction;
-import io.eddy.api.common.functions.OpenContext;
 import io.eddy.api.common.restartstrategy.RestartStrategies;
 import io.eddy.api.common.serialization.SimpleStringEncoder;
-import io.eddy.api.common.state.ValueState;
-import io.eddy.api.common.state.ValueStateDescriptor;
 import io.eddy.api.connector.source.lib.DataGeneratorSource;
-import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.connector.file.sink.FileSink;
 import io.eddy.testutils.MiniClusterExtension;
+import io.eddy.testutils.jobs.KeyedCounting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,53 +38,12 @@ class ExactlyOnceITCase {
   private static final long RECORDS = 40_000;
   private static final int KEYS = 16;
 
-  /** Records seen by all mapper attempts together: the failure points are counted on it. */
-  static final AtomicLong PROCESSED = new AtomicLong();
-
   @TempDir Path checkpoints;
   @TempDir Path output;
 
   @BeforeEach
   void reset() {
-    PROCESSED.set(0);
-  }
-
-  /** Throws once when the records seen by all attempts reach each failure point. */
-  static final class FailingMapper implements MapFunction<Long, Long> {
-    private static final long serialVersionUID = 1L;
-    private final long[] failurePoints;
-
-    FailingMapper(long[] failurePoints) {
-      this.failurePoints = failurePoints;
-    }
-
-    @Override
-    public Long map(Long value) {
-      long seen = PROCESSED.incrementAndGet();
-      for (long point : failurePoints) {
-        if (seen == point) {
-          throw new IllegalStateException("injected failure at record " + seen);
-        }
-      }
-      return value;
-    }
-  }
-
-  /** Emits "key,count,value": the count of the key's records so far, from keyed state. */
-  static final class CountPerKey extends KeyedProcessFunction<Long, Long, String> {
-    private transient ValueState<Long> count;
-
-    @Override
-    public void open(OpenContext context) {
-      count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
-    }
-
-    @Override
-    public void processElement(Long value, Context ctx, Collector<String> out) throws IOException {
-      long next = (count.value() == null ? 0 : count.value()) + 1;
-      count.update(next);
-      out.collect(ctx.getCurrentKey() + "," + next + "," + value);
-    }
+    KeyedCounting.PROCESSED.set(0);
   }
 
   @ParameterizedTest(name = "p={0} unaligned={1}")
@@ -113,28 +62,8 @@ class ExactlyOnceITCase {
             + Arrays.toString(failurePoints));
     runJob(parallelism, CheckpointingMode.EXACTLY_ONCE, unaligned, failurePoints);
 
-    List<String[]> lines = readFinishedLines();
-    long[] seen = new long[(int) RECORDS];
-    Map<Long, List<Long>> countsPerKey = new HashMap<>();
-    for (String[] line : lines) {
-      seen[Integer.parseInt(line[2])]++;
-      countsPerKey
-          .computeIfAbsent(Long.parseLong(line[0]), k -> new ArrayList<>())
-          .add(Long.parseLong(line[1]));
-    }
-    for (int v = 0; v < RECORDS; v++) {
-      assertThat(seen[v]).as("times record %d was written", v).isEqualTo(1);
-    }
-    assertThat(lines).hasSize((int) RECORDS);
-    assertThat(countsPerKey).hasSize(KEYS);
-    countsPerKey.forEach(
-        (key, counts) -> {
-          long n = RECORDS / KEYS;
-          assertThat(counts).as("counts of key %d", key).hasSize((int) n);
-          assertThat(counts.stream().sorted().toList())
-              .isEqualTo(LongStream.rangeClosed(1, n).boxed().toList());
-        });
-    assertThat(PROCESSED.get()).isGreaterThan(RECORDS); // the failures did replay records
+    KeyedCounting.assertExactlyOnce(KeyedCounting.committedLines(output.toString()), RECORDS, KEYS);
+    KeyedCounting.assertReplayed(RECORDS);
   }
 
   /**
@@ -179,17 +108,15 @@ class ExactlyOnceITCase {
             new DataGeneratorSource<>(i -> i, RECORDS, 20_000),
             WatermarkStrategy.noWatermarks(),
             "numbers")
-        .map(new FailingMapper(failurePoints))
+        .map(new KeyedCounting.FailingMapper(failurePoints))
         .keyBy(v -> v % KEYS)
-        .process(new CountPerKey())
+        .process(new KeyedCounting.CountPerKey())
         .sinkTo(FileSink.forRowFormat(output, new SimpleStringEncoder<String>()).build());
     env.execute("exactly-once under failures");
   }
 
-  /** Distinct points between 10% and 90% of the records, in order. */
   private static long[] failurePoints(long seed, int count) {
-    Random random = new Random(seed);
-    return random.longs(count, RECORDS / 10, RECORDS * 9 / 10).distinct().sorted().toArray();
+    return KeyedCounting.failurePoints(seed, count, RECORDS);
   }
 
   private List<String[]> readFinishedLines() throws IOException {

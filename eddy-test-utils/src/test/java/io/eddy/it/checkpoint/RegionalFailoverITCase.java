@@ -20,6 +20,7 @@ import io.eddy.runtime.gateway.DispatcherGateway;
 import io.eddy.runtime.gateway.JobDetails;
 import io.eddy.testutils.GatedSource;
 import io.eddy.testutils.MiniClusterExtension;
+import io.eddy.testutils.jobs.KeyedCounting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +149,7 @@ class RegionalFailoverITCase {
     numbers(env, source)
         .map(new FailOnceInSubtask2())
         .keyBy(v -> v % KEYS)
-        .process(new ExactlyOnceITCase.CountPerKey())
+        .process(new KeyedCounting.CountPerKey())
         .sinkTo(FileSink.forRowFormat(output, new SimpleStringEncoder<String>()).build());
     JobClient job = submit(env, "whole-job failover");
 

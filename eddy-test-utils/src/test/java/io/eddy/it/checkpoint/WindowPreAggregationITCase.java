@@ -22,6 +22,7 @@ import io.eddy.api.windowing.windows.TimeWindow;
 import io.eddy.connector.file.sink.FileSink;
 import io.eddy.testutils.CollectingSink;
 import io.eddy.testutils.MiniClusterExtension;
+import io.eddy.testutils.jobs.KeyedCounting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class WindowPreAggregationITCase {
 
   @BeforeEach
   void reset() {
-    ExactlyOnceITCase.PROCESSED.set(0);
+    KeyedCounting.PROCESSED.set(0);
   }
 
   /**
@@ -127,7 +128,7 @@ class WindowPreAggregationITCase {
             WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofSeconds(2))
                 .withTimestampAssigner((v, previous) -> timestamp(v)),
             "numbers")
-        .map(new ExactlyOnceITCase.FailingMapper(failurePoints));
+        .map(new KeyedCounting.FailingMapper(failurePoints));
   }
 
   private static void build(
@@ -269,6 +270,6 @@ class WindowPreAggregationITCase {
             .sorted()
             .toList();
     assertThat(lines).isEqualTo(oracle(sliding));
-    assertThat(ExactlyOnceITCase.PROCESSED.get()).isGreaterThan(RECORDS); // records were replayed
+    assertThat(KeyedCounting.PROCESSED.get()).isGreaterThan(RECORDS); // records were replayed
   }
 }
