@@ -22,6 +22,7 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
   private FieldAggregator<T> aggregator;
   private FieldAccessor<T, Object> field;
   private ValueState<Object> state;
+  private boolean writeBackSums; // the backend keeps copies: a sum changed in place is written back
 
   /**
    * For sum on a tuple field of Longs: keep a {@link TupleLongSum} as the state (decided per key).
@@ -50,12 +51,13 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
               spec.fieldName());
       tupleLongSum = kind == AggregationKind.SUM && spec.fieldName() == null;
     }
+    KeyedStateBackend<Object> backend = (KeyedStateBackend<Object>) setup.keyedStateBackend();
+    writeBackSums = !backend.storesValuesByReference();
     state =
-        ((KeyedStateBackend<Object>) setup.keyedStateBackend())
-            .getValueState(
-                "_aggregate",
-                new AggregationStateSerializer<>(
-                    spec.type().createSerializer(), tupleLongSum ? spec.position() : -1));
+        backend.getValueState(
+            "_aggregate",
+            new AggregationStateSerializer<>(
+                spec.type().createSerializer(), tupleLongSum ? spec.position() : -1));
   }
 
   @Override
@@ -66,7 +68,9 @@ public final class KeyedAggregationOperator<T> extends AbstractStreamOperator<T>
     T in = record.getValue();
     if (stored instanceof TupleLongSum sum) {
       T result = (T) sum.add((Long) ((Tuple) in).getField(spec.position()));
-      state.update(sum); // changed in place: a backend that serializes (RocksDB) needs it again
+      if (writeBackSums) {
+        state.update(sum); // changed in place: a backend that serializes (RocksDB) needs it again
+      }
       output.collect(record.replace(result));
       return;
     }

@@ -96,4 +96,13 @@ public interface KeyedStateBackend<K> {
    * nothing (the heap backend holds Java objects only).
    */
   default void dispose() {}
+
+  /**
+   * Whether a value state hands out the stored object itself, so a change made to it in place is
+   * stored without {@code update} (the heap backend). Default false: values are copies (a backend
+   * that serializes, such as RocksDB), and a changed value must be written back.
+   */
+  default boolean storesValuesByReference() {
+    return false;
+  }
 }

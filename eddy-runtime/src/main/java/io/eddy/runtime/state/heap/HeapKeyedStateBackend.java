@@ -426,4 +426,10 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       return d.getTypeInformation().getTypeClass().getName();
     }
   }
+
+  /** Values live on the heap as objects: a change made in place is stored. */
+  @Override
+  public boolean storesValuesByReference() {
+    return true;
+  }
 }
