@@ -1,40 +1,28 @@
 package io.eddy.fs.hadoop;
 
+import io.eddy.api.fs.ReadOnlyChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
-import java.nio.channels.SeekableByteChannel;
 import org.apache.hadoop.fs.FSDataInputStream;
 
 /**
  * A read-only channel over an HDFS input stream. The position may be set past the end (reads then
  * return -1), which HDFS's {@code seek} refuses, so the stream seeks only when a read needs it.
  */
-final class HdfsReadChannel implements SeekableByteChannel {
+final class HdfsReadChannel extends ReadOnlyChannel {
   private final FSDataInputStream in;
-  private final long size;
   private final String location;
   private final HadoopFileSystem fs;
-  private long position;
-  private boolean open = true;
 
   HdfsReadChannel(FSDataInputStream in, long size, String location, HadoopFileSystem fs) {
+    super(size);
     this.in = in;
-    this.size = size;
     this.location = location;
     this.fs = fs;
   }
 
   @Override
-  public int read(ByteBuffer dst) throws IOException {
-    ensureOpen();
-    if (!dst.hasRemaining()) {
-      return 0;
-    }
-    if (position >= size) {
-      return -1;
-    }
+  protected int readAt(long position, ByteBuffer dst) throws IOException {
     try {
       if (in.getPos() != position) {
         in.seek(position);
@@ -52,8 +40,8 @@ final class HdfsReadChannel implements SeekableByteChannel {
           dst.put(buffer, 0, n);
         }
       }
-      if (n > 0) {
-        position += n;
+      if (n < 0) {
+        throw new IOException("the file ended before its length");
       }
       return n;
     } catch (IOException e) {
@@ -62,53 +50,7 @@ final class HdfsReadChannel implements SeekableByteChannel {
   }
 
   @Override
-  public int write(ByteBuffer src) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public long position() throws IOException {
-    ensureOpen();
-    return position;
-  }
-
-  @Override
-  public SeekableByteChannel position(long newPosition) throws IOException {
-    ensureOpen();
-    if (newPosition < 0) {
-      throw new IllegalArgumentException("negative position " + newPosition);
-    }
-    position = newPosition;
-    return this;
-  }
-
-  @Override
-  public long size() throws IOException {
-    ensureOpen();
-    return size;
-  }
-
-  @Override
-  public SeekableByteChannel truncate(long size) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (open) {
-      open = false;
-      in.close();
-    }
-  }
-
-  private void ensureOpen() throws ClosedChannelException {
-    if (!open) {
-      throw new ClosedChannelException();
-    }
+  protected void release() throws IOException {
+    in.close();
   }
 }

@@ -1,10 +1,8 @@
 package io.eddy.fs.s3;
 
+import io.eddy.api.fs.ReadOnlyChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
-import java.nio.channels.SeekableByteChannel;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -13,33 +11,25 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * Reads an object anywhere in it: one ranged GET from the current position, reopened when the
  * position moves elsewhere. One thread.
  */
-final class S3ReadChannel implements SeekableByteChannel {
+final class S3ReadChannel extends ReadOnlyChannel {
   private final S3FileSystem fs;
   private final String key;
   private final long size;
-  private long position;
   private ResponseInputStream<GetObjectResponse> stream;
   private long streamPosition;
-  private byte[] chunk = new byte[64 * 1024];
-  private boolean open = true;
+  private final byte[] chunk = new byte[64 * 1024];
 
   S3ReadChannel(S3FileSystem fs, String key, long size) {
+    super(size);
     this.fs = fs;
     this.key = key;
     this.size = size;
   }
 
   @Override
-  public int read(ByteBuffer dst) throws IOException {
-    ensureOpen();
-    if (position >= size) {
-      return -1;
-    }
-    if (!dst.hasRemaining()) {
-      return 0;
-    }
+  protected int readAt(long position, ByteBuffer dst) throws IOException {
     if (stream == null || streamPosition != position) {
-      reopen();
+      reopen(position);
     }
     int wanted = (int) Math.min(Math.min(dst.remaining(), chunk.length), size - position);
     int n;
@@ -54,12 +44,11 @@ final class S3ReadChannel implements SeekableByteChannel {
       throw new IOException(fs.location(key) + ": the object ended before its length " + size);
     }
     dst.put(chunk, 0, n);
-    position += n;
     streamPosition += n;
     return n;
   }
 
-  private void reopen() throws IOException {
+  private void reopen(long position) throws IOException {
     closeStream();
     try {
       stream =
@@ -84,52 +73,7 @@ final class S3ReadChannel implements SeekableByteChannel {
   }
 
   @Override
-  public int write(ByteBuffer src) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public long position() throws IOException {
-    ensureOpen();
-    return position;
-  }
-
-  @Override
-  public SeekableByteChannel position(long newPosition) throws IOException {
-    ensureOpen();
-    if (newPosition < 0) {
-      throw new IllegalArgumentException("Negative position " + newPosition);
-    }
-    position = newPosition;
-    return this;
-  }
-
-  @Override
-  public long size() throws IOException {
-    ensureOpen();
-    return size;
-  }
-
-  @Override
-  public SeekableByteChannel truncate(long size) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
-  }
-
-  @Override
-  public void close() {
-    open = false;
+  protected void release() {
     closeStream();
-    chunk = null;
-  }
-
-  private void ensureOpen() throws ClosedChannelException {
-    if (!open) {
-      throw new ClosedChannelException();
-    }
   }
 }

@@ -1,77 +1,24 @@
 package io.eddy.runtime.storage;
 
+import io.eddy.api.fs.ReadOnlyChannel;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
-import java.nio.channels.SeekableByteChannel;
 
 /** Reads state kept inline in a checkpoint's metadata as if it were a file. One thread. */
-final class InlineStateChannel implements SeekableByteChannel {
+final class InlineStateChannel extends ReadOnlyChannel {
   private final byte[] bytes;
-  private int position;
-  private boolean open = true;
 
   InlineStateChannel(byte[] bytes) {
+    super(bytes.length);
     this.bytes = bytes;
   }
 
   @Override
-  public int read(ByteBuffer dst) throws ClosedChannelException {
-    ensureOpen();
-    if (position >= bytes.length) {
-      return -1;
-    }
-    int n = Math.min(dst.remaining(), bytes.length - position);
-    dst.put(bytes, position, n);
-    position += n;
+  protected int readAt(long position, ByteBuffer dst) {
+    int n = (int) Math.min(dst.remaining(), bytes.length - position);
+    dst.put(bytes, (int) position, n);
     return n;
   }
 
   @Override
-  public int write(ByteBuffer src) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public long position() throws ClosedChannelException {
-    ensureOpen();
-    return position;
-  }
-
-  @Override
-  public SeekableByteChannel position(long newPosition) throws ClosedChannelException {
-    ensureOpen();
-    if (newPosition < 0) {
-      throw new IllegalArgumentException("Negative position " + newPosition);
-    }
-    position = (int) Math.min(newPosition, bytes.length);
-    return this;
-  }
-
-  @Override
-  public long size() throws ClosedChannelException {
-    ensureOpen();
-    return bytes.length;
-  }
-
-  @Override
-  public SeekableByteChannel truncate(long size) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
-  }
-
-  @Override
-  public void close() {
-    open = false;
-  }
-
-  private void ensureOpen() throws ClosedChannelException {
-    if (!open) {
-      throw new ClosedChannelException();
-    }
-  }
+  protected void release() {}
 }
