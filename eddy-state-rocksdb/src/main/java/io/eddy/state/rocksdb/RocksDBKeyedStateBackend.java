@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -78,6 +79,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
   private final DataInputDeserializer in = new DataInputDeserializer();
 
   private final DBOptions dbOptions;
+  private final StringAppendOperator mergeOperator;
+  private final BloomFilter bloomFilter;
   private final ColumnFamilyOptions columnOptions;
   private final WriteOptions writeOptions;
   private final ReadOptions readOptions;
@@ -118,6 +121,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
     this.directory = directory;
     this.rowKeys = new RowKeys<>(this.keySerializer, namespaceSerializer);
     RocksDB.loadLibrary();
+    mergeOperator = new StringAppendOperator("");
+    bloomFilter = new BloomFilter(10, false);
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -139,10 +144,11 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
             .setBlockCache(memory.cache)
             .setCacheIndexAndFilterBlocks(true)
             .setCacheIndexAndFilterBlocksWithHighPriority(true)
-            .setPinL0FilterAndIndexBlocksInCache(true);
+            .setPinL0FilterAndIndexBlocksInCache(true)
+            .setFilterPolicy(bloomFilter);
     columnOptions =
         new ColumnFamilyOptions()
-            .setMergeOperator(new StringAppendOperator(""))
+            .setMergeOperator(mergeOperator)
             .setTableFormatConfig(table)
             .setWriteBufferSize(Math.max(1 << 20, Math.min(64 << 20, memory.budgetBytes / 8)));
     writeOptions = new WriteOptions().setDisableWAL(true);
@@ -662,6 +668,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
       columnOptions.close();
     }
     dbOptions.close();
+    mergeOperator.close();
+    bloomFilter.close();
   }
 
   static void deleteDirectory(Path dir) {

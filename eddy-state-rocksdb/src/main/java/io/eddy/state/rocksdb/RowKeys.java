@@ -27,6 +27,10 @@ final class RowKeys<K> {
   private final DataOutputSerializer scratch = new DataOutputSerializer(64);
   private final DataOutputSerializer row = new DataOutputSerializer(64);
   private byte[] keyPrefix = new byte[0];
+
+  /** The row key of the current key without a namespace, the most used: made once per key. */
+  private byte[] keyRow = new byte[0];
+
   private Object cachedNamespace;
   private byte[] cachedNamespaceBytes;
 
@@ -48,11 +52,16 @@ final class RowKeys<K> {
     row.writeVarInt(scratch.length());
     row.write(scratch.getSharedBuffer(), 0, scratch.length());
     keyPrefix = row.getCopyOfBuffer();
+    row.writeByte(0);
+    keyRow = row.getCopyOfBuffer();
   }
 
-  /** The row key of the current key in {@code namespace} (null: none). */
+  /**
+   * The row key of the current key in {@code namespace} (null: none). Callers must not change the
+   * array: without a namespace it is the same one until the key changes.
+   */
   byte[] row(Object namespace) {
-    return row(namespace, null, 0);
+    return namespace == null ? keyRow : row(namespace, null, 0);
   }
 
   /** The row key of map entry {@code userKey} (serialized) of the current key in the namespace. */
