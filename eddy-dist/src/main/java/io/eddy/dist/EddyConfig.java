@@ -115,6 +115,15 @@ final class EddyConfig {
         "s3.path.style.access",
         new String[] {"false", "address buckets as endpoint/bucket (MinIO, Ceph, s3proxy)"});
     KEYS.put(
+        "s3.entropy.key",
+        new String[] {
+          null,
+          "marker in checkpoint locations that state files replace with random characters (spreads"
+              + " them over S3 key prefixes); directories and _metadata drop it"
+        });
+    KEYS.put(
+        "s3.entropy.length", new String[] {"4", "random characters that replace s3.entropy.key"});
+    KEYS.put(
         "s3.upload.part-size",
         new String[] {"8388608", "bytes per multipart upload part (at least 5 MiB)"});
     KEYS.put(

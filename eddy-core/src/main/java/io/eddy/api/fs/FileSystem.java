@@ -87,6 +87,21 @@ public interface FileSystem {
    */
   RecoverableWriter createRecoverableWriter() throws IOException;
 
+  /**
+   * Where a file that many writers create at once (a checkpoint's state file) goes: on a file
+   * system configured to spread such files over key prefixes (S3 with {@code s3.entropy.key}) the
+   * location with its entropy marker replaced by random characters; elsewhere {@link
+   * #withoutEntropyMarker}.
+   */
+  default String spreadLocation(String location) {
+    return withoutEntropyMarker(location);
+  }
+
+  /** The location with its entropy marker removed (for directories and metadata files). */
+  default String withoutEntropyMarker(String location) {
+    return location;
+  }
+
   /** The location of {@code child} under the directory {@code parent}. */
   static String child(String parent, String child) {
     return parent.endsWith("/") ? parent + child : parent + "/" + child;

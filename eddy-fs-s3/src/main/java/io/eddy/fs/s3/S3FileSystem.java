@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class S3FileSystem implements FileSystem {
   private static final int DELETE_BATCH = 1000;
+  private static final String ENTROPY_CHARACTERS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
   private final String bucket;
   private final S3Client client;
@@ -280,6 +282,34 @@ final class S3FileSystem implements FileSystem {
   public void rename(String source, String target) {
     throw new UnsupportedOperationException(
         "S3 has no rename; " + source + " cannot be renamed to " + target);
+  }
+
+  /**
+   * With {@code s3.entropy.key}: the marker replaced by random characters, so that the state files
+   * of a checkpoint land under many key prefixes (S3 partitions by prefix).
+   */
+  @Override
+  public String spreadLocation(String location) {
+    String key = settings.entropyKey();
+    if (key == null || !location.contains(key)) {
+      return location;
+    }
+    StringBuilder random = new StringBuilder(settings.entropyLength());
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    for (int i = 0; i < settings.entropyLength(); i++) {
+      random.append(ENTROPY_CHARACTERS.charAt(r.nextInt(ENTROPY_CHARACTERS.length())));
+    }
+    return location.replace(key, random);
+  }
+
+  /** With {@code s3.entropy.key}: the marker removed, a whole path segment with its slash. */
+  @Override
+  public String withoutEntropyMarker(String location) {
+    String key = settings.entropyKey();
+    if (key == null || !location.contains(key)) {
+      return location;
+    }
+    return location.replace("/" + key + "/", "/").replace(key, "");
   }
 
   @Override

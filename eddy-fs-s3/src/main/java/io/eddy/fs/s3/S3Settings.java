@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * @param endpoint the store's URL, or null for AWS
  * @param partSize bytes per multipart upload part
+ * @param entropyKey the marker in a location that state files replace by random characters, or null
+ * @param entropyLength how many random characters replace it
  */
 record S3Settings(
     URI endpoint,
@@ -23,7 +25,9 @@ record S3Settings(
     String accessKey,
     String secretKey,
     boolean pathStyle,
-    int partSize) {
+    int partSize,
+    String entropyKey,
+    int entropyLength) {
   /** S3's smallest part but the last. */
   static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
@@ -53,13 +57,27 @@ record S3Settings(
             "s3.endpoint must be a URL such as http://127.0.0.1:9000, but was '" + endpoint + "'");
       }
     }
+    String entropyKey = config.get("s3.entropy.key");
+    String length = config.getOrDefault("s3.entropy.length", "4");
+    int entropyLength;
+    try {
+      entropyLength = Integer.parseInt(length.strip());
+    } catch (NumberFormatException e) {
+      entropyLength = -1;
+    }
+    if (entropyLength < 1 || entropyLength > 32) {
+      throw new IllegalArgumentException(
+          "s3.entropy.length must be a number from 1 to 32, but was '" + length + "'");
+    }
     return new S3Settings(
         uri,
         config.getOrDefault("s3.region", "us-east-1"),
         config.get("s3.access-key"),
         config.get("s3.secret-key"),
         Boolean.parseBoolean(config.getOrDefault("s3.path.style.access", "false")),
-        part);
+        part,
+        entropyKey == null || entropyKey.isBlank() ? null : entropyKey.strip(),
+        entropyLength);
   }
 
   S3Client client() {

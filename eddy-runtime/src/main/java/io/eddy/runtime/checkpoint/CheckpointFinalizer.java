@@ -106,7 +106,7 @@ final class CheckpointFinalizer {
       }
     }
     try {
-      storage.discardAttempt(id);
+      storage.discardAttempt(id, checkpoint.stateFiles());
     } catch (IOException e) {
       LOG.warn("Could not delete aborted checkpoint {}: {}", id, e.getMessage());
     }

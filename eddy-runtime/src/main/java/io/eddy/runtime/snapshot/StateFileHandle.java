@@ -12,21 +12,39 @@ import java.util.Objects;
  *
  * @param fileName a plain file name (no directory part), relative to the checkpoint directory
  * @param inlineData the state's bytes when it is kept in the metadata, else null
+ * @param location where the file is when it is not in the checkpoint directory (spread over key
+ *     prefixes by an object store's entropy injection), else null
  */
 public record StateFileHandle(
     String operatorId,
     int subtaskIndex,
     String fileName,
     KeyGroupRange keyGroupRange,
-    byte[] inlineData) {
+    byte[] inlineData,
+    String location) {
 
   /** The key-group range of an operator state file. */
   public static final KeyGroupRange NO_KEY_GROUPS = new KeyGroupRange(0, -1);
 
-  /** A handle of state in a file. */
+  /** A handle of state in a file of the checkpoint directory. */
   public StateFileHandle(
       String operatorId, int subtaskIndex, String fileName, KeyGroupRange keyGroupRange) {
-    this(operatorId, subtaskIndex, fileName, keyGroupRange, null);
+    this(operatorId, subtaskIndex, fileName, keyGroupRange, null, null);
+  }
+
+  /** A handle of state inline ({@code inlineData}) or in a file of the checkpoint directory. */
+  public StateFileHandle(
+      String operatorId,
+      int subtaskIndex,
+      String fileName,
+      KeyGroupRange keyGroupRange,
+      byte[] inlineData) {
+    this(operatorId, subtaskIndex, fileName, keyGroupRange, inlineData, null);
+  }
+
+  /** The same state, as a file of the checkpoint directory (a savepoint's copy). */
+  public StateFileHandle inCheckpointDirectory() {
+    return new StateFileHandle(operatorId, subtaskIndex, fileName, keyGroupRange, inlineData);
   }
 
   public boolean isKeyed() {
@@ -45,7 +63,8 @@ public record StateFileHandle(
         && subtaskIndex == h.subtaskIndex
         && fileName.equals(h.fileName)
         && keyGroupRange.equals(h.keyGroupRange)
-        && Arrays.equals(inlineData, h.inlineData);
+        && Arrays.equals(inlineData, h.inlineData)
+        && Objects.equals(location, h.location);
   }
 
   @Override
@@ -64,6 +83,7 @@ public record StateFileHandle(
         + ", "
         + keyGroupRange
         + (inlineData == null ? "" : ", " + inlineData.length + " bytes inline")
+        + (location == null ? "" : ", at " + location)
         + "]";
   }
 

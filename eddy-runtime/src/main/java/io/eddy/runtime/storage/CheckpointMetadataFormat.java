@@ -22,6 +22,7 @@ import java.util.List;
  * stateFile := operatorId:string subtaskIndex:int fileName:string
  *              keyGroupStart:int keyGroupEnd:int          (end &lt; start: operator state)
  *              inlineLength:int(-1: in a file) inline:byte*   (version 3 only)
+ *              location:string ("": in the checkpoint directory)  (version 3 only)
  * operator  := operatorId:string parallelism:int maxParallelism:int
  *              coordinatorStateLength:int(-1: none) coordinatorState:byte*
  * </pre>
@@ -53,6 +54,7 @@ final class CheckpointMetadataFormat {
       if (inline != null) {
         payload.write(inline);
       }
+      payload.writeString(file.location() == null ? "" : file.location());
     }
     payload.writeInt(metadata.operators().size());
     for (CheckpointMetadata.OperatorInfo op : metadata.operators()) {
@@ -93,14 +95,19 @@ final class CheckpointMetadataFormat {
       }
       KeyGroupRange range = new KeyGroupRange(payload.readInt(), payload.readInt());
       byte[] inline = null;
+      String location = null;
       if (version >= VERSION) {
         int length = payload.readInt();
         if (length >= 0) {
           inline = new byte[length];
           payload.readFully(inline);
         }
+        location = payload.readString();
+        if (location.isEmpty()) {
+          location = null;
+        }
       }
-      files.add(new StateFileHandle(operatorId, subtask, fileName, range, inline));
+      files.add(new StateFileHandle(operatorId, subtask, fileName, range, inline, location));
     }
     int operatorCount = payload.readInt();
     if (operatorCount < 0) {

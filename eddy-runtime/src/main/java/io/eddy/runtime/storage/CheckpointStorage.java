@@ -78,6 +78,14 @@ public interface CheckpointStorage {
   /** Deletes one attempt (an aborted checkpoint). */
   void discardAttempt(long checkpointId) throws IOException;
 
+  /**
+   * Deletes one attempt and the state files its subtasks acknowledged, wherever they are (files
+   * spread outside the checkpoint directory too).
+   */
+  default void discardAttempt(long checkpointId, List<StateFileHandle> written) throws IOException {
+    discardAttempt(checkpointId);
+  }
+
   /** Deletes all of the job's checkpoints (the job ended and keeps none). */
   void discardAll() throws IOException;
 

@@ -37,13 +37,14 @@ public final class FsCheckpointStorage implements CheckpointStorage {
   private static final Pattern CHECKPOINT_DIR = Pattern.compile("chk-(\\d+)");
 
   private final FileSystem fs;
-  private final String root;
+  private final String rawRoot; // as configured: with an entropy marker, if any
   private final String jobDirectory;
 
   public FsCheckpointStorage(String rootLocation, String jobId) throws IOException {
-    this.root = FileSystems.absolute(rootLocation);
-    this.fs = FileSystems.get(root);
-    this.jobDirectory = jobDirectory(root, jobId);
+    this.rawRoot = FileSystems.absolute(rootLocation);
+    this.fs = FileSystems.get(rawRoot);
+    // directories and metadata never carry entropy; only state files are spread (by the tasks)
+    this.jobDirectory = jobDirectory(fs.withoutEntropyMarker(rawRoot), jobId);
   }
 
   /** The directory of a job's checkpoints under {@code root}. */
@@ -64,9 +65,10 @@ public final class FsCheckpointStorage implements CheckpointStorage {
     return jobDirectory;
   }
 
+  /** The root as configured: tasks spread their state files by its entropy marker. */
   @Override
   public String rootLocation() {
-    return root;
+    return rawRoot;
   }
 
   /** The location of checkpoint {@code checkpointId} (it may not exist). */
@@ -94,7 +96,7 @@ public final class FsCheckpointStorage implements CheckpointStorage {
       if (file.isInline()) {
         continue; // its bytes are in the metadata
       }
-      String location = FileSystem.child(dir, file.fileName());
+      String location = StateLocations.location(dir, file);
       if (!fs.exists(location)) {
         throw new FileNotFoundException(
             location + ": state file of checkpoint " + metadata.checkpointId() + " missing");
@@ -153,6 +155,7 @@ public final class FsCheckpointStorage implements CheckpointStorage {
     List<CheckpointLocation> completed = listCompleted();
     List<Long> deleted = new ArrayList<>();
     for (int i = 0; i < completed.size() - count; i++) {
+      deleteSpreadFiles(completed.get(i));
       // the metadata goes first, so a crash midway leaves a failed attempt, not a broken checkpoint
       fs.delete(metadataFile(completed.get(i)), false);
       fs.delete(completed.get(i).location(), true);
@@ -175,6 +178,9 @@ public final class FsCheckpointStorage implements CheckpointStorage {
 
   @Override
   public void discardAll() throws IOException {
+    for (CheckpointLocation checkpoint : listCompleted()) {
+      deleteSpreadFiles(checkpoint);
+    }
     fs.delete(jobDirectory, true);
   }
 
@@ -183,8 +189,34 @@ public final class FsCheckpointStorage implements CheckpointStorage {
     fs.delete(checkpointDirectory(checkpointId), true);
   }
 
+  @Override
+  public void discardAttempt(long checkpointId, List<StateFileHandle> written) throws IOException {
+    for (StateFileHandle file : written) {
+      if (file.location() != null) {
+        fs.delete(file.location(), false);
+      }
+    }
+    discardAttempt(checkpointId);
+  }
+
+  /** Deletes a completed checkpoint's state files that are outside its directory (spread). */
+  private void deleteSpreadFiles(CheckpointLocation checkpoint) {
+    CheckpointMetadata metadata;
+    try {
+      metadata = readMetadata(checkpoint);
+      for (StateFileHandle file : metadata.stateFiles()) {
+        if (file.location() != null) {
+          fs.delete(file.location(), false);
+        }
+      }
+    } catch (IOException e) {
+      // unreadable metadata: its spread files cannot be found any more; the directory still goes
+    }
+  }
+
   /**
-   * Copies the checkpoint's files, the metadata last, into {@code
+   * Copies the checkpoint's state files (by its metadata, wherever they are), then its metadata —
+   * naming every file relative to the savepoint — into {@code
    * <targetDirectory>/savepoint-<jobId>-<checkpointId>} (in any file system), which must not exist.
    */
   @Override
@@ -197,15 +229,30 @@ public final class FsCheckpointStorage implements CheckpointStorage {
     if (targetFs.exists(FileSystem.child(target, METADATA_FILE))) {
       throw new IOException("A savepoint exists already at " + target);
     }
+    CheckpointMetadata metadata = readMetadata(source);
     targetFs.mkdirs(target);
-    for (FileStatus file : fs.list(source)) {
-      if (!file.directory() && !file.name().equals(METADATA_FILE)) {
-        copy(file.path(), targetFs, FileSystem.child(target, file.name()));
+    List<StateFileHandle> copied = new ArrayList<>();
+    for (StateFileHandle file : metadata.stateFiles()) {
+      if (!file.isInline()) {
+        copy(
+            StateLocations.location(source, file),
+            targetFs,
+            FileSystem.child(target, file.fileName()));
       }
+      copied.add(file.inCheckpointDirectory());
     }
     // the metadata last, as in a checkpoint: a crash midway leaves no usable half savepoint
-    copy(
-        FileSystem.child(source, METADATA_FILE), targetFs, FileSystem.child(target, METADATA_FILE));
+    CheckpointMetadata savepoint =
+        new CheckpointMetadata(
+            metadata.checkpointId(),
+            metadata.timestamp(),
+            copied,
+            metadata.operators(),
+            metadata.savepoint());
+    try (OutputStream out =
+        targetFs.create(FileSystem.child(target, METADATA_FILE), WriteMode.NO_OVERWRITE)) {
+      out.write(CheckpointMetadataFormat.write(savepoint));
+    }
     return target;
   }
 

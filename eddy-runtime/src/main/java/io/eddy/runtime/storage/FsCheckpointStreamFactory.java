@@ -44,8 +44,7 @@ final class FsCheckpointStreamFactory implements CheckpointStreamFactory {
       throws IOException {
     String name =
         StateLocations.stateFileName(vertexIndex, chainIndex, subtaskIndex, attemptNumber, "keyed");
-    return new StateFileHandle(
-        operatorId, subtaskIndex, name, keyGroups, write(checkpointId, name, writer));
+    return write(checkpointId, name, writer).handle(operatorId, subtaskIndex, name, keyGroups);
   }
 
   @Override
@@ -53,12 +52,8 @@ final class FsCheckpointStreamFactory implements CheckpointStreamFactory {
       long checkpointId, int chainIndex, String operatorId, StateWriter writer) throws IOException {
     String name =
         StateLocations.stateFileName(vertexIndex, chainIndex, subtaskIndex, attemptNumber, "op");
-    return new StateFileHandle(
-        operatorId,
-        subtaskIndex,
-        name,
-        StateFileHandle.NO_KEY_GROUPS,
-        write(checkpointId, name, writer));
+    return write(checkpointId, name, writer)
+        .handle(operatorId, subtaskIndex, name, StateFileHandle.NO_KEY_GROUPS);
   }
 
   @Override
@@ -66,22 +61,34 @@ final class FsCheckpointStreamFactory implements CheckpointStreamFactory {
       throws IOException {
     String name =
         StateLocations.stateFileName(vertexIndex, -1, subtaskIndex, attemptNumber, "channels");
-    return new StateFileHandle(
-        stateId,
-        subtaskIndex,
-        name,
-        StateFileHandle.NO_KEY_GROUPS,
-        write(checkpointId, name, writer));
+    return write(checkpointId, name, writer)
+        .handle(stateId, subtaskIndex, name, StateFileHandle.NO_KEY_GROUPS);
   }
 
-  /** Writes the state; returns its bytes if it is small enough to be inline, else null. */
-  private byte[] write(long checkpointId, String fileName, StateWriter writer) throws IOException {
-    String location =
+  /**
+   * Writes the state: inline if it is small, else into the checkpoint directory, or — where the
+   * file system spreads state files over key prefixes (entropy injection) — to a location of its
+   * own.
+   */
+  private Written write(long checkpointId, String fileName, StateWriter writer) throws IOException {
+    String raw =
         FileSystem.child(
             FsCheckpointStorage.checkpointDirectory(jobDirectory, checkpointId), fileName);
+    FileSystem fs = FileSystems.get(raw);
+    String location = fs.spreadLocation(raw);
     try (SpillingStream out = new SpillingStream(location)) {
       writer.writeTo(out);
-      return out.inlineBytes();
+      byte[] inline = out.inlineBytes();
+      boolean spread = inline == null && !location.equals(fs.withoutEntropyMarker(raw));
+      return new Written(inline, spread ? location : null);
+    }
+  }
+
+  /** Where a state went: its bytes if inline, its location if outside the checkpoint directory. */
+  private record Written(byte[] inline, String location) {
+    StateFileHandle handle(
+        String operatorId, int subtaskIndex, String fileName, KeyGroupRange keyGroups) {
+      return new StateFileHandle(operatorId, subtaskIndex, fileName, keyGroups, inline, location);
     }
   }
 

@@ -16,9 +16,10 @@ public final class StateLocations {
 
   /** Where the state of {@code file} of the checkpoint at {@code directory} is read from. */
   public static String location(String directory, StateFileHandle file) {
-    return file.isInline()
-        ? DATA_PREFIX + Base64.getEncoder().encodeToString(file.inlineData())
-        : resolve(directory, file.fileName());
+    if (file.isInline()) {
+      return DATA_PREFIX + Base64.getEncoder().encodeToString(file.inlineData());
+    }
+    return file.location() != null ? file.location() : resolve(directory, file.fileName());
   }
 
   /** Whether {@code location} holds its bytes itself (state inlined in the metadata). */

@@ -74,6 +74,9 @@ public final class EventCodec {
     if (h.isInline()) {
       builder.setInlineData(ByteString.copyFrom(h.inlineData()));
     }
+    if (h.location() != null) {
+      builder.setLocation(h.location());
+    }
     return builder.build();
   }
 
@@ -85,6 +88,7 @@ public final class EventCodec {
         p.getFileName(),
         new io.eddy.runtime.snapshot.KeyGroupRange(
             p.getKeyGroupRange().getStart(), p.getKeyGroupRange().getEnd()),
-        p.hasInlineData() ? p.getInlineData().toByteArray() : null);
+        p.hasInlineData() ? p.getInlineData().toByteArray() : null,
+        p.hasLocation() ? p.getLocation() : null);
   }
 }
