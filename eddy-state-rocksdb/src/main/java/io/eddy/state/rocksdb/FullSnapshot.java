@@ -5,6 +5,8 @@ import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
 import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateWriter;
+import io.eddy.runtime.state.KeyedStateSnapshotFormat;
+import io.eddy.runtime.state.SnapshotStateMetaInfo;
 import io.eddy.runtime.state.timers.InternalTimer;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import java.io.BufferedOutputStream;
@@ -27,9 +29,9 @@ import org.rocksdb.Snapshot;
 
 /**
  * A full snapshot of a {@link RocksDBKeyedStateBackend} in the canonical format ({@link
- * SnapshotFormat}), which the heap backend restores too. {@link #take} (task thread) only pins a
- * RocksDB snapshot — a sequence number, no copy — and copies the lists of timers per key group;
- * {@link #writeTo} (the checkpoint I/O thread) iterates every state's column family at that
+ * KeyedStateSnapshotFormat}), which the heap backend restores too. {@link #take} (task thread) only
+ * pins a RocksDB snapshot — a sequence number, no copy — and copies the lists of timers per key
+ * group; {@link #writeTo} (the checkpoint I/O thread) iterates every state's column family at that
  * snapshot key group by key group, writing the blocks to a local scratch file first (so memory
  * stays bounded by one key group of one state) and then the header, the index and the blocks to the
  * stream. The backend's native resources stay open until the snapshot is released, even if the task
@@ -37,7 +39,7 @@ import org.rocksdb.Snapshot;
  */
 final class FullSnapshot<K> implements StateWriter {
   /** A state whose rows are written: its meta info and column family. */
-  record LiveState(StateMeta meta, ColumnFamilyHandle column) {}
+  record LiveState(SnapshotStateMetaInfo meta, ColumnFamilyHandle column) {}
 
   private final RocksDBKeyedStateBackend<K> backend;
   private final KeyGroupRange range;
@@ -102,10 +104,10 @@ final class FullSnapshot<K> implements StateWriter {
               timers.add(perGroup);
             });
     restoredTimers.forEach(p -> queueNames.add(p.meta().name()));
-    List<StateMeta> metas = new ArrayList<>();
+    List<SnapshotStateMetaInfo> metas = new ArrayList<>();
     live.forEach(s -> metas.add(s.meta()));
     restoredStates.forEach(p -> metas.add(p.meta()));
-    checkUnique(metas.stream().map(StateMeta::name).toList());
+    checkUnique(metas.stream().map(SnapshotStateMetaInfo::name).toList());
     checkUnique(queueNames);
     byte[] header = header(backend, metas, queueNames);
     backend.acquireLease();
@@ -126,17 +128,19 @@ final class FullSnapshot<K> implements StateWriter {
   }
 
   private static byte[] header(
-      RocksDBKeyedStateBackend<?> backend, List<StateMeta> states, List<String> queues) {
+      RocksDBKeyedStateBackend<?> backend,
+      List<SnapshotStateMetaInfo> states,
+      List<String> queues) {
     DataOutputSerializer out = new DataOutputSerializer(256);
     KeyGroupRange range = backend.getKeyGroupRange();
     out.writeInt(backend.getMaxParallelism());
     out.writeInt(range.start());
     out.writeInt(range.end());
     out.writeString(backend.keySerializer().getClass().getName());
-    out.writeString(SnapshotFormat.NAMESPACE_SERIALIZER);
+    out.writeString(KeyedStateSnapshotFormat.NAMESPACE_SERIALIZER);
     out.writeInt(states.size());
     try {
-      for (StateMeta meta : states) {
+      for (SnapshotStateMetaInfo meta : states) {
         meta.write(out);
       }
     } catch (IOException e) {
@@ -162,11 +166,11 @@ final class FullSnapshot<K> implements StateWriter {
       }
       ByteBuffer prefix =
           ByteBuffer.allocate(
-              SnapshotFormat.PREFIX_BYTES
+              KeyedStateSnapshotFormat.PREFIX_BYTES
                   + header.length
-                  + range.size() * SnapshotFormat.INDEX_ENTRY_BYTES);
-      prefix.putInt(SnapshotFormat.MAGIC);
-      prefix.putInt(SnapshotFormat.VERSION);
+                  + range.size() * KeyedStateSnapshotFormat.INDEX_ENTRY_BYTES);
+      prefix.putInt(KeyedStateSnapshotFormat.MAGIC);
+      prefix.putInt(KeyedStateSnapshotFormat.VERSION);
       prefix.putInt(header.length);
       prefix.put(header);
       long offset = prefix.capacity();
@@ -199,7 +203,7 @@ final class FullSnapshot<K> implements StateWriter {
       }
       for (RestoredSections.Pending pending : restoredStates) {
         byte[] bytes = restored.section(pending, keyGroup, readOptions);
-        appendRaw(block, bytes == null ? SnapshotFormat.EMPTY_SECTION : bytes);
+        appendRaw(block, bytes == null ? KeyedStateSnapshotFormat.EMPTY_SECTION : bytes);
       }
       for (List<Collection<InternalTimer<K>>> queue : timers) {
         section.clear();
@@ -217,7 +221,7 @@ final class FullSnapshot<K> implements StateWriter {
       }
       for (RestoredSections.Pending pending : restoredTimers) {
         byte[] bytes = restored.section(pending, keyGroup, readOptions);
-        appendRaw(block, bytes == null ? SnapshotFormat.EMPTY_SECTION : bytes);
+        appendRaw(block, bytes == null ? KeyedStateSnapshotFormat.EMPTY_SECTION : bytes);
       }
       crc.reset();
       crc.update(block.getSharedBuffer(), 0, block.length());

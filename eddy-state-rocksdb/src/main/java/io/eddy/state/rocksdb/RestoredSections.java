@@ -3,6 +3,8 @@ package io.eddy.state.rocksdb;
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.core.internal.memory.DataOutputSerializer;
 import io.eddy.runtime.snapshot.KeyGroupRange;
+import io.eddy.runtime.state.KeyedStateSnapshotFormat;
+import io.eddy.runtime.state.SnapshotStateMetaInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ final class RestoredSections {
    *
    * @param origin the files it came from, for messages
    */
-  record Pending(StateMeta meta, boolean timers, String origin) {
+  record Pending(SnapshotStateMetaInfo meta, boolean timers, String origin) {
     /** The staging row key of its section of {@code keyGroup}. */
     byte[] row(int keyGroup) {
       byte[] prefix = prefix();
@@ -80,12 +82,13 @@ final class RestoredSections {
     RestoredSections restored = new RestoredSections(db, staging);
     for (SnapshotFile file : files) {
       List<Pending> sections = new ArrayList<>();
-      for (StateMeta meta : file.states) {
+      for (SnapshotStateMetaInfo meta : file.states) {
         sections.add(restored.pending(restored.states, meta, false, file));
       }
       for (String queue : file.timerQueues) {
         // timer queues have no serializers of their own: a name-only meta info
-        StateMeta meta = new StateMeta(queue, StateDescriptor.Type.VALUE, false, "", "");
+        SnapshotStateMetaInfo meta =
+            new SnapshotStateMetaInfo(queue, StateDescriptor.Type.VALUE, false, "", "");
         sections.add(restored.pending(restored.timers, meta, true, file));
       }
       try (WriteBatch batch = new WriteBatch()) {
@@ -93,7 +96,7 @@ final class RestoredSections {
             (keyGroup, blockSections) -> {
               try {
                 for (int i = 0; i < blockSections.length; i++) {
-                  if (!Arrays.equals(blockSections[i], SnapshotFormat.EMPTY_SECTION)) {
+                  if (!Arrays.equals(blockSections[i], KeyedStateSnapshotFormat.EMPTY_SECTION)) {
                     batch.put(staging, sections.get(i).row(keyGroup), blockSections[i]);
                   }
                 }
@@ -115,7 +118,7 @@ final class RestoredSections {
   }
 
   private Pending pending(
-      Map<String, Pending> map, StateMeta meta, boolean timer, SnapshotFile file)
+      Map<String, Pending> map, SnapshotStateMetaInfo meta, boolean timer, SnapshotFile file)
       throws IOException {
     Pending existing = map.get(meta.name());
     if (existing == null) {

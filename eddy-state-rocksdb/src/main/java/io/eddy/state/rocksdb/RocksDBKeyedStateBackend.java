@@ -15,6 +15,8 @@ import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
 import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateWriter;
 import io.eddy.runtime.state.KeyedStateBackend;
+import io.eddy.runtime.state.KeyedStateSnapshotFormat;
+import io.eddy.runtime.state.SnapshotStateMetaInfo;
 import io.eddy.runtime.state.heap.NamespaceSerializer;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import io.eddy.runtime.state.ttl.TtlTimeProvider;
@@ -252,7 +254,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
       userStates.put(descriptor.getName(), registered);
       restoreState(
           descriptor.getName(),
-          StateMeta.of(descriptor, state.ttl != null),
+          SnapshotStateMetaInfo.of(descriptor, state.ttl != null),
           state.column,
           serializers(descriptor));
     } else {
@@ -279,7 +281,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
     if (serializer != null) {
       restoreState(
           name,
-          StateMeta.ofValue(name, stored),
+          SnapshotStateMetaInfo.ofValue(name, stored),
           state.column,
           new TypeSerializer<?>[] {stored, null});
     }
@@ -469,12 +471,13 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
             live.put(
                 name,
                 new FullSnapshot.LiveState(
-                    StateMeta.of(r.descriptor, r.state.ttl != null), r.state.column)));
+                    SnapshotStateMetaInfo.of(r.descriptor, r.state.ttl != null), r.state.column)));
     valueStates.forEach(
         (name, v) ->
             live.put(
                 name,
-                new FullSnapshot.LiveState(StateMeta.ofValue(name, v.serializer), v.state.column)));
+                new FullSnapshot.LiveState(
+                    SnapshotStateMetaInfo.ofValue(name, v.serializer), v.state.column)));
     return FullSnapshot.take(this, new ArrayList<>(live.values()), restored, timerQueues);
   }
 
@@ -512,7 +515,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
               + ", not "
               + keySerializer.getClass().getName();
     } else if (!file.namespaceSerializerClass.isEmpty()
-        && !file.namespaceSerializerClass.equals(SnapshotFormat.NAMESPACE_SERIALIZER)) {
+        && !file.namespaceSerializerClass.equals(KeyedStateSnapshotFormat.NAMESPACE_SERIALIZER)) {
       problem = "its namespace serializer is " + file.namespaceSerializerClass;
     }
     if (problem != null) {
@@ -544,14 +547,17 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
 
   /** Loads the restored rows of state {@code name}, just created, into {@code column}. */
   private void restoreState(
-      String name, StateMeta expected, ColumnFamilyHandle column, TypeSerializer<?>[] serializers) {
+      String name,
+      SnapshotStateMetaInfo expected,
+      ColumnFamilyHandle column,
+      TypeSerializer<?>[] serializers) {
     RestoredSections.Pending pending = restored == null ? null : restored.claimState(name);
     if (pending == null) {
       return;
     }
-    StateMeta recorded = pending.meta();
-    StateMeta comparable =
-        new StateMeta(
+    SnapshotStateMetaInfo recorded = pending.meta();
+    SnapshotStateMetaInfo comparable =
+        new SnapshotStateMetaInfo(
             expected.name(),
             expected.kind(),
             recorded.ttl(),

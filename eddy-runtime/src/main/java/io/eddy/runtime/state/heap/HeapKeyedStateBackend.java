@@ -11,6 +11,7 @@ import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
 import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.state.KeyedStateBackend;
+import io.eddy.runtime.state.SnapshotStateMetaInfo;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import io.eddy.runtime.state.ttl.TtlTimeProvider;
 import io.eddy.runtime.state.ttl.TtlTimeProviders;

@@ -2,6 +2,8 @@ package io.eddy.runtime.state.heap;
 
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.typeutils.TypeSerializer;
+import io.eddy.runtime.state.KeyedStateSnapshotFormat;
+import io.eddy.runtime.state.SnapshotStateMetaInfo;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import java.io.IOException;
 import java.util.Collection;

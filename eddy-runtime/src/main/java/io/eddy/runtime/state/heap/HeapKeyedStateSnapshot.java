@@ -4,6 +4,8 @@ import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataOutputSerializer;
 import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateWriter;
+import io.eddy.runtime.state.KeyedStateSnapshotFormat;
+import io.eddy.runtime.state.SnapshotStateMetaInfo;
 import io.eddy.runtime.state.TimeWindowSerializer;
 import io.eddy.runtime.state.timers.InternalTimer;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;

@@ -3,6 +3,7 @@ package io.eddy.runtime.state.heap;
 import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.core.internal.memory.DataInputDeserializer;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
+import io.eddy.runtime.state.KeyedStateSnapshotFormat;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import java.io.IOException;
 

@@ -2,6 +2,7 @@ package io.eddy.runtime.state.heap;
 
 import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.runtime.snapshot.KeyGroupRange;
+import io.eddy.runtime.state.SnapshotStateMetaInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;

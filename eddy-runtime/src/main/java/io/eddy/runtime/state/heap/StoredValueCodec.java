@@ -5,6 +5,8 @@ import io.eddy.api.common.state.StateDescriptor;
 import io.eddy.api.common.typeutils.DataInputView;
 import io.eddy.api.common.typeutils.DataOutputView;
 import io.eddy.api.common.typeutils.TypeSerializer;
+import io.eddy.runtime.state.KeyedStateSnapshotFormat;
+import io.eddy.runtime.state.SnapshotStateMetaInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,11 @@
-package io.eddy.runtime.state.heap;
+package io.eddy.runtime.state;
 
 /**
- * The binary format of a keyed state snapshot file, version 2. Written by {@link
- * HeapKeyedStateSnapshot}, read by {@link KeyedStateFile}. All integers are big-endian; "varint" is
- * {@code DataOutputView.writeVarInt}, "string" is {@code DataOutputView.writeString}.
+ * The canonical binary format of a keyed state snapshot file, version 2, which every state backend
+ * writes (the heap backend's {@code HeapKeyedStateSnapshot}, RocksDB's full snapshot) and reads
+ * through {@link KeyedSnapshotReader}, so a snapshot of one backend restores into another. All
+ * integers are big-endian; "varint" is {@code DataOutputView.writeVarInt}, "string" is {@code
+ * DataOutputView.writeString}.
  *
  * <pre>
  * file      := magic:int(0x45444B53 "EDKS") version:int(2) headerLength:int header index block*
@@ -34,18 +36,25 @@ package io.eddy.runtime.state.heap;
  * class name only, to detect a restore with different types; their own configuration is not
  * recorded yet.
  */
-final class KeyedStateSnapshotFormat {
-  static final int MAGIC = 0x45444B53;
-  static final int VERSION = 2;
+public final class KeyedStateSnapshotFormat {
+  public static final int MAGIC = 0x45444B53;
+  public static final int VERSION = 2;
 
   /** Bytes of the fixed prefix: magic, version, header length. */
-  static final int PREFIX_BYTES = 12;
+  public static final int PREFIX_BYTES = 12;
 
   /** Bytes of one index entry: offset, length, crc32. */
-  static final int INDEX_ENTRY_BYTES = 16;
+  public static final int INDEX_ENTRY_BYTES = 16;
 
   /** A section without entries (entry or timer count 0). */
-  static final byte[] EMPTY_SECTION = {0};
+  public static final byte[] EMPTY_SECTION = {0};
+
+  /**
+   * The namespace serializer every backend names in the header: the heap backend's, whose format
+   * the others write too (named as a string: only the heap package may name the class).
+   */
+  public static final String NAMESPACE_SERIALIZER =
+      "io.eddy.runtime.state.heap.NamespaceSerializer";
 
   private KeyedStateSnapshotFormat() {}
 }

@@ -1,4 +1,4 @@
-package io.eddy.state.rocksdb;
+package io.eddy.runtime.state;
 
 import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.common.state.StateDescriptor;
@@ -8,13 +8,14 @@ import io.eddy.api.common.typeutils.TypeSerializer;
 import java.io.IOException;
 
 /**
- * What a keyed state snapshot records about one state ({@code stateMeta} of {@link
- * SnapshotFormat}); equal records mean a state can be restored from the other's section.
+ * What a keyed state snapshot records about one state (see {@link KeyedStateSnapshotFormat}, {@code
+ * stateMeta}); equal records mean a state can be restored from the other's section, whichever
+ * backend wrote it.
  *
- * @param ttl whether every element carries a TTL timestamp
+ * @param ttl whether the snapshot holds a TTL timestamp with every element
  * @param mapKeySerializerClass empty unless the state is a map state
  */
-record StateMeta(
+public record SnapshotStateMetaInfo(
     String name,
     StateDescriptor.Type kind,
     boolean ttl,
@@ -22,16 +23,16 @@ record StateMeta(
     String mapKeySerializerClass) {
 
   /** The meta info of user state {@code descriptor}, with or without TTL timestamps. */
-  static StateMeta of(StateDescriptor<?, ?> descriptor, boolean ttl) {
+  public static SnapshotStateMetaInfo of(StateDescriptor<?, ?> descriptor, boolean ttl) {
     if (descriptor instanceof MapStateDescriptor<?, ?> map) {
-      return new StateMeta(
+      return new SnapshotStateMetaInfo(
           descriptor.getName(),
           descriptor.getType(),
           ttl,
           map.getValueTypeInformation().createSerializer().getClass().getName(),
           map.getKeyTypeInformation().createSerializer().getClass().getName());
     }
-    return new StateMeta(
+    return new SnapshotStateMetaInfo(
         descriptor.getName(),
         descriptor.getType(),
         ttl,
@@ -40,12 +41,12 @@ record StateMeta(
   }
 
   /** The meta info of an internal value state. */
-  static StateMeta ofValue(String name, TypeSerializer<?> serializer) {
-    return new StateMeta(
+  public static SnapshotStateMetaInfo ofValue(String name, TypeSerializer<?> serializer) {
+    return new SnapshotStateMetaInfo(
         name, StateDescriptor.Type.VALUE, false, serializer.getClass().getName(), "");
   }
 
-  void write(DataOutputView out) throws IOException {
+  public void write(DataOutputView out) throws IOException {
     out.writeString(name);
     out.writeByte(kind.ordinal());
     out.writeBoolean(ttl);
@@ -53,19 +54,20 @@ record StateMeta(
     out.writeString(mapKeySerializerClass);
   }
 
-  static StateMeta read(DataInputView in) throws IOException {
+  public static SnapshotStateMetaInfo read(DataInputView in) throws IOException {
     String name = in.readString();
     int kind = in.readUnsignedByte();
     StateDescriptor.Type[] kinds = StateDescriptor.Type.values();
     if (kind >= kinds.length) {
       throw new IOException("unknown state kind " + kind + " of state '" + name + "'");
     }
-    return new StateMeta(name, kinds[kind], in.readBoolean(), in.readString(), in.readString());
+    return new SnapshotStateMetaInfo(
+        name, kinds[kind], in.readBoolean(), in.readString(), in.readString());
   }
 
   @Override
   public String toString() {
-    return kind.name().toLowerCase()
+    return kind.name().toLowerCase(java.util.Locale.ROOT)
         + " state '"
         + name
         + "' of "
