@@ -16,6 +16,7 @@ import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.snapshot.StateWriter;
 import io.eddy.runtime.state.KeyedStateBackend;
 import io.eddy.runtime.state.KeyedStateSnapshotFormat;
+import io.eddy.runtime.state.RegisteredState;
 import io.eddy.runtime.state.SnapshotStateMetaInfo;
 import io.eddy.runtime.state.heap.NamespaceSerializer;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
@@ -90,7 +91,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
   private final ColumnFamilyHandle defaultColumn;
   private final Map<String, ColumnFamilyHandle> columns = new HashMap<>();
 
-  private final Map<String, Registered> userStates = new HashMap<>();
+  private final Map<String, RegisteredState<AbstractRocksDBState<?>>> userStates = new HashMap<>();
   private final Map<String, InternalValue> valueStates = new HashMap<>();
   private RestoredSections restored;
 
@@ -246,11 +247,11 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
   @SuppressWarnings("unchecked")
   @Override
   public <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
-    Registered registered = userStates.get(descriptor.getName());
+    RegisteredState<AbstractRocksDBState<?>> registered = userStates.get(descriptor.getName());
     if (registered == null) {
       checkNameFree(descriptor.getName(), valueStates);
       AbstractRocksDBState<K> state = createState(descriptor);
-      registered = new Registered(descriptor, state);
+      registered = new RegisteredState<>(descriptor, state);
       userStates.put(descriptor.getName(), registered);
       restoreState(
           descriptor.getName(),
@@ -260,7 +261,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
     } else {
       registered.checkCompatible(descriptor);
     }
-    return (S) registered.state;
+    return (S) registered.state();
   }
 
   @SuppressWarnings("unchecked")
@@ -471,7 +472,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
             live.put(
                 name,
                 new FullSnapshot.LiveState(
-                    SnapshotStateMetaInfo.of(r.descriptor, r.state.ttl != null), r.state.column)));
+                    SnapshotStateMetaInfo.of(r.descriptor(), r.state().ttl != null),
+                    r.state().column)));
     valueStates.forEach(
         (name, v) ->
             live.put(
@@ -685,46 +687,6 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K>, 
       }
     } catch (IOException e) {
       // best effort: a leftover directory is removed with the TaskManager's local directory
-    }
-  }
-
-  /** A user state and the descriptor it was created from. */
-  private static final class Registered {
-    final StateDescriptor<?, ?> descriptor;
-    final AbstractRocksDBState<?> state;
-
-    Registered(StateDescriptor<?, ?> descriptor, AbstractRocksDBState<?> state) {
-      this.descriptor = descriptor;
-      this.state = state;
-    }
-
-    void checkCompatible(StateDescriptor<?, ?> other) {
-      if (other.getType() != descriptor.getType()
-          || !typeName(other).equals(typeName(descriptor))) {
-        throw new IllegalStateException(
-            "State '"
-                + descriptor.getName()
-                + "' is already registered as "
-                + describe(descriptor)
-                + " and cannot be used as "
-                + describe(other)
-                + ": use a different name for each state.");
-      }
-    }
-
-    private static String describe(StateDescriptor<?, ?> d) {
-      return d.getType().name().toLowerCase() + " state of " + typeName(d);
-    }
-
-    private static String typeName(StateDescriptor<?, ?> d) {
-      if (d instanceof MapStateDescriptor<?, ?> m) {
-        return "<"
-            + m.getKeyTypeInformation().getTypeClass().getName()
-            + ", "
-            + m.getValueTypeInformation().getTypeClass().getName()
-            + ">";
-      }
-      return d.getTypeInformation().getTypeClass().getName();
     }
   }
 

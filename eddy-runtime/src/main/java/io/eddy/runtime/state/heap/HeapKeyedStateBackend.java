@@ -2,7 +2,6 @@ package io.eddy.runtime.state.heap;
 
 import io.eddy.api.common.state.AggregatingStateDescriptor;
 import io.eddy.api.common.state.KeyedStateFunction;
-import io.eddy.api.common.state.MapStateDescriptor;
 import io.eddy.api.common.state.ReducingStateDescriptor;
 import io.eddy.api.common.state.State;
 import io.eddy.api.common.state.StateDescriptor;
@@ -11,6 +10,7 @@ import io.eddy.api.common.typeutils.TypeSerializer;
 import io.eddy.runtime.keygroup.KeyGroupRangeAssignment;
 import io.eddy.runtime.snapshot.KeyGroupRange;
 import io.eddy.runtime.state.KeyedStateBackend;
+import io.eddy.runtime.state.RegisteredState;
 import io.eddy.runtime.state.SnapshotStateMetaInfo;
 import io.eddy.runtime.state.timers.KeyGroupedTimerQueue;
 import io.eddy.runtime.state.ttl.TtlTimeProvider;
@@ -51,7 +51,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final TypeSerializer<K> keySerializer;
   private final TypeSerializer<Object> namespaceSerializer = new NamespaceSerializer();
   private final Map<String, HeapValueState<K, ?>> states = new HashMap<>();
-  private final Map<String, Registered> userStates = new HashMap<>();
+  private final Map<String, RegisteredState<State>> userStates = new HashMap<>();
   private final SnapshotVersions snapshotVersions = new SnapshotVersions();
   private K currentKey;
   private int currentKeyHash;
@@ -162,16 +162,16 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @SuppressWarnings("unchecked")
   @Override
   public <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
-    Registered registered = userStates.get(descriptor.getName());
+    RegisteredState<State> registered = userStates.get(descriptor.getName());
     if (registered == null) {
-      registered = new Registered(descriptor, createState(descriptor));
+      registered = new RegisteredState<>(descriptor, createState(descriptor));
       userStates.put(descriptor.getName(), registered);
-      AbstractHeapState<K, ?> state = (AbstractHeapState<K, ?>) registered.state;
+      AbstractHeapState<K, ?> state = (AbstractHeapState<K, ?>) registered.state();
       restoreState(descriptor.getName(), state.table, new StoredValueCodec(descriptor), state.ttl);
     } else {
       registered.checkCompatible(descriptor);
     }
-    return (S) registered.state;
+    return (S) registered.state();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -209,14 +209,14 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   /** The descriptors of the registered user states, sorted by name (for snapshots). */
   SortedMap<String, StateDescriptor<?, ?>> registeredDescriptors() {
     SortedMap<String, StateDescriptor<?, ?>> result = new TreeMap<>();
-    userStates.forEach((name, registered) -> result.put(name, registered.descriptor));
+    userStates.forEach((name, registered) -> result.put(name, registered.descriptor()));
     return result;
   }
 
   /** The registered user state named {@code name}, or null. */
   AbstractHeapState<K, ?> registeredState(String name) {
-    Registered registered = userStates.get(name);
-    return registered == null ? null : (AbstractHeapState<K, ?>) registered.state;
+    RegisteredState<State> registered = userStates.get(name);
+    return registered == null ? null : (AbstractHeapState<K, ?>) registered.state();
   }
 
   /** The internal value states ({@link #getValueState}). */
@@ -385,46 +385,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       if (previous != null) {
         setCurrentKey(previous);
       }
-    }
-  }
-
-  /** A user state and the descriptor it was created from. */
-  private static final class Registered {
-    final StateDescriptor<?, ?> descriptor;
-    final State state;
-
-    Registered(StateDescriptor<?, ?> descriptor, State state) {
-      this.descriptor = descriptor;
-      this.state = state;
-    }
-
-    void checkCompatible(StateDescriptor<?, ?> other) {
-      if (other.getType() != descriptor.getType()
-          || !typeName(other).equals(typeName(descriptor))) {
-        throw new IllegalStateException(
-            "State '"
-                + descriptor.getName()
-                + "' is already registered as "
-                + describe(descriptor)
-                + " and cannot be used as "
-                + describe(other)
-                + ": use a different name for each state.");
-      }
-    }
-
-    private static String describe(StateDescriptor<?, ?> d) {
-      return d.getType().name().toLowerCase() + " state of " + typeName(d);
-    }
-
-    private static String typeName(StateDescriptor<?, ?> d) {
-      if (d instanceof MapStateDescriptor<?, ?> m) {
-        return "<"
-            + m.getKeyTypeInformation().getTypeClass().getName()
-            + ", "
-            + m.getValueTypeInformation().getTypeClass().getName()
-            + ">";
-      }
-      return d.getTypeInformation().getTypeClass().getName();
     }
   }
 
